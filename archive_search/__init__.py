@@ -1,0 +1,1 @@
+"""archive-search: a searchable full-text archive for Arabic news."""

@@ -1,0 +1,202 @@
+"""Whoosh analyzers built from the rules in :mod:`archive_search.arabic`.
+
+The chain is ``ArabicTokenizer | ArabicStopFilter | ArabicNormalizeFilter |
+ArabicStemFilter``, in that order because:
+
+* the tokenizer runs on the original text, so ``startchar``/``endchar`` point
+  into what the user sees (highlighting depends on it), and it keeps vocalized
+  and tatweel-stretched words whole;
+* stopwords are checked before normalization, which folds ى into ي and would
+  make the preposition على look like the name علي;
+* stemming works on normalized words.
+
+Filters change ``token.text`` (or drop a token), never offsets or positions.
+Every class here lives at module level: Whoosh pickles the analyzer into the
+index, so it must be importable by a stable path.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Iterator, NamedTuple
+
+from whoosh.analysis import Filter, Token, Tokenizer
+
+from archive_search.arabic import is_stopword, normalize, stem
+
+# Exact (unstemmed, normalized) forms are indexed beside the stems with this
+# mark in front, so that they never collide with a stem that happens to be
+# spelled the same (the exact word زار and the stem of وزارة-like words).
+EXACT_MARK = "="
+
+# Letters, digits and the marks that may sit inside an Arabic word: harakat,
+# superscript alef, Quranic marks and tatweel (which ``\w`` alone misses, so a
+# plain ``\w+`` cuts كَتَبَ into pieces), joined by ZWNJ/ZWJ where Persian text uses them.
+_MARKS = "\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640"
+_WORD = f"[^\\W_]|[{_MARKS}]"
+WORD_PATTERN = re.compile(f"(?:{_WORD})+(?:[\u200c\u200d](?:{_WORD})+)*")
+
+# Bounded caches: Arabic vocabulary is Zipfian, so a few hundred thousand
+# surface forms cover nearly every token of a large corpus.
+_CACHE_SIZE = 1 << 18
+
+_normalize = lru_cache(maxsize=_CACHE_SIZE)(normalize)
+_stem = lru_cache(maxsize=_CACHE_SIZE)(stem)
+_is_stopword = lru_cache(maxsize=1 << 14)(is_stopword)
+
+
+class ArabicTokenizer(Tokenizer):
+    """Split text into words, keeping offsets in the original text.
+
+    >>> [(t.text, t.startchar, t.endchar) for t in ArabicTokenizer()("كَتَبَ الوَلَدُ", chars=True)]
+    [('كَتَبَ', 0, 6), ('الوَلَدُ', 7, 15)]
+    """
+
+    def __eq__(self, other):
+        return self.__class__ is other.__class__
+
+    def __call__(
+        self,
+        value: str,
+        positions: bool = False,
+        chars: bool = False,
+        keeporiginal: bool = False,
+        removestops: bool = True,
+        start_pos: int = 0,
+        start_char: int = 0,
+        tokenize: bool = True,
+        mode: str = "",
+        **kwargs,
+    ) -> Iterator[Token]:
+        token = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
+        if not tokenize:
+            token.original = token.text = value
+            token.boost = 1.0
+            token.stopped = False
+            if positions:
+                token.pos = start_pos
+            if chars:
+                token.startchar = start_char
+                token.endchar = start_char + len(value)
+            yield token
+            return
+        for pos, match in enumerate(WORD_PATTERN.finditer(value), start_pos):
+            token.text = match.group()
+            token.boost = 1.0
+            token.stopped = False
+            if keeporiginal:
+                token.original = token.text
+            if positions:
+                token.pos = pos
+            if chars:
+                token.startchar = start_char + match.start()
+                token.endchar = start_char + match.end()
+            yield token
+
+
+class ArabicStopFilter(Filter):
+    """Drop Arabic function words (see :func:`archive_search.arabic.is_stopword`).
+
+    With ``removestops=False`` (as Whoosh's highlighter asks) the token is
+    kept and marked ``stopped`` instead. Positions are left as they are, so a
+    phrase still knows a word stood there.
+    """
+
+    def __call__(self, tokens: Iterator[Token]) -> Iterator[Token]:
+        for token in tokens:
+            if _is_stopword(token.text):
+                if token.removestops:
+                    continue
+                token.stopped = True
+            yield token
+
+
+class ArabicNormalizeFilter(Filter):
+    """Replace each token's text by :func:`archive_search.arabic.normalize` of it.
+
+    A token made only of marks (a stray tatweel or haraka) normalizes to
+    nothing and is dropped.
+    """
+
+    def __call__(self, tokens: Iterator[Token]) -> Iterator[Token]:
+        for token in tokens:
+            text = _normalize(token.text)
+            if text:
+                token.text = text
+                yield token
+
+
+class ArabicStemFilter(Filter):
+    """Replace each token's text by its light stem.
+
+    :param keep_exact: also yield the unstemmed form, marked with
+        :data:`EXACT_MARK`, at the same position and offsets (like Lucene's
+        KeywordRepeatFilter), so that exact matches can outrank stem matches.
+    """
+
+    is_morph = True
+
+    def __init__(self, keep_exact: bool = False):
+        self.keep_exact = keep_exact
+
+    def __call__(self, tokens: Iterator[Token]) -> Iterator[Token]:
+        keep_exact = self.keep_exact
+        for token in tokens:
+            exact = token.text
+            stemmed = _stem(exact)
+            token.text = stemmed
+            yield token
+            if keep_exact and stemmed != exact:
+                token.text = EXACT_MARK + exact
+                yield token
+
+
+def ArabicAnalyzer(stemming: bool = True, keep_exact: bool = True, stopwords: bool = True):
+    """The analyzer for Arabic text fields.
+
+    :param stemming: reduce words to light stems.
+    :param keep_exact: with stemming, index the exact normalized form too.
+    :param stopwords: drop Arabic function words.
+
+    >>> [t.text for t in ArabicAnalyzer()("وبالمخيمات على الحدود")]
+    ['مخيم', '=وبالمخيمات', 'حدود', '=الحدود']
+    """
+    chain = ArabicTokenizer()
+    if stopwords:
+        chain = chain | ArabicStopFilter()
+    chain = chain | ArabicNormalizeFilter()
+    if stemming:
+        chain = chain | ArabicStemFilter(keep_exact=keep_exact)
+    return chain
+
+
+class QueryWord(NamedTuple):
+    """One analysed query word: what the user typed, its stem and exact term."""
+
+    original: str
+    stem: str
+    exact: str
+
+
+def analyze_query(text: str, stopwords: bool = True, stemming: bool = True) -> list[QueryWord]:
+    """Analyse query text exactly as the index analyses documents.
+
+    Returns one :class:`QueryWord` per kept word, in order. The ``exact`` term
+    carries :data:`EXACT_MARK` unless it equals the stem.
+
+    >>> analyze_query("مُخَيَّم في الحسكة")
+    [QueryWord(original='مُخَيَّم', stem='مخيم', exact='مخيم'), QueryWord(original='الحسكة', stem='حسك', exact='=الحسكه')]
+    """
+    words = []
+    for match in WORD_PATTERN.finditer(text):
+        original = match.group()
+        if stopwords and _is_stopword(original):
+            continue
+        normalized = _normalize(original)
+        if not normalized:
+            continue
+        stemmed = _stem(normalized) if stemming else normalized
+        exact = normalized if normalized == stemmed else EXACT_MARK + normalized
+        words.append(QueryWord(original, stemmed, exact))
+    return words

@@ -1,0 +1,35 @@
+"""The Whoosh schema of an archive index."""
+
+from __future__ import annotations
+
+from whoosh.fields import DATETIME, ID, KEYWORD, STORED, TEXT, Schema
+
+from archive_search.analysis import ArabicAnalyzer
+
+
+def build_schema(stemming: bool = True, keep_exact: bool = True, stopwords: bool = True) -> Schema:
+    """The schema of an archive index.
+
+    ``title`` and ``body`` hold stems (with positions, for phrases) and, with
+    ``keep_exact``, the exact normalized forms beside them. The analyzer
+    options exist for the quality benchmark's ablation; the archive uses the
+    defaults.
+    """
+    analyzer = ArabicAnalyzer(stemming=stemming, keep_exact=keep_exact, stopwords=stopwords)
+    return Schema(
+        id=ID(stored=True, unique=True),
+        path=ID(stored=True),
+        title=TEXT(analyzer=analyzer, stored=True, phrase=True),
+        body=TEXT(analyzer=analyzer, stored=True, phrase=True),
+        # Full speaker names as written in the article, for exact filtering;
+        # speaker_words makes a part of a name findable.
+        speakers=KEYWORD(stored=True, commas=True, scorable=False, lowercase=False),
+        speaker_words=TEXT(analyzer=ArabicAnalyzer(stemming=False, stopwords=False), phrase=True),
+        date=DATETIME(stored=True, sortable=True),
+        topic=ID(stored=True),
+        topic_predicted=STORED(),
+        source=ID(stored=True),
+        url=STORED(),
+        content_hash=STORED(),
+        signature=STORED(),
+    )
