@@ -1,4 +1,6 @@
-"""The weighting model: BM25F with the idf of the BM25 literature.
+"""How matches are weighed: the query clauses a word becomes, and BM25F.
+
+The weighting model is BM25F with the idf of the BM25 literature.
 
 Whoosh's BM25F uses ``log(N / (n + 1)) + 1`` as idf, which never falls below
 one: a word found in every article still weighs as much as a fairly rare one,
@@ -8,9 +10,13 @@ and long natural-language queries drown in their common words. The BM25 idf
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from math import log
 
+from whoosh import query as q
 from whoosh.scoring import BM25F
+
+from archive_search.analysis import QueryWord, analyze_query
 
 
 class ArchiveBM25F(BM25F):
@@ -21,3 +27,73 @@ class ArchiveBM25F(BM25F):
         n = parent.doc_frequency(fieldname, text)
         total = parent.doc_count_all()
         return log(1 + (total - n + 0.5) / (n + 0.5))
+
+
+@dataclass(frozen=True)
+class Ranking:
+    """How matches are weighed.
+
+    :param title_weight: weight of a match in the title relative to the body
+        (the evaluation sets show titles are not always worth more).
+    :param exact_boost: extra weight of a match on the exact word form over a
+        stem-only match; 0 disables exact-form matching.
+    """
+
+    title_weight: float = 0.5
+    body_weight: float = 1.0
+    exact_boost: float = 0.5
+
+
+DEFAULT_RANKING = Ranking()
+
+
+def word_query(word: QueryWord, ranking: Ranking = DEFAULT_RANKING) -> q.Query:
+    """All the ways one query word can match: stem or exact form, title or body."""
+    clauses = []
+    for field, weight in (("title", ranking.title_weight), ("body", ranking.body_weight)):
+        if weight <= 0:
+            continue
+        clauses.append(q.Term(field, word.stem, boost=weight))
+        if ranking.exact_boost > 0 and word.exact != word.stem:
+            clauses.append(q.Term(field, word.exact, boost=weight * ranking.exact_boost))
+    return q.Or(clauses)
+
+
+def plain_query(
+    text: str, ranking: Ranking = DEFAULT_RANKING, stopwords: bool = True, stemming: bool = True
+) -> q.Query:
+    """A query that takes text as plain words: any of them may match.
+
+    Operators, quotes and punctuation carry no meaning here, which suits
+    natural-language questions pasted from elsewhere.
+    """
+    words = analyze_query(text, stopwords=stopwords, stemming=stemming)
+    seen = set()
+    clauses = []
+    for word in words:
+        if word.exact in seen:
+            continue
+        seen.add(word.exact)
+        clauses.append(word_query(word, ranking))
+    return q.Or(clauses) if clauses else q.NullQuery
+
+
+def phrase_query(text: str, ranking: Ranking = DEFAULT_RANKING) -> q.Query:
+    """Words that must stand together, matched on their stems.
+
+    Stopwords inside the phrase are skipped over (they are not indexed, but
+    leave their position), so "مرتزقة داعش" finds "لمرتزقة داعش" and a phrase
+    with على in it still matches.
+    """
+    words = analyze_query(text)
+    if not words:
+        return q.NullQuery
+    if len(words) == 1:
+        return word_query(words[0], ranking)
+    stems = [w.stem for w in words]
+    return q.Or(
+        [
+            q.Phrase("body", stems, slop=2, boost=ranking.body_weight),
+            q.Phrase("title", stems, slop=2, boost=max(ranking.title_weight, 0.01)),
+        ]
+    )

@@ -33,3 +33,14 @@ def build_schema(stemming: bool = True, keep_exact: bool = True, stopwords: bool
         content_hash=STORED(),
         signature=STORED(),
     )
+
+
+def text_fields(title: str, body: str) -> dict[str, str]:
+    """The ``add_document`` arguments for an article's title and body.
+
+    The body field indexes the title too (while storing the body alone): BM25
+    then sees one document, as Lucene users do with ``copy_to``, which ranks
+    better on our evaluation sets than scoring title and body apart; the title
+    field adds a smaller, separate weight.
+    """
+    return {"title": title, "body": f"{title}\n{body}" if title else body, "_stored_body": body}

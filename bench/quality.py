@@ -27,9 +27,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from whoosh import index as whoosh_index  # noqa: E402
 
-from archive_search.ranking import ArchiveBM25F  # noqa: E402
-from archive_search.schema import build_schema  # noqa: E402
-from archive_search.searcher import Ranking, plain_query  # noqa: E402
+from archive_search.ranking import ArchiveBM25F, Ranking, plain_query  # noqa: E402
+from archive_search.schema import build_schema, text_fields  # noqa: E402
+from archive_search.searcher import collect  # noqa: E402
 from bench.evalsets import (  # noqa: E402
     RETRIEVAL_SETS,
     EvalSet,
@@ -76,7 +76,7 @@ def build_index(docs: list[dict], config: Config, directory: str, procs: int = 1
         kwargs.update(procs=procs, multisegment=False)
     writer = ix.writer(**kwargs)
     for d in docs:
-        writer.add_document(id=d["id"], title=d["title"], body=d["body"])
+        writer.add_document(id=d["id"], **text_fields(d["title"], d["body"]))
     writer.commit()
     return time.perf_counter() - t0
 
@@ -89,7 +89,7 @@ def run_queries(directory: str, evalset: EvalSet, config: Config, k: int = 100):
         for qid, text in evalset.queries.items():
             t0 = time.perf_counter()
             query = plain_query(text, config.ranking, config.query_stopwords, config.stemming)
-            hits = searcher.search(query, limit=k)
+            hits = collect(searcher, query, k)
             run[qid] = [hit["id"] for hit in hits]
             latencies.append(time.perf_counter() - t0)
     return run, sorted(latencies)

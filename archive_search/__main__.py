@@ -1,0 +1,3 @@
+from archive_search.cli import main
+
+main()

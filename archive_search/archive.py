@@ -1,0 +1,142 @@
+"""The API that scripts use: one object for an index (and the corpus behind it).
+
+    >>> from archive_search import Archive
+    >>> archive = Archive("index", corpus_dir="corpus")     # doctest: +SKIP
+    >>> for hit in archive.search("مخيم الهول", since="2019-01-01"):   # doctest: +SKIP
+    ...     print(hit.rank, hit.title, hit.date)
+"""
+
+from __future__ import annotations
+
+import os
+from collections import Counter
+from pathlib import Path
+from typing import IO, Iterator
+
+from archive_search import indexer, storage
+from archive_search.errors import ArticleNotFound
+
+DEFAULT_INDEX = "index"
+DEFAULT_CORPUS = "corpus"
+
+
+def default_index_dir() -> Path:
+    return Path(os.environ.get("ARCHIVE_SEARCH_INDEX") or DEFAULT_INDEX)
+
+
+def default_corpus_dir() -> Path:
+    return Path(os.environ.get("ARCHIVE_SEARCH_CORPUS") or DEFAULT_CORPUS)
+
+
+class Archive:
+    """An index directory, and optionally the corpus folder it is built from.
+
+    :param index_dir: where the index lives (default ``$ARCHIVE_SEARCH_INDEX`` or ``./index``).
+    :param corpus_dir: the articles (default ``$ARCHIVE_SEARCH_CORPUS`` or ``./corpus``).
+    """
+
+    def __init__(self, index_dir: str | Path | None = None, corpus_dir: str | Path | None = None):
+        self.index_dir = Path(index_dir) if index_dir is not None else default_index_dir()
+        self.corpus_dir = Path(corpus_dir) if corpus_dir is not None else default_corpus_dir()
+        self._searcher = None
+
+    # --- building ---------------------------------------------------------------
+
+    def exists(self) -> bool:
+        return storage.exists(self.index_dir)
+
+    def rebuild(self, jobs: int = 1, on_progress=None, on_skip=None) -> indexer.IndexReport:
+        """Index the whole corpus anew (atomically replacing the current index)."""
+        self.close()
+        return indexer.rebuild(self.corpus_dir, self.index_dir, jobs, on_progress, on_skip)
+
+    def update(self, on_progress=None, on_skip=None) -> indexer.IndexReport:
+        """Apply added, changed and deleted corpus files to the index."""
+        self.close()
+        return indexer.update(self.corpus_dir, self.index_dir, on_progress, on_skip)
+
+    # --- searching --------------------------------------------------------------
+
+    def searcher(self):
+        if self._searcher is None:
+            from archive_search.searcher import Searcher
+
+            self._searcher = Searcher(storage.open_index(self.index_dir))
+        return self._searcher
+
+    def close(self) -> None:
+        if self._searcher is not None:
+            self._searcher.close()
+            self._searcher = None
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
+
+    def search(self, query: str, **options):
+        """One page of hits for ``query`` (a list of :class:`Hit` with ``.total``).
+
+        Options: ``speaker``, ``topic``, ``since``, ``until`` (YYYY-MM-DD),
+        ``limit`` (10), ``page`` (1), ``sort`` (relevance, date, -date),
+        ``plain`` (take the text as plain words), ``snippets``, ``facets``.
+        :raises QueryError: for a malformed query.
+        """
+        return self.searcher().search(query, **options)
+
+    def iter_hits(self, query: str, **options) -> Iterator:
+        """Every hit for ``query``, streamed in rank order (same options as search)."""
+        return self.searcher().iter_hits(query, **options)
+
+    def export(self, query: str, target: str | Path | IO[str], columns=None, excel: bool = False,
+               fmt: str = "csv", **options) -> int:
+        """Write every hit for ``query`` as CSV (or JSON Lines) to a path or open file.
+
+        Returns the number of rows written. See :mod:`archive_search.export`.
+        """
+        from archive_search.export import export_hits
+
+        return export_hits(self.iter_hits(query, **options), target, fmt=fmt, columns=columns, excel=excel)
+
+    def get(self, article_id: str) -> dict:
+        """The stored fields of one article; raises ArticleNotFound."""
+        stored = self.searcher().get(article_id)
+        if stored is None:
+            raise ArticleNotFound(f"no article with id {article_id!r}")
+        return stored
+
+    def stats(self, top: int = 10) -> dict:
+        """Counts and ranges that describe the archive."""
+        searcher = self.searcher()
+        speakers, topics = Counter(), Counter()
+        dates = []
+        count = 0
+        for stored in searcher.all_stored():
+            count += 1
+            for name in stored.get("speakers") or []:
+                speakers[name] += 1
+            if stored.get("topic"):
+                topics[stored["topic"]] += 1
+            if stored.get("date"):
+                dates.append(stored["date"].date().isoformat())
+        generation = storage.current_generation(self.index_dir)
+        return {
+            "articles": count,
+            "dated_articles": len(dates),
+            "first_date": min(dates) if dates else None,
+            "last_date": max(dates) if dates else None,
+            "top_speakers": speakers.most_common(top),
+            "topics": topics.most_common(),
+            "index_bytes": storage.size_on_disk(self.index_dir),
+            "index_dir": str(self.index_dir),
+            "corpus_dir": str(self.corpus_dir),
+            "last_update": _mtime_iso(generation),
+        }
+
+
+def _mtime_iso(path: Path) -> str:
+    from datetime import datetime, timezone
+
+    newest = max((p.stat().st_mtime for p in path.iterdir()), default=path.stat().st_mtime)
+    return datetime.fromtimestamp(newest, timezone.utc).isoformat(timespec="seconds")

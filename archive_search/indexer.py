@@ -1,0 +1,300 @@
+"""Building and updating an index from a corpus folder.
+
+``rebuild`` writes a complete new generation and swaps it in atomically (see
+:mod:`archive_search.storage`); ``update`` applies added, changed and deleted
+files to the current generation in one Whoosh commit. Both report progress
+through a callback and never print.
+
+Each generation carries ``manifest.json``: for every corpus file its
+signature (size and modification time) and the content hash of each article
+it held, so that an update reads only the files that changed.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import time
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Callable
+
+from archive_search import storage
+from archive_search.documents import Article, Skipped, corpus_files, read_file
+from archive_search.errors import CorpusMissing, IndexUnwritable
+from archive_search.metadata import find_date, find_speakers, parse_date
+from archive_search.schema import build_schema, text_fields
+
+MANIFEST = "manifest.json"
+WRITER_MEMORY_MB = 512
+
+
+@dataclass
+class Progress:
+    """Where an indexing run is: files and bytes of the corpus, articles done."""
+
+    files_done: int = 0
+    files_total: int = 0
+    bytes_done: int = 0
+    bytes_total: int = 0
+    articles: int = 0
+    started: float = field(default_factory=time.monotonic)
+
+    @property
+    def elapsed(self) -> float:
+        return time.monotonic() - self.started
+
+
+ProgressHandler = Callable[[Progress], None]
+
+
+@dataclass
+class IndexReport:
+    """What an indexing run did."""
+
+    articles: int = 0
+    added: int = 0
+    changed: int = 0
+    deleted: int = 0
+    unchanged: int = 0
+    files: int = 0
+    skipped: list[Skipped] = field(default_factory=list)
+    seconds: float = 0.0
+    generation: Path | None = None
+
+    @property
+    def changes(self) -> int:
+        return self.added + self.changed + self.deleted
+
+
+def _signature(path: Path) -> str:
+    stat = path.stat()
+    return f"{stat.st_size}:{stat.st_mtime_ns}"
+
+
+def complete_metadata(article: Article) -> Article:
+    """Fill speakers and date from the text where the file did not state them."""
+    if article.date:
+        article.date = parse_date(article.date)
+    if not article.speakers:
+        article.speakers = find_speakers(f"{article.title}\n{article.body}")
+    if not article.date:
+        article.date = find_date(article.body)
+    return article
+
+
+def document_fields(article: Article, signature: str) -> dict:
+    """The Whoosh ``add_document`` arguments for one article."""
+    fields = {
+        "id": article.id,
+        "path": article.path,
+        **text_fields(article.title, article.body),
+        "speakers": ",".join(s.replace(",", " ") for s in article.speakers),
+        "_stored_speakers": list(article.speakers),
+        "speaker_words": " ".join(article.speakers),
+        "topic_predicted": article.topic_predicted,
+        "content_hash": article.content_hash,
+        "signature": signature,
+    }
+    if article.date:
+        fields["date"] = datetime.fromisoformat(article.date)
+    for name in ("topic", "source", "url"):
+        value = getattr(article, name)
+        if value:
+            fields[name] = value
+    return fields
+
+
+class _Run:
+    """Shared bookkeeping of one pass over the corpus files."""
+
+    def __init__(self, corpus_dir: Path, on_progress: ProgressHandler | None, on_skip):
+        corpus_dir = Path(corpus_dir)
+        if not corpus_dir.is_dir():
+            raise CorpusMissing(f"no corpus folder at {corpus_dir}")
+        try:
+            self.files = corpus_files(corpus_dir)
+        except OSError as exc:
+            raise CorpusMissing(f"cannot read the corpus folder {corpus_dir}: {exc.strerror}") from None
+        self.root = corpus_dir
+        self.report = IndexReport(files=len(self.files))
+        self.progress = Progress(files_total=len(self.files))
+        self.sizes = {}
+        for path in self.files:
+            try:
+                self.sizes[path] = path.stat().st_size
+            except OSError:
+                self.sizes[path] = 0
+        self.progress.bytes_total = sum(self.sizes.values())
+        self._on_progress = on_progress or (lambda progress: None)
+        self._on_skip = on_skip or (lambda skipped: None)
+        self._file_base = 0
+        self._last_report = 0.0
+
+    def skip(self, skipped: Skipped) -> None:
+        self.report.skipped.append(skipped)
+        self._on_skip(skipped)
+
+    def rel(self, path: Path) -> str:
+        return path.relative_to(self.root).as_posix()
+
+    def articles(self, path: Path):
+        """The articles of one file, with progress reported as they come."""
+
+        def position(done: int) -> None:
+            self.progress.bytes_done = self._file_base + done
+            self.tick()
+
+        for article in read_file(path, self.rel(path), self.skip, position):
+            yield complete_metadata(article)
+            self.progress.articles += 1
+            self.tick()
+
+    def file_done(self, path: Path) -> None:
+        self._file_base += self.sizes.get(path, 0)
+        self.progress.files_done += 1
+        self.progress.bytes_done = self._file_base
+        self.tick(force=True)
+
+    def tick(self, force: bool = False) -> None:
+        now = time.monotonic()
+        if force or now - self._last_report >= 0.1:
+            self._last_report = now
+            self._on_progress(self.progress)
+
+
+def _write_manifest(generation: Path, manifest: dict) -> None:
+    tmp = generation / f".{MANIFEST}.tmp"
+    tmp.write_text(json.dumps(manifest, ensure_ascii=False), encoding="utf-8")
+    os.replace(tmp, generation / MANIFEST)
+
+
+def read_manifest(generation: Path) -> dict:
+    try:
+        return json.loads((generation / MANIFEST).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+
+
+def rebuild(
+    corpus_dir: Path,
+    index_dir: Path,
+    jobs: int = 1,
+    on_progress: ProgressHandler | None = None,
+    on_skip: Callable[[Skipped], None] | None = None,
+) -> IndexReport:
+    """Index every article of ``corpus_dir`` into a new generation and make it current.
+
+    :param jobs: Whoosh writer processes (analysis runs in parallel; the final
+        merge into one segment runs in one).
+    :raises CorpusMissing, IndexLocked, IndexUnwritable:
+    """
+    from whoosh.filedb.filestore import FileStorage
+
+    run = _Run(corpus_dir, on_progress, on_skip)
+    with storage.writer_lock(index_dir):
+        building = storage.new_generation(index_dir)
+        try:
+            ix = FileStorage(str(building)).create_index(build_schema(), indexname=storage.INDEX_NAME)
+            options = {"limitmb": WRITER_MEMORY_MB}
+            if jobs > 1:
+                options.update(procs=jobs, multisegment=False)
+            writer = ix.writer(**options)
+            manifest: dict[str, dict] = {}
+            seen_ids: set[str] = set()
+            try:
+                for path in run.files:
+                    rel = run.rel(path)
+                    signature = _signature(path)
+                    entry = manifest.setdefault(rel, {"signature": signature, "ids": {}})
+                    for article in run.articles(path):
+                        if article.id in seen_ids:
+                            run.skip(Skipped(rel, f"duplicate id {article.id}"))
+                            continue
+                        seen_ids.add(article.id)
+                        writer.add_document(**document_fields(article, signature))
+                        entry["ids"][article.id] = article.content_hash
+                    run.file_done(path)
+                writer.commit()
+            except BaseException:
+                writer.cancel()
+                raise
+            _write_manifest(building, manifest)
+            run.report.generation = storage.publish(index_dir, building)
+        except OSError as exc:
+            storage.remove_stale(index_dir)
+            raise IndexUnwritable(f"cannot write the index at {index_dir}: {exc.strerror or exc}") from None
+        except BaseException:
+            storage.remove_stale(index_dir)
+            raise
+    run.report.articles = run.report.added = len(seen_ids)
+    run.report.seconds = run.progress.elapsed
+    return run.report
+
+
+def update(
+    corpus_dir: Path,
+    index_dir: Path,
+    on_progress: ProgressHandler | None = None,
+    on_skip: Callable[[Skipped], None] | None = None,
+) -> IndexReport:
+    """Apply the corpus's added, changed and deleted files to the current index.
+
+    Builds the index from scratch when there is none yet.
+    :raises CorpusMissing, IndexLocked, IndexUnwritable, IndexBroken:
+    """
+    if not storage.exists(index_dir):
+        return rebuild(corpus_dir, index_dir, on_progress=on_progress, on_skip=on_skip)
+    run = _Run(corpus_dir, on_progress, on_skip)
+    report = run.report
+    with storage.writer_lock(index_dir):
+        generation = storage.current_generation(index_dir)
+        manifest = read_manifest(generation)
+        ix = storage.open_index(index_dir)
+        writer = ix.writer(limitmb=WRITER_MEMORY_MB)
+        try:
+            present = set()
+            for path in run.files:
+                rel = run.rel(path)
+                present.add(rel)
+                signature = _signature(path)
+                old = manifest.get(rel)
+                if old and old["signature"] == signature:
+                    report.unchanged += len(old["ids"])
+                    run.progress.articles += len(old["ids"])
+                    run.file_done(path)
+                    continue
+                old_ids = old["ids"] if old else {}
+                new_ids: dict[str, str] = {}
+                for article in run.articles(path):
+                    new_ids[article.id] = article.content_hash
+                    if old_ids.get(article.id) == article.content_hash:
+                        report.unchanged += 1
+                        continue
+                    writer.update_document(**document_fields(article, signature))
+                    if article.id in old_ids:
+                        report.changed += 1
+                    else:
+                        report.added += 1
+                for gone in old_ids.keys() - new_ids.keys():
+                    writer.delete_by_term("id", gone)
+                    report.deleted += 1
+                manifest[rel] = {"signature": signature, "ids": new_ids}
+                run.file_done(path)
+            for rel in list(manifest.keys() - present):
+                for gone in manifest.pop(rel)["ids"]:
+                    writer.delete_by_term("id", gone)
+                    report.deleted += 1
+            if report.changes:
+                writer.commit()
+            else:
+                writer.cancel()
+        except BaseException:
+            writer.cancel()
+            raise
+        _write_manifest(generation, manifest)
+    report.articles = sum(len(entry["ids"]) for entry in manifest.values())
+    report.seconds = run.progress.elapsed
+    report.generation = generation
+    return report

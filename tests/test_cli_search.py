@@ -1,0 +1,262 @@
+"""The search, show and stats commands, run through the real Typer app on the sample corpus."""
+
+import csv
+import io
+import json
+import re
+
+import pytest
+
+SAMPLE_ID = "anha-isis-camps-meeting.txt"
+
+
+def jsonl(result):
+    return [json.loads(line) for line in result.stdout.splitlines() if line.strip()]
+
+
+def ids(result):
+    return [hit["id"] for hit in jsonl(result)]
+
+
+def test_search_finds_definite_plural_from_singular(run, sample_index):
+    result = run("--index", sample_index, "search", "مخيم", "-f", "jsonl")
+    assert result.exit_code == 0
+    assert SAMPLE_ID in ids(result)
+    hit = next(h for h in jsonl(result) if h["id"] == SAMPLE_ID)
+    assert "المخيمات" in hit["matched"]
+
+
+def test_jsonl_hit_fields(run, sample_index):
+    result = run("--index", sample_index, "search", "مرتزقة", "-f", "jsonl", "--limit", "1")
+    (hit,) = jsonl(result)
+    assert list(hit) == ["rank", "id", "score", "title", "speakers", "date", "topic", "source", "url",
+                         "path", "snippet", "matched"]
+    assert hit["rank"] == 1
+    assert isinstance(hit["speakers"], list)
+
+
+def test_sample_article_metadata_in_hits(run, sample_index):
+    result = run("--index", sample_index, "search", "اجتماع دولي مرتزقة", "-f", "jsonl")
+    hit = next(h for h in jsonl(result) if h["id"] == SAMPLE_ID)
+    assert hit["title"] == "اجتماع دولي لمناقشة أوضاع مرتزق داعش وأسرهم في المخيمات"
+    assert hit["speakers"] == ["بدران جيا كرد"]
+    assert hit["date"] is None
+
+
+@pytest.mark.parametrize(
+    "query, expected_id, surface",
+    [
+        ("اعلان", "bulletins/regional-bulletin.jsonl#b-010", "إعلان"),  # hamza on alef
+        ("مستشفي", "reports/kobani-hospital.txt", "مستشفى"),  # alef maqsura
+        ("2022", "reports/qamishli-book-fair.txt", "٢٠٢٢"),  # Arabic-Indic digits
+        ("كرمانشاه", "reports/kermanshah-earthquake.md", "کرمانشاه"),  # Persian kaf
+        ("مسؤول", "bulletins/regional-bulletin.jsonl#b-011", "مسئول"),  # hamza seat
+        ("اللغة", "reports/vocalized-poetry-evening.md", "اللُّغَةَ"),  # vocalized text
+    ],
+)
+def test_arabic_variants_match(run, sample_index, query, expected_id, surface):
+    result = run("--index", sample_index, "search", query, "-f", "jsonl", "--limit", "20")
+    assert result.exit_code == 0
+    hit = next(h for h in jsonl(result) if h["id"] == expected_id)
+    assert surface in hit["matched"]
+
+
+def test_rich_output_has_title_and_highlight_text(run, sample_index):
+    result = run("--index", sample_index, "search", "مخيم الهول", "--bidi", "off")
+    assert result.exit_code == 0
+    assert "إعادة عشرات الأطفال من مخيم الهول إلى بلدانهم" in result.stdout
+    assert "hits 1–" in result.stderr
+
+
+def test_no_hits_exit_code_1(run, sample_index):
+    result = run("--index", sample_index, "search", "بطريق", "-f", "jsonl")
+    assert result.exit_code == 1
+    assert result.stdout == ""
+
+
+def test_only_stopwords_is_no_hits(run, sample_index):
+    result = run("--index", sample_index, "search", "في على", "-f", "jsonl")
+    assert result.exit_code == 1
+
+
+@pytest.mark.parametrize(
+    "query, message",
+    [
+        ('"مرتزقة داعش', 'unbalanced quote at character 1: add the closing "'),
+        ("(مخيم OR الهول", "unbalanced parenthesis at character 1: add the closing )"),
+        ("مخيم)", "unbalanced parenthesis at character 5"),
+        ("date:2019-13", "bad date '2019-13': use YYYY, YYYY-MM or YYYY-MM-DD"),
+        ("colour:red", "unknown field 'colour': use one of speaker, topic, source, date, title, body"),
+        ("-مخيم", "a query needs at least one word that is not excluded"),
+    ],
+)
+def test_malformed_query_is_one_line_exit_2(run, sample_index, query, message):
+    result = run("--index", sample_index, "search", "--", query)
+    assert result.exit_code == 2
+    assert result.stderr == f"archive-search: error: {message}\n"
+    assert result.stdout == ""
+
+
+def test_phrase_matches_on_stems(run, sample_index):
+    result = run("--index", sample_index, "search", '"مرتزقة داعش"', "-f", "jsonl")
+    assert SAMPLE_ID in ids(result)
+    # the words apart do not make the phrase
+    result = run("--index", sample_index, "search", '"داعش الهول"', "-f", "jsonl")
+    assert result.exit_code == 1
+
+
+def test_and_is_the_default(run, sample_index):
+    both = ids(run("--index", sample_index, "search", "مخيم الهول", "-f", "jsonl", "--limit", "50"))
+    either = ids(run("--index", sample_index, "search", "مخيم OR الهول", "-f", "jsonl", "--limit", "50"))
+    assert set(both) < set(either) or set(both) == set(either)
+    assert "reports/hol-camp-repatriation.md" in both
+    assert SAMPLE_ID not in both and SAMPLE_ID in either
+
+
+def test_must_not(run, sample_index):
+    with_camp = set(ids(run("--index", sample_index, "search", "الهول", "-f", "jsonl")))
+    assert with_camp == {"reports/hol-camp-repatriation.md", "bulletins/regional-bulletin.jsonl#b-008"}
+    found = ids(run("--index", sample_index, "search", "الهول -أوروبي", "-f", "jsonl"))
+    assert found == ["bulletins/regional-bulletin.jsonl#b-008"]
+
+
+def test_parentheses(run, sample_index):
+    found = ids(run("--index", sample_index, "search", "(الرقة OR منبج) الخبز", "-f", "jsonl"))
+    assert found == ["bulletins/regional-bulletin.jsonl#b-001"]
+
+
+def test_prefix_query(run, sample_index):
+    found = ids(run("--index", sample_index, "search", "مرتزق*", "-f", "jsonl"))
+    assert SAMPLE_ID in found
+
+
+def test_fuzzy_query(run, sample_index):
+    # a typo: كرمنشاه for كرمانشاه
+    found = ids(run("--index", sample_index, "search", "كرمنشاه~", "-f", "jsonl"))
+    assert "reports/kermanshah-earthquake.md" in found
+
+
+def test_speaker_filter_full_and_partial_name(run, sample_index):
+    full = ids(run("--index", sample_index, "search", "داعش", "--speaker", "بدران جيا كرد", "-f", "jsonl"))
+    assert set(full) == {SAMPLE_ID, "bulletins/regional-bulletin.jsonl#b-005"}
+    part = ids(run("--index", sample_index, "search", "داعش speaker:جيا", "-f", "jsonl"))
+    assert set(part) == set(full)
+
+
+def test_date_filters(run, sample_index):
+    found = jsonl(run("--index", sample_index, "search", "مخيم", "--since", "2020-01-01", "--until",
+                      "2021-12-31", "-f", "jsonl"))
+    assert found and all("2020-01-01" <= h["date"] <= "2021-12-31" for h in found)
+
+
+def test_date_range_in_query(run, sample_index):
+    found = jsonl(run("--index", sample_index, "search", "الهول date:2019-01..2019-06", "-f", "jsonl"))
+    assert [h["id"] for h in found] == ["bulletins/regional-bulletin.jsonl#b-008"]
+
+
+def test_bad_since_date(run, sample_index):
+    result = run("--index", sample_index, "search", "مخيم", "--since", "2020-31-01")
+    assert result.exit_code == 2
+    assert result.stderr == "archive-search: error: bad --since date '2020-31-01': use YYYY-MM-DD\n"
+
+
+def test_topic_filter(run, sample_index):
+    found = jsonl(run("--index", sample_index, "search", "مخيم", "--topic", "صحة", "-f", "jsonl"))
+    assert found and all(h["topic"] == "صحة" for h in found)
+
+
+def test_sort_by_date(run, sample_index):
+    found = jsonl(run("--index", sample_index, "search", "مخيم", "--sort", "-date", "-f", "jsonl"))
+    dates = [h["date"] for h in found if h["date"]]
+    assert dates == sorted(dates, reverse=True)
+
+
+def test_paging(run, sample_index):
+    all_ids = ids(run("--index", sample_index, "search", "مخيم OR الحسكة", "-f", "jsonl", "--limit", "50"))
+    page2 = jsonl(run("--index", sample_index, "search", "مخيم OR الحسكة", "-f", "jsonl", "--limit", "2",
+                      "--page", "2"))
+    assert [h["id"] for h in page2] == all_ids[2:4]
+    assert [h["rank"] for h in page2] == [3, 4]
+
+
+def test_csv_format_parses(run, sample_index):
+    result = run("--index", sample_index, "search", "مخيم", "-f", "csv")
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    assert rows and rows[0]["rank"] == "1"
+
+
+def test_plain_ignores_operators(run, sample_index):
+    result = run("--index", sample_index, "search", "--plain", "-f", "jsonl", "--", '- ما هو "مخيم (الهول؟')
+    assert result.exit_code == 0
+    assert "reports/hol-camp-repatriation.md" in ids(result)
+
+
+def test_facets(run, sample_index):
+    result = run("--index", sample_index, "search", "مخيم", "--facets", "--bidi", "off")
+    assert "by topic" in result.stdout and "by year" in result.stdout
+
+
+def test_bidi_on_highlight_holds_reordered_word(run, sample_index):
+    from archive_search.bidi import visual
+
+    result = run("--index", sample_index, "--color", "always", "search", "كوباني", "--bidi", "on",
+                 "--limit", "1", env={"NO_COLOR": None})
+    assert result.exit_code == 0
+    shown, _order = visual("كوباني")
+    # The highlighted cells hold the word reshaped and reversed, not the logical order.
+    highlighted = re.findall(r"\x1b\[[0-9;]*;43m([^\x1b]*)\x1b\[0m", result.stdout)
+    assert shown in highlighted
+    assert "كوباني" not in result.stdout
+
+
+def test_no_color_means_no_escape_codes(run, sample_index):
+    result = run("--index", sample_index, "search", "مخيم", "--bidi", "off")
+    assert "\x1b[" not in result.stdout
+
+
+def test_show_article(run, sample_index):
+    result = run("--index", sample_index, "show", SAMPLE_ID, "-f", "jsonl")
+    record = json.loads(result.stdout)
+    assert record["speakers"] == ["بدران جيا كرد"]
+    assert "اظهر المزيد" not in record["body"]
+    assert "زر الذهاب إلى الأعلى" not in record["body"]
+
+
+def test_show_unknown_id(run, sample_index):
+    result = run("--index", sample_index, "show", "no/such.txt")
+    assert result.exit_code == 2
+    assert result.stderr == "archive-search: error: no article with id 'no/such.txt'\n"
+
+
+def test_stats_json(run, sample_index):
+    result = run("--index", sample_index, "stats", "-f", "jsonl")
+    data = json.loads(result.stdout)
+    assert data["articles"] == 22
+    assert data["first_date"] <= data["last_date"]
+    assert ["بدران جيا كرد", 2] in data["top_speakers"]
+
+
+def test_missing_index_and_corpus(run, tmp_path):
+    result = run("--index", tmp_path / "none", "--corpus", tmp_path / "nothing", "search", "مخيم")
+    assert result.exit_code == 2
+    assert result.stderr.startswith("archive-search: error: no index at ")
+    assert "Traceback" not in result.output
+
+
+def test_first_search_builds_the_index(run, tmp_path, corpus_copy):
+    index = tmp_path / "index"
+    result = run("--index", index, "--corpus", corpus_copy, "search", "مخيم", "-f", "jsonl")
+    assert result.exit_code == 0
+    assert "building it from" in result.stderr
+    assert SAMPLE_ID in ids(result)
+
+
+def test_environment_variables_choose_directories(run, sample_index, monkeypatch):
+    monkeypatch.setenv("ARCHIVE_SEARCH_INDEX", str(sample_index))
+    result = run("search", "مخيم", "-f", "jsonl")
+    assert result.exit_code == 0
+
+
+def test_bad_option_exits_2(run, sample_index):
+    result = run("--index", sample_index, "search", "مخيم", "--sort", "sideways")
+    assert result.exit_code == 2
