@@ -213,9 +213,15 @@ def index_update():
 def _ensure_index(archive) -> None:
     """A new user's first search just works: build the index if there is none."""
     from archive_search import storage
+    from archive_search.errors import ArchiveError, IndexMissing
 
-    if storage.exists(archive.index_dir):
+    try:
+        storage.current_generation(archive.index_dir)
         return
+    except IndexMissing:
+        pass  # build it below
+    except ArchiveError as exc:
+        fail(str(exc))  # a broken index is reported, not silently replaced
     if not archive.corpus_dir.is_dir():
         fail(f"no index at {archive.index_dir} and no corpus at {archive.corpus_dir}; "
              "use --index and --corpus, or run 'archive-search rebuild-index'")

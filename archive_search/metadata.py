@@ -119,6 +119,10 @@ TITLE_WORDS = frozenset(
     الرئيس الإداري لدائرة دائرة العلاقات الخارجية الخارجة في الإدارة الادارة الذاتية لشمال وشرق
     سوريا مجلس المجلس حزب الحزب لحزب منظمة المنظمة هيئة الهيئة مكتب المكتب الحكومة حكومة
     القوات قوات سوريا الديمقراطية الشعب الاتحاد الديمقراطي الوطني العربي الدولي الدولية لدى
+    لجنة اللجنة مديرية المديرية اتحاد إدارة ادارة وزارة مؤسسة المؤسسة جمعية الجمعية شركة الشركة
+    مركز المركز مستشفى المستشفى جامعة الجامعة معرض المعرض مدرسة المدرسة فريق الفريق منسقة منسق
+    مديرة مدرب المدرب صاحب صاحبة الطبيب الطبيبة الطبيبة الشاعر الشاعرة المزارع المزارعة مهندس
+    المهندس الزراعي الري المتحدثة الرئاسة الرئاسة المشتركة لمجلس الرقة المدني المنظمة اللجنة المنظمة
     """.split()
 )
 
@@ -142,18 +146,50 @@ _NAME_COLON_LINE = re.compile(rf"^((?:{_NAME_WORD}\s+){{1,3}}{_NAME_WORD})\s*:\s
 _NAME_VERB_LINE = re.compile(rf"^((?:{_NAME_WORD}\s+){{1,3}}{_NAME_WORD})\s+(?:يؤكد|تؤكد|يقول|تقول|يدعو|تدعو|يحذر|تحذر)\s")
 
 
-def _strip_titles(words: list[str]) -> list[str]:
-    while words and words[0] in TITLE_WORDS:
-        words = words[1:]
-    return words
+# Words that may stand before an ال-word inside a name: عبد الكريم, أبو الحسن.
+NAME_LINKS = frozenset("عبد ابو أبو بن بنت ابن".split())
 
 
-def _plausible_name(words: list[str]) -> bool:
-    if not 2 <= len(words) <= 4:
+def _is_role(word: str) -> bool:
+    """A title, role or organisation word (also with a leading ل: لدائرة, لهيئة)."""
+    return (
+        word in TITLE_WORDS
+        or (word.startswith("ل") and len(word) > 3 and (word[1:] in TITLE_WORDS or "ال" + word[2:] in TITLE_WORDS))
+    )
+
+
+def _role_like(word: str) -> bool:
+    """A word that may stand between a verb of saying and the name: a title,
+    role or organisation word, or part of an organisation's name (الاقتصاد,
+    والتعليم)."""
+    if word in NOT_A_PERSON:
         return False
-    if any(w in NOT_A_PERSON or w in TITLE_WORDS for w in words):
-        return False
-    return not any(w.startswith("ال") for w in words)
+    return _is_role(word) or word.startswith(("ال", "وال", "لل"))
+
+
+def _name_at_end(words: list[str]) -> list[str]:
+    """The personal name that ends a run of words, after titles and roles.
+
+    A name has two to four words; an ال-word may end it (a family name such
+    as الحسن) or follow عبد/أبو/بن (عبد الكريم), but may not start it. Every
+    word before the name must be a title, role or organisation word, so that
+    a clause ("أكد على أهمية تحقيق تنسيق …") is not taken for a name.
+    """
+    for size in (4, 3, 2):
+        if size > len(words):
+            continue
+        name, before = words[-size:], words[:-size]
+        if not all(_role_like(w) for w in before):
+            continue
+        if name[0].startswith(("ال", "وال")) or name[0] in NAME_LINKS:
+            continue
+        if any(_is_role(w) or w in NOT_A_PERSON for w in name):
+            continue
+        inner = name[1:-1]
+        if any(w.startswith(("ال", "وال")) and name[i] not in NAME_LINKS for i, w in enumerate(inner)):
+            continue
+        return name
+    return []
 
 
 def find_speakers(text: str) -> list[str]:
@@ -167,8 +203,8 @@ def find_speakers(text: str) -> list[str]:
     found: list[str] = []
 
     def add(words: list[str]):
-        words = _strip_titles(words)
-        if not _plausible_name(words):
+        words = _name_at_end(words)
+        if not words:
             return
         name = " ".join(words)
         # a later, shorter reference to a known speaker is the same person
