@@ -83,7 +83,12 @@ def _parse_day(value: str | date | None, name: str) -> date | None:
 
 
 def build_query(text: str, plain: bool = False) -> q.Query:
-    """The Whoosh query for query text (see :mod:`archive_search.querylang`)."""
+    """The Whoosh query for query text (see :mod:`archive_search.querylang`).
+
+    Empty text matches every article, so that filters alone can select.
+    """
+    if not text.strip():
+        return q.Every()
     if plain:
         return plain_query(text, DEFAULT_RANKING)
     parsed = querylang.parse(text, DEFAULT_RANKING)
