@@ -14,7 +14,7 @@ from whoosh import query as q
 
 from archive_search import querylang
 from archive_search.errors import QueryError
-from archive_search.ranking import DEFAULT_RANKING, ArchiveBM25F, plain_query
+from archive_search.ranking import DEFAULT_RANKING, plain_query, weighting
 from archive_search.snippets import Fragment, fragments, match_spans
 
 SORTS = ("relevance", "date", "-date")
@@ -142,7 +142,7 @@ class Searcher:
 
     def __init__(self, ix):
         self._ix = ix
-        self._searcher = ix.searcher(weighting=ArchiveBM25F(B=0.6, K1=0.9))
+        self._searcher = ix.searcher(weighting=weighting())
 
     def __enter__(self):
         return self

@@ -15,19 +15,20 @@ in one field) runs on the same data in the same invocation, side by side.
 from __future__ import annotations
 
 import argparse
+import multiprocessing
 import os
 import subprocess
 import sys
 import tempfile
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from whoosh import index as whoosh_index  # noqa: E402
 
-from archive_search.ranking import ArchiveBM25F, Ranking, plain_query  # noqa: E402
+from archive_search.ranking import Ranking, plain_query, weighting  # noqa: E402
 from archive_search.schema import build_schema, text_fields  # noqa: E402
 from archive_search.searcher import collect  # noqa: E402
 from bench.evalsets import (  # noqa: E402
@@ -49,7 +50,7 @@ class Config:
     index_stopwords: bool = True  # drop stopwords when indexing
     query_stopwords: bool = True  # drop stopwords from queries
     ranking: Ranking = Ranking()
-    weighting: object = ArchiveBM25F()
+    weighting: object = field(default_factory=weighting)
 
     @property
     def index_key(self):
@@ -81,18 +82,38 @@ def build_index(docs: list[dict], config: Config, directory: str, procs: int = 1
     return time.perf_counter() - t0
 
 
-def run_queries(directory: str, evalset: EvalSet, config: Config, k: int = 100):
-    ix = whoosh_index.open_dir(directory)
-    run: dict[str, list[str]] = {}
-    latencies = []
-    with ix.searcher(weighting=config.weighting) as searcher:
-        for qid, text in evalset.queries.items():
-            t0 = time.perf_counter()
-            query = plain_query(text, config.ranking, config.query_stopwords, config.stemming)
-            hits = collect(searcher, query, k)
-            run[qid] = [hit["id"] for hit in hits]
-            latencies.append(time.perf_counter() - t0)
-    return run, sorted(latencies)
+_worker = {}
+
+
+def _init_worker(directory: str, config: Config):
+    _worker["searcher"] = whoosh_index.open_dir(directory).searcher(weighting=config.weighting)
+    _worker["config"] = config
+
+
+def _search_chunk(items):
+    searcher, config = _worker["searcher"], _worker["config"]
+    out = []
+    for qid, text, k in items:
+        t0 = time.perf_counter()
+        query = plain_query(text, config.ranking, config.query_stopwords, config.stemming)
+        hits = collect(searcher, query, k)
+        out.append((qid, [hit["id"] for hit in hits], time.perf_counter() - t0))
+    return out
+
+
+def run_queries(directory: str, evalset: EvalSet, config: Config, k: int = 100, workers: int = 1):
+    """Run every query of evalset (in ``workers`` processes); the run and sorted latencies."""
+    items = [(qid, text, k) for qid, text in evalset.queries.items()]
+    chunks = [items[i : i + 50] for i in range(0, len(items), 50)]
+    if workers > 1:
+        with multiprocessing.Pool(workers, _init_worker, (directory, config)) as pool:
+            results = [r for chunk in pool.imap(_search_chunk, chunks) for r in chunk]
+    else:
+        _init_worker(directory, config)
+        results = [r for chunk in chunks for r in _search_chunk(chunk)]
+        _worker["searcher"].close()
+    run = {qid: ids for qid, ids, _ in results}
+    return run, sorted(seconds for _, _, seconds in results)
 
 
 def lucene_run(evalset: EvalSet, workdir: Path, k: int = 100):
@@ -132,7 +153,7 @@ def print_table(rows: list[tuple[str, str, dict]]):
     sys.stdout.flush()
 
 
-def evaluate(evalset: EvalSet, parts: list[EvalSet], configs, lucene: bool, procs: int):
+def evaluate(evalset: EvalSet, parts: list[EvalSet], configs, lucene: bool, procs: int, workers: int):
     rows = []
     indexes: dict = {}
     with tempfile.TemporaryDirectory(prefix="archive-search-quality-") as tmp:
@@ -144,7 +165,7 @@ def evaluate(evalset: EvalSet, parts: list[EvalSet], configs, lucene: bool, proc
                 print(f"# indexed {len(evalset.docs)} docs ({config.name}) in {seconds:.1f} s: "
                       f"{len(evalset.docs) / seconds:.0f} docs/s", file=sys.stderr)
                 indexes[config.index_key] = directory
-            run, lat = run_queries(indexes[config.index_key], evalset, config)
+            run, lat = run_queries(indexes[config.index_key], evalset, config, workers=workers)
             print(f"# {config.name}: {len(lat)} queries, p50 {lat[len(lat) // 2] * 1000:.1f} ms, "
                   f"p95 {lat[int(len(lat) * 0.95)] * 1000:.1f} ms", file=sys.stderr)
             rows.append((evalset.name, config.name, metrics(run, evalset.qrels, evalset.queries)))
@@ -171,6 +192,7 @@ def main(argv=None):
     parser.add_argument("--ablation", action="store_true", help="print the ablation configurations too")
     parser.add_argument("--lucene", action="store_true", help="run the Lucene peer on the same data")
     parser.add_argument("--procs", type=int, default=1, help="Whoosh indexing processes")
+    parser.add_argument("--workers", type=int, default=1, help="processes running queries")
     args = parser.parse_args(argv)
 
     if not (shared_dir() / "corpora").is_dir():
@@ -178,9 +200,9 @@ def main(argv=None):
     configs = ABLATION if args.ablation else (FULL,)
     parts = [load_retrieval_set(name) for name in RETRIEVAL_SETS]
     if not args.news_only:
-        evaluate(pooled(parts, "pooled"), parts, configs, args.lucene, args.procs)
+        evaluate(pooled(parts, "pooled"), parts, configs, args.lucene, args.procs, args.workers)
     if args.news or args.news_only:
-        evaluate(pooled(parts, "pooled+news", load_news()), parts, configs, args.lucene, args.procs)
+        evaluate(pooled(parts, "pooled+news", load_news()), parts, configs, args.lucene, args.procs, args.workers)
 
 
 if __name__ == "__main__":
