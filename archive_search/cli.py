@@ -150,6 +150,35 @@ class _ProgressReporter:
             self.bar.__exit__(*exc)
 
 
+def _export_progress(hits, threshold: int = 1000):
+    """Pass hits through, reporting progress on stderr for a large export."""
+    import time
+
+    total = getattr(hits, "total", 0)
+    if total < threshold:
+        yield from hits
+        return
+    started = last = time.monotonic()
+    if sys.stderr.isatty():
+        from rich.progress import Progress
+
+        from archive_search.render import make_console
+
+        with Progress(console=make_console(stderr=True, color=state.color), transient=True) as bar:
+            task = bar.add_task("exporting", total=total)
+            for n, hit in enumerate(hits, 1):
+                yield hit
+                if n % 100 == 0:
+                    bar.update(task, completed=n)
+        return
+    for n, hit in enumerate(hits, 1):
+        yield hit
+        now = time.monotonic()
+        if now - last >= 5:
+            last = now
+            warn(f"exporting: {n:,}/{total:,} hits, {n / (now - started):,.0f}/s")
+
+
 def _report_skip(skipped) -> None:
     warn(f"skipped {skipped}")
 
@@ -308,10 +337,10 @@ def export(
         chosen = _run_library(lambda: parse_columns(columns))
         hits = _run_library(lambda: archive.iter_hits(query, speaker=speaker, topic=topic, since=since,
                                                        until=until, sort=sort.value, limit=limit, plain=plain))
-        if output == "-":
-            count = _run_library(lambda: export_hits(hits, _stdout(), fmt=fmt.value, columns=chosen, excel=excel))
-        else:
-            count = _run_library(lambda: export_hits(hits, output, fmt=fmt.value, columns=chosen, excel=excel))
+        target = _stdout() if output == "-" else output
+        stream = _export_progress(hits)
+        count = _run_library(lambda: export_hits(stream, target, fmt=fmt.value, columns=chosen, excel=excel))
+        if output != "-":
             warn(f"wrote {count:,} hits to {output}")
         raise typer.Exit(EXIT_HITS if count else EXIT_NO_HITS)
 

@@ -118,6 +118,26 @@ def build_filter(speaker=None, topic=None, since=None, until=None) -> q.Query | 
     return parts[0] if len(parts) == 1 else q.And(parts)
 
 
+class HitStream:
+    """Hits produced one by one, with ``total`` known up front."""
+
+    def __init__(self, searcher: "Searcher", results, terms: set[str], snippets: bool):
+        self._searcher = searcher
+        self._results = results
+        self._terms = terms
+        self._snippets = snippets
+        self.total = len(results)
+
+    def __len__(self) -> int:
+        return self.total
+
+    def __iter__(self) -> Iterator[Hit]:
+        results, stored_fields = self._results, self._searcher._searcher.stored_fields
+        for i in range(len(results)):
+            stored = stored_fields(results.docnum(i))
+            yield self._searcher._hit(i + 1, results.score(i) or 0.0, stored, self._terms, self._snippets)
+
+
 def collect(searcher, query: q.Query, limit: int | None, filter_query=None, sort_args=None):
     """Run a query on a Whoosh searcher; the Results, best first.
 
@@ -239,15 +259,17 @@ class Searcher:
         sort: str = "relevance",
         plain: bool = False,
         snippets: bool = True,
-    ) -> Iterator[Hit]:
-        """Every hit (or the first ``limit``), streamed in rank order."""
+    ) -> "HitStream":
+        """Every hit (or the first ``limit``), streamed in rank order.
+
+        The query runs now (a malformed one raises QueryError here); stored
+        fields and snippets are read hit by hit as the stream is consumed.
+        """
         query = build_query(text, plain)
         filter_query = build_filter(speaker, topic, since, until)
         results = collect(self._searcher, query, limit, filter_query, self._sort_args(sort))
         terms = self._highlight_terms(query) if snippets else set()
-        for i, docnum in enumerate(results.docs()):
-            stored = self._searcher.stored_fields(docnum)
-            yield self._hit(i + 1, results.score(i) or 0.0, stored, terms, snippets)
+        return HitStream(self, results, terms, snippets)
 
     def count(self, text: str, plain: bool = False, **filters) -> int:
         query = build_query(text, plain)
