@@ -13,6 +13,7 @@ from typing import Iterator
 from whoosh import query as q
 
 from archive_search import querylang
+from archive_search.accumulate import as_word_query, top_documents
 from archive_search.errors import QueryError
 from archive_search.ranking import DEFAULT_RANKING, plain_query, weighting
 from archive_search.snippets import Fragment, fragments, match_spans
@@ -135,18 +136,42 @@ class HitStream:
         results, stored_fields = self._results, self._searcher._searcher.stored_fields
         for i in range(len(results)):
             stored = stored_fields(results.docnum(i))
-            yield self._searcher._hit(i + 1, results.score(i) or 0.0, stored, self._terms, self._snippets)
+            yield self._searcher._hit(i + 1, results.score(i), stored, self._terms, self._snippets)
+
+
+class _WhooshRanked:
+    """Whoosh Results seen through the same interface as accumulate.Ranked."""
+
+    def __init__(self, results):
+        self._results = results
+        self.total = len(results)
+
+    def __len__(self) -> int:
+        return self._results.scored_length()
+
+    def docnum(self, i: int) -> int:
+        return self._results.docnum(i)
+
+    def score(self, i: int) -> float:
+        return self._results.score(i) or 0.0
 
 
 def collect(searcher, query: q.Query, limit: int | None, filter_query=None, sort_args=None):
-    """Run a query on a Whoosh searcher; the Results, best first.
+    """Run a query on a Whoosh searcher; the ranked documents, best first.
 
-    Whoosh 2.7's top-N collector periodically "replaces" the matcher with a
-    cheaper one that skips documents it estimates cannot enter the top N; with
-    BM25F those estimates can fall below real scores and good documents are
-    lost (seen on the sample corpus: a page of 4 hits missed the 3rd best).
-    Replacement and block-quality skipping are therefore turned off.
+    Queries made only of words are scored term at a time (see
+    :mod:`archive_search.accumulate`); the rest go through Whoosh's collector,
+    with one change: Whoosh 2.7's top-N collector periodically "replaces" the
+    matcher with a cheaper one that skips documents it estimates cannot enter
+    the top N; with BM25F those estimates can fall below real scores and good
+    documents are lost (seen on the sample corpus: a page of 4 hits missed the
+    3rd best). Replacement and block-quality skipping are therefore turned off.
     """
+    if not sort_args:
+        word_query = as_word_query(query)
+        if word_query is not None:
+            allowed = set(searcher.docs_for_query(filter_query)) if filter_query is not None else None
+            return top_documents(searcher, word_query, searcher.weighting, limit, allowed)
     collector = searcher.collector(limit=limit, filter=filter_query, optimize=False, **(sort_args or {}))
     inner = collector
     while inner is not None:
@@ -154,7 +179,7 @@ def collect(searcher, query: q.Query, limit: int | None, filter_query=None, sort
             inner.replace = 0
         inner = getattr(inner, "child", None)
     searcher.search_with_collector(query, collector)
-    return collector.results()
+    return _WhooshRanked(collector.results())
 
 
 class Searcher:
@@ -241,8 +266,9 @@ class Searcher:
         out = Results()
         offset = (page - 1) * limit
         for i in range(offset, min(len(results), offset + limit)):
-            out.append(self._hit(i + 1, results.score(i) or 0.0, results[i].fields(), terms, snippets))
-        out.total = len(results)
+            stored = self._searcher.stored_fields(results.docnum(i))
+            out.append(self._hit(i + 1, results.score(i), stored, terms, snippets))
+        out.total = results.total
         if facets:
             out.facets = self.facets(query, filter_query)
         return out

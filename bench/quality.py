@@ -96,8 +96,9 @@ def _search_chunk(items):
     for qid, text, k in items:
         t0 = time.perf_counter()
         query = plain_query(text, config.ranking, config.query_stopwords, config.stemming)
-        hits = collect(searcher, query, k)
-        out.append((qid, [hit["id"] for hit in hits], time.perf_counter() - t0))
+        ranked = collect(searcher, query, k)
+        ids = [searcher.stored_fields(ranked.docnum(i))["id"] for i in range(len(ranked))]
+        out.append((qid, ids, time.perf_counter() - t0))
     return out
 
 
