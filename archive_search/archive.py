@@ -13,7 +13,7 @@ from collections import Counter
 from pathlib import Path
 from typing import IO, Iterator
 
-from archive_search import indexer, storage
+from archive_search import storage
 from archive_search.errors import ArticleNotFound
 
 DEFAULT_INDEX = "index"
@@ -45,13 +45,18 @@ class Archive:
     def exists(self) -> bool:
         return storage.exists(self.index_dir)
 
-    def rebuild(self, jobs: int = 1, on_progress=None, on_skip=None) -> indexer.IndexReport:
-        """Index the whole corpus anew (atomically replacing the current index)."""
+    def rebuild(self, jobs: int = 1, on_progress=None, on_skip=None):
+        """Index the whole corpus anew (atomically replacing the current index);
+        returns an :class:`~archive_search.indexer.IndexReport`."""
+        from archive_search import indexer
+
         self.close()
         return indexer.rebuild(self.corpus_dir, self.index_dir, jobs, on_progress, on_skip)
 
-    def update(self, on_progress=None, on_skip=None) -> indexer.IndexReport:
+    def update(self, on_progress=None, on_skip=None):
         """Apply added, changed and deleted corpus files to the index."""
+        from archive_search import indexer
+
         self.close()
         return indexer.update(self.corpus_dir, self.index_dir, on_progress, on_skip)
 
