@@ -302,7 +302,10 @@ def search(
             render_hits(console, results, bidi=bidi_layout.enabled(bidi.value), query=query)
             if facets and results.facets:
                 render_facets(console, results.facets)
-            render_summary(make_console(stderr=True, color=state.color), len(results), results.total, page, limit)
+            errors = make_console(stderr=True, color=state.color)
+            render_summary(errors, len(results), results.total, page, limit)
+            if results.suggestion:
+                errors.print(f"did you mean: {results.suggestion}")
             raise typer.Exit(EXIT_HITS if results else EXIT_NO_HITS)
         from archive_search.export import write_hits
 

@@ -62,10 +62,18 @@ class Hit:
 
 
 class Results(list):
-    """The hits of one page, with the total count and the facets."""
+    """The hits of one page, with the total count, the facets and, when there
+    are few hits, a suggested correction of the query."""
 
     total: int = 0
     facets: dict[str, Counter] | None = None
+    suggestion: str | None = None
+
+
+# "Did you mean": asked when a search has fewer hits than this; a correction
+# must be this many times more frequent than the word typed.
+FEW_HITS = 3
+MORE_FREQUENT = 3
 
 
 def _iso(value) -> str | None:
@@ -269,6 +277,8 @@ class Searcher:
             stored = self._searcher.stored_fields(results.docnum(i))
             out.append(self._hit(i + 1, results.score(i), stored, terms, snippets))
         out.total = results.total
+        if out.total < FEW_HITS:
+            out.suggestion = self.suggest(text)
         if facets:
             out.facets = self.facets(query, filter_query)
         return out
@@ -296,6 +306,36 @@ class Searcher:
         results = collect(self._searcher, query, limit, filter_query, self._sort_args(sort))
         terms = self._highlight_terms(query) if snippets else set()
         return HitStream(self, results, terms, snippets)
+
+    def suggest(self, text: str) -> str | None:
+        """The query with rare or unknown words replaced by a close, much more
+        frequent word of the index (edit distance 1, then 2), or None."""
+        from archive_search.analysis import EXACT_MARK, analyze_query
+
+        reader = self._searcher.reader()
+        corrected, changed = text, False
+        for word in analyze_query(text):
+            frequency = reader.doc_frequency("body", word.stem)
+            if frequency >= FEW_HITS:
+                continue
+            best = None
+            for distance in (1, 2):
+                # the exact form first, then the stem; the first letter (after
+                # the exact-form mark) is rarely the typo
+                for term in dict.fromkeys((word.exact, word.stem)):
+                    prefix = 2 if term.startswith(EXACT_MARK) else 1
+                    for candidate in reader.terms_within("body", term, distance, prefix=prefix):
+                        df = reader.doc_frequency("body", candidate)
+                        if df >= max(2, MORE_FREQUENT * frequency) and (best is None or df > best[1]):
+                            best = (candidate, df)
+                    if best:
+                        break
+                if best:
+                    break
+            if best:
+                corrected = corrected.replace(word.original, best[0].lstrip(EXACT_MARK), 1)
+                changed = True
+        return corrected if changed else None
 
     def count(self, text: str, plain: bool = False, **filters) -> int:
         query = build_query(text, plain)

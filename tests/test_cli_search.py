@@ -260,3 +260,22 @@ def test_environment_variables_choose_directories(run, sample_index, monkeypatch
 def test_bad_option_exits_2(run, sample_index):
     result = run("--index", sample_index, "search", "مخيم", "--sort", "sideways")
     assert result.exit_code == 2
+
+
+def test_did_you_mean_for_a_typo(run, sample_index):
+    # المخيمت: a letter missing from المخيمات
+    result = run("--index", sample_index, "search", "الحسكة المخيمت", "--bidi", "off")
+    assert result.exit_code == 1
+    assert "did you mean: الحسكة المخيمات" in result.stderr
+
+
+def test_did_you_mean_for_a_rare_misspelling(run, sample_index):
+    # المخميات is a typo that the sample article itself contains once
+    result = run("--index", sample_index, "search", "مخميات", "--bidi", "off")
+    assert result.exit_code == 0
+    assert "did you mean: مخيم" in result.stderr
+
+
+def test_no_suggestion_with_enough_hits(run, sample_index):
+    result = run("--index", sample_index, "search", "مخيم", "--bidi", "off")
+    assert "did you mean" not in result.stderr
