@@ -66,9 +66,9 @@ def _visual_line(line: Text) -> Text:
 def print_text(console: Console, text: Text, bidi: bool, indent: int = 0) -> None:
     """Print text, wrapping it to the console and laying it out right to left if asked."""
     if not bidi:
-        if indent:
-            text = Text(" " * indent) + text
-        console.print(text)
+        from rich.padding import Padding
+
+        console.print(Padding(text, (0, 0, 0, indent)) if indent else text)
         return
     width = max(20, console.width - indent)
     for line in text.wrap(console, width):
