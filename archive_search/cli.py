@@ -37,6 +37,11 @@ class Format(str, Enum):
     csv = "csv"
 
 
+class RecordFormat(str, Enum):
+    rich = "rich"
+    json = "json"
+
+
 class ExportFormat(str, Enum):
     csv = "csv"
     jsonl = "jsonl"
@@ -351,7 +356,7 @@ def export(
 @app.command()
 def show(
     article_id: str = typer.Argument(..., metavar="ID", help="An article id, as search prints it."),
-    fmt: Format = typer.Option(Format.rich, "--format", "-f", help="rich or jsonl (one JSON object)."),
+    fmt: RecordFormat = typer.Option(RecordFormat.rich, "--format", "-f", help="rich or json (one JSON object)."),
     bidi: Bidi = typer.Option(Bidi.auto, "--bidi", help="auto, on or off."),
 ):
     """Print one whole article with its metadata.
@@ -360,7 +365,7 @@ def show(
     """
     with _archive() as archive:
         stored = _run_library(lambda: archive.get(article_id))
-        if fmt is Format.rich:
+        if fmt is RecordFormat.rich:
             from archive_search import bidi as bidi_layout
             from archive_search.render import make_console, render_article
 
@@ -379,15 +384,15 @@ def show(
 
 @app.command()
 def stats(
-    fmt: Format = typer.Option(Format.rich, "--format", "-f", help="rich or jsonl (one JSON object)."),
+    fmt: RecordFormat = typer.Option(RecordFormat.rich, "--format", "-f", help="rich or json (one JSON object)."),
 ):
     """Describe the archive: articles, dates, top speakers, topics, index size.
 
-    Example: archive-search stats --format jsonl
+    Example: archive-search stats --format json
     """
     with _archive() as archive:
         data = _run_library(archive.stats)
-        if fmt is Format.rich:
+        if fmt is RecordFormat.rich:
             from archive_search.render import make_console, render_stats
 
             render_stats(make_console(color=state.color), data)

@@ -215,7 +215,7 @@ def test_no_color_means_no_escape_codes(run, sample_index):
 
 
 def test_show_article(run, sample_index):
-    result = run("--index", sample_index, "show", SAMPLE_ID, "-f", "jsonl")
+    result = run("--index", sample_index, "show", SAMPLE_ID, "-f", "json")
     record = json.loads(result.stdout)
     assert record["speakers"] == ["بدران جيا كرد"]
     assert "اظهر المزيد" not in record["body"]
@@ -229,7 +229,7 @@ def test_show_unknown_id(run, sample_index):
 
 
 def test_stats_json(run, sample_index):
-    result = run("--index", sample_index, "stats", "-f", "jsonl")
+    result = run("--index", sample_index, "stats", "-f", "json")
     data = json.loads(result.stdout)
     assert data["articles"] == 22
     assert data["first_date"] <= data["last_date"]

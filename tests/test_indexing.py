@@ -27,7 +27,7 @@ def test_rebuild_reports_on_stderr_only(run, tmp_path, corpus_copy):
 def test_rebuild_with_two_jobs(run, tmp_path, corpus_copy):
     result = run("--corpus", corpus_copy, "--index", tmp_path / "ix", "rebuild-index", "--jobs", "2")
     assert result.exit_code == 0, result.output
-    stats = json.loads(run("--index", tmp_path / "ix", "stats", "-f", "jsonl").stdout)
+    stats = json.loads(run("--index", tmp_path / "ix", "stats", "-f", "json").stdout)
     assert stats["articles"] == 22
 
 
