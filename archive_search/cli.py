@@ -376,7 +376,8 @@ def show(
         record = {
             "id": stored["id"], "title": stored.get("title"), "speakers": stored.get("speakers") or [],
             "date": stored["date"].date().isoformat() if stored.get("date") else None,
-            "topic": stored.get("topic"), "source": stored.get("source"), "url": stored.get("url"),
+            "topic": stored.get("topic"), "topic_predicted": bool(stored.get("topic_predicted")),
+            "source": stored.get("source"), "url": stored.get("url"),
             "path": stored.get("path"), "body": stored.get("body"),
         }
         _stdout().write(json.dumps(record, ensure_ascii=False) + "\n")

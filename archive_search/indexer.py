@@ -15,7 +15,7 @@ from __future__ import annotations
 import json
 import os
 import time
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from datetime import datetime
 from pathlib import Path
 from typing import Callable
@@ -25,8 +25,11 @@ from archive_search.documents import Article, Skipped, corpus_files, read_file
 from archive_search.errors import CorpusMissing, IndexUnwritable
 from archive_search.metadata import find_date, find_speakers, parse_date
 from archive_search.schema import build_schema, text_fields
+from archive_search.topics import TopicModel, article_terms
 
 MANIFEST = "manifest.json"
+TOPIC_MODEL = "topics.json"
+PENDING = "pending-topics.jsonl"
 WRITER_MEMORY_MB = 512
 
 
@@ -84,8 +87,12 @@ def complete_metadata(article: Article) -> Article:
     return article
 
 
-def document_fields(article: Article, signature: str) -> dict:
-    """The Whoosh ``add_document`` arguments for one article."""
+def document_fields(article: Article, signature: str, content_hash: str | None = None) -> dict:
+    """The Whoosh ``add_document`` arguments for one article.
+
+    ``content_hash`` is the hash of the article as read (before a topic was
+    predicted for it), which is what an update compares against.
+    """
     fields = {
         "id": article.id,
         "path": article.path,
@@ -94,7 +101,7 @@ def document_fields(article: Article, signature: str) -> dict:
         "_stored_speakers": list(article.speakers),
         "speaker_words": " ".join(article.speakers),
         "topic_predicted": article.topic_predicted,
-        "content_hash": article.content_hash,
+        "content_hash": content_hash or article.content_hash,
         "signature": signature,
     }
     if article.date:
@@ -164,6 +171,22 @@ class _Run:
             self._on_progress(self.progress)
 
 
+def predict_topic(article: Article, model: TopicModel) -> Article:
+    """Give an article without a topic the model's prediction, marked as predicted."""
+    if not article.topic and model.usable:
+        predicted = model.predict(article_terms(article.title, article.body))
+        if predicted:
+            article.topic, article.topic_predicted = predicted[0], True
+    return article
+
+
+def read_topic_model(generation: Path) -> TopicModel:
+    try:
+        return TopicModel.from_dict(json.loads((generation / TOPIC_MODEL).read_text(encoding="utf-8")))
+    except (OSError, ValueError):
+        return TopicModel()
+
+
 def _write_manifest(generation: Path, manifest: dict) -> None:
     tmp = generation / f".{MANIFEST}.tmp"
     tmp.write_text(json.dumps(manifest, ensure_ascii=False), encoding="utf-8")
@@ -203,23 +226,41 @@ def rebuild(
             writer = ix.writer(**options)
             manifest: dict[str, dict] = {}
             seen_ids: set[str] = set()
+            model = TopicModel()
+            pending_path = building / PENDING
             try:
-                for path in run.files:
-                    rel = run.rel(path)
-                    signature = _signature(path)
-                    entry = manifest.setdefault(rel, {"signature": signature, "ids": {}})
-                    for article in run.articles(path):
-                        if article.id in seen_ids:
-                            run.skip(Skipped(rel, f"duplicate id {article.id}"))
-                            continue
-                        seen_ids.add(article.id)
-                        writer.add_document(**document_fields(article, signature))
-                        entry["ids"][article.id] = article.content_hash
-                    run.file_done(path)
+                with open(pending_path, "w", encoding="utf-8") as pending:
+                    for path in run.files:
+                        rel = run.rel(path)
+                        signature = _signature(path)
+                        entry = manifest.setdefault(rel, {"signature": signature, "ids": {}})
+                        for article in run.articles(path):
+                            if article.id in seen_ids:
+                                run.skip(Skipped(rel, f"duplicate id {article.id}"))
+                                continue
+                            seen_ids.add(article.id)
+                            content_hash = article.content_hash
+                            entry["ids"][article.id] = content_hash
+                            if article.topic:
+                                model.add(article_terms(article.title, article.body), article.topic)
+                                writer.add_document(**document_fields(article, signature, content_hash))
+                            else:
+                                # added once the topic model has seen every labelled article
+                                pending.write(json.dumps([asdict(article), signature, content_hash],
+                                                         ensure_ascii=False) + "\n")
+                        run.file_done(path)
+                model.finish()
+                with open(pending_path, encoding="utf-8") as pending:
+                    for line in pending:
+                        fields, signature, content_hash = json.loads(line)
+                        article = predict_topic(Article(**fields), model)
+                        writer.add_document(**document_fields(article, signature, content_hash))
+                pending_path.unlink()
                 writer.commit()
             except BaseException:
                 writer.cancel()
                 raise
+            (building / TOPIC_MODEL).write_text(json.dumps(model.to_dict(), ensure_ascii=False), encoding="utf-8")
             _write_manifest(building, manifest)
             run.report.generation = storage.publish(index_dir, building)
         except OSError as exc:
@@ -251,6 +292,7 @@ def update(
     with storage.writer_lock(index_dir):
         generation = storage.current_generation(index_dir)
         manifest = read_manifest(generation)
+        model = read_topic_model(generation)
         ix = storage.open_index(index_dir)
         writer = ix.writer(limitmb=WRITER_MEMORY_MB)
         try:
@@ -268,11 +310,13 @@ def update(
                 old_ids = old["ids"] if old else {}
                 new_ids: dict[str, str] = {}
                 for article in run.articles(path):
-                    new_ids[article.id] = article.content_hash
-                    if old_ids.get(article.id) == article.content_hash:
+                    content_hash = article.content_hash
+                    new_ids[article.id] = content_hash
+                    if old_ids.get(article.id) == content_hash:
                         report.unchanged += 1
                         continue
-                    writer.update_document(**document_fields(article, signature))
+                    article = predict_topic(article, model)
+                    writer.update_document(**document_fields(article, signature, content_hash))
                     if article.id in old_ids:
                         report.changed += 1
                     else:

@@ -124,7 +124,7 @@ def render_article(console: Console, stored: dict, bidi: bool = False) -> None:
         ("id", stored.get("id")),
         ("date", date.date().isoformat() if date else None),
         ("speakers", "، ".join(stored.get("speakers") or []) or None),
-        ("topic", stored.get("topic")),
+        ("topic", (stored.get("topic") or "") + (" (predicted)" if stored.get("topic") and stored.get("topic_predicted") else "") or None),
         ("source", stored.get("source")),
         ("url", stored.get("url")),
         ("path", stored.get("path")),

@@ -1,0 +1,69 @@
+"""Topic prediction: the model, and topics predicted at index time."""
+
+import json
+from collections import Counter
+
+from archive_search import Archive
+from archive_search.topics import TopicModel, article_terms
+
+from .conftest import needs_shared
+
+SPORT = ["فاز الفريق في المباراة بهدفين وتصدر الدوري", "سجل المهاجم هدف الفوز في المباراة النهائية للبطولة",
+         "المدرب يعلن تشكيلة الفريق قبل مباراة الدوري"]
+ECONOMY = ["ارتفعت أسعار النفط في الأسواق العالمية", "البنك المركزي يرفع سعر الفائدة لمواجهة التضخم",
+           "تراجع سعر صرف العملة المحلية أمام الدولار في السوق"]
+
+
+def trained(repeat=5):
+    model = TopicModel()
+    for _ in range(repeat):
+        for text in SPORT:
+            model.add(article_terms("", text), "رياضة")
+        for text in ECONOMY:
+            model.add(article_terms("", text), "اقتصاد")
+    return model.finish()
+
+
+def test_predicts_from_stems():
+    model = trained()
+    assert model.predict(article_terms("", "الفريق يخسر المباراة"))[0] == "رياضة"
+    assert model.predict(article_terms("", "أسعار الدولار ترتفع"))[0] == "اقتصاد"
+
+
+def test_probability_is_a_probability():
+    topic, probability = trained().predict(article_terms("", "المباراة"))
+    assert 0.5 < probability <= 1.0
+
+
+def test_too_little_training_makes_no_model():
+    model = trained(repeat=1)  # six articles
+    assert not model.usable
+    assert model.predict(Counter({"مبارا": 1})) is None
+
+
+def test_model_round_trips_through_json():
+    model = trained()
+    again = TopicModel.from_dict(json.loads(json.dumps(model.to_dict(), ensure_ascii=False)))
+    terms = article_terms("", "هدف في المباراة")
+    assert again.predict(terms) == model.predict(terms)
+
+
+def test_topics_predicted_at_index_time(run, tmp_path):
+    """Labelled ANT articles teach the model; unlabelled Saudi articles get predicted topics."""
+    labelled = needs_shared("corpora", "news", "ant_multisource_v2_1", "sample_200.jsonl")
+    unlabelled = needs_shared("corpora", "news", "saudinewsnet", "sample_200.jsonl")
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "labelled.jsonl").write_bytes(labelled.read_bytes())
+    (corpus / "unlabelled.jsonl").write_bytes(unlabelled.read_bytes())
+    assert run("--corpus", corpus, "--index", tmp_path / "ix", "rebuild-index").exit_code == 0
+    with Archive(tmp_path / "ix") as archive:
+        stored = list(archive.searcher().all_stored())
+    predicted = [s for s in stored if s["path"] == "unlabelled.jsonl"]
+    given = [s for s in stored if s["path"] == "labelled.jsonl"]
+    assert predicted and all(s.get("topic") and s["topic_predicted"] for s in predicted)
+    assert given and all(s.get("topic") and not s["topic_predicted"] for s in given)
+    assert {s["topic"] for s in predicted} <= {s["topic"] for s in given}
+    # a sports report from the Saudi papers is predicted as sport
+    sport = [s for s in predicted if "المنتخب" in s["title"] or "الهلال" in s["title"]]
+    assert sport and Counter(s["topic"] for s in sport).most_common(1)[0][0] == "sport"
