@@ -99,125 +99,298 @@ def resolve_relative(expression: str, published: str | None) -> str | None:
 
 
 # --- Speakers -------------------------------------------------------------------
+# Words are compared without harakat and tatweel (_key), and looked up in the
+# tables below with alef forms and hamza seats folded (_fold), so that مسئول
+# and مسؤول, أكد and اكد are one entry.
+
+_KEY_TABLE = str.maketrans({"ـ": None, **{chr(c): None for c in range(0x064B, 0x0653)}})
+_FOLD_TABLE = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ؤ": "ء", "ئ": "ء"})
+
+
+def _key(word: str) -> str:
+    """The word without harakat and tatweel (hamza forms kept: أليكسي is not an ال-word)."""
+    return word.translate(_KEY_TABLE)
+
+
+def _fold(key: str) -> str:
+    """A key with alef forms and hamza seats folded, as the tables are looked up."""
+    return key.translate(_FOLD_TABLE)
+
+
+def _table(words: str) -> frozenset:
+    return frozenset(_fold(w) for w in words.split())
+
 
 # Verbs of saying that introduce a speaker: قال فلان، أكد فلان …
-SPEECH_VERBS = (
-    "قال", "قالت", "أكد", "أكدت", "اكد", "اكدت", "أوضح", "أوضحت", "اوضح", "اوضحت", "أشار", "أشارت",
-    "اشار", "اشارت", "صرح", "صرحت", "لفت", "لفتت", "نوه", "نوهت", "أعلن", "أعلنت", "اعلن", "اعلنت",
-    "شدد", "شددت", "ذكر", "ذكرت", "أفاد", "أفادت", "افاد", "افادت", "أضاف", "أضافت", "اضاف", "اضافت",
-    "تابع", "تابعت", "أردف", "أردفت", "اعتبر", "اعتبرت", "رأى", "رأت", "دعا", "دعت", "طالب", "طالبت",
-    "حذر", "حذرت", "كشف", "كشفت", "أعرب", "أعربت", "يؤكد", "تؤكد", "يقول", "تقول",
-)
-
-# Titles and roles that precede a name and are not part of it.
-TITLE_WORDS = frozenset(
+SPEECH_VERBS = _table(
     """
-    الرئيس المشترك المشتركة رئيس رئيسة نائب وزير وزيرة الوزير الوزيرة الناطق الناطقة المتحدث المتحدثة
-    باسم العضو عضو عضوة القائد القائدة قائد مدير مديرة المدير المديرة الأمين الامين العام العامة
-    السفير السفيرة الشيخ الدكتور الدكتورة د. المهندس المحامي الكاتب الكاتبة الصحفي الصحفية الإداري
-    الاداري الإدارية الادارية المسؤول المسؤولة مسؤول مسؤولة الرئيسة الملك الأمير الامير السيد السيدة
-    الرئيس الإداري لدائرة دائرة العلاقات الخارجية الخارجة في الإدارة الادارة الذاتية لشمال وشرق
-    سوريا مجلس المجلس حزب الحزب لحزب منظمة المنظمة هيئة الهيئة مكتب المكتب الحكومة حكومة
-    القوات قوات سوريا الديمقراطية الشعب الاتحاد الديمقراطي الوطني العربي الدولي الدولية لدى
-    لجنة اللجنة مديرية المديرية اتحاد إدارة ادارة وزارة مؤسسة المؤسسة جمعية الجمعية شركة الشركة
-    مركز المركز مستشفى المستشفى جامعة الجامعة معرض المعرض مدرسة المدرسة فريق الفريق منسقة منسق
-    مديرة مدرب المدرب صاحب صاحبة الطبيب الطبيبة الطبيبة الشاعر الشاعرة المزارع المزارعة مهندس
-    المهندس الزراعي الري المتحدثة الرئاسة الرئاسة المشتركة لمجلس الرقة المدني المنظمة اللجنة المنظمة
-    """.split()
-)
-
-# Words that show the "speaker" is not a person: organisations and anonymous sources.
-NOT_A_PERSON = frozenset(
+    قال قالت اكد اكدت اوضح اوضحت اشار اشارت صرح صرحت لفت لفتت نوه نوهت اعلن اعلنت
+    شدد شددت ذكر ذكرت افاد افادت اضاف اضافت اردف اردفت اعتبر اعتبرت راى رات
+    دعا دعت حذر حذرت كشف كشفت اعرب اعربت اشاد اشادت اعترف اعترفت نفى نفت تساءل تساءلت
     """
-    مصدر مصادر مسؤولون مسؤولين مراسل مراسلنا بيان البيان تقرير التقرير الوكالة وكالة وزارة الوزارة
-    الحكومة الجيش القيادة الشرطة المرصد المنظمة الأمم الامم إن ان أن انه أنه إنه انها أنها إنها
-    إلى الى على في من عن مع هذا هذه ذلك الذي التي كما أيضا ايضا له لها لهم خلال عبر بأن بان
-    """.split()
 )
+# Left out on purpose: بين (also "between"), طالب (also "student"), تابع, رد
+# (also nouns), and present tenses (يؤكد …), whose subject comes before them.
 
-_NAME_WORD = r"[\u0621-\u064a\u0671-\u06d3]+"
-_VERB_ALTERNATION = "|".join(sorted(SPEECH_VERBS, key=len, reverse=True))
-# ...و?أكد <title words> <name>، ...
-_VERB_THEN_NAME = re.compile(
-    rf"(?<![\u0621-\u064a])[وف]?(?:{_VERB_ALTERNATION})\s+((?:{_NAME_WORD}\s+){{0,12}}?{_NAME_WORD})\s*[،,:.(]"
-)
-# "NAME: quote" subheading, "NAME يؤكد …" headline (a line of its own).
-_NAME_COLON_LINE = re.compile(rf"^((?:{_NAME_WORD}\s+){{1,3}}{_NAME_WORD})\s*:\s*\S")
-_NAME_VERB_LINE = re.compile(rf"^((?:{_NAME_WORD}\s+){{1,3}}{_NAME_WORD})\s+(?:يؤكد|تؤكد|يقول|تقول|يدعو|تدعو|يحذر|تحذر)\s")
-
-
-# Words that may stand before an ال-word inside a name: عبد الكريم, أبو الحسن.
-NAME_LINKS = frozenset("عبد ابو أبو بن بنت ابن".split())
-
-
-def _is_role(word: str) -> bool:
-    """A title, role or organisation word (also with a leading ل: لدائرة, لهيئة)."""
-    return (
-        word in TITLE_WORDS
-        or (word.startswith("ل") and len(word) > 3 and (word[1:] in TITLE_WORDS or "ال" + word[2:] in TITLE_WORDS))
-    )
-
-
-def _role_like(word: str) -> bool:
-    """A word that may stand between a verb of saying and the name: a title,
-    role or organisation word, or part of an organisation's name (الاقتصاد,
-    والتعليم)."""
-    if word in NOT_A_PERSON:
-        return False
-    return _is_role(word) or word.startswith(("ال", "وال", "لل"))
-
-
-def _name_at_end(words: list[str]) -> list[str]:
-    """The personal name that ends a run of words, after titles and roles.
-
-    A name has two to four words; an ال-word may end it (a family name such
-    as الحسن) or follow عبد/أبو/بن (عبد الكريم), but may not start it. Every
-    word before the name must be a title, role or organisation word, so that
-    a clause ("أكد على أهمية تحقيق تنسيق …") is not taken for a name.
+# Titles, roles and organisation words that stand before a name and are not
+# part of it ("الرئيس المشترك لدائرة العلاقات الخارجية … بدران جيا كرد").
+TITLE_WORDS = _table(
     """
-    for size in (4, 3, 2):
-        if size > len(words):
+    رئيس رئيسة نائب وزير وزيرة عضو عضوة قائد قائدة مدير مديرة امين سفير سفيرة شيخ دكتور
+    دكتورة مهندس مهندسة محامي محامية كاتب كاتبة صحفي صحفية مسؤول مسؤولة ملك امير اميرة سيد سيدة
+    مجلس حزب منظمة هيئة مكتب حكومة قوات دائرة ادارة اتحاد وزارة مؤسسة جمعية شركة مركز
+    مستشفى جامعة معرض مدرسة فريق لجنة مديرية نقابة قسم فرع ادارة بلدية محافظ محافظة
+    منسق منسقة مدرب صاحب صاحبة طبيب طبيبة شاعر شاعرة مزارع مزارعة مخرج مخرجة لاعب لاعبة
+    حارس نجم نجمة عالم عالمة باحث باحثة استاذ استاذة نقيب عقيد لواء عميد رائد مقدم ملازم
+    مستشار مستشارة قنصل متحدث متحدثة ناطق ناطقة مراسل مراسلة مندوب مندوبة خبير خبيرة
+    مدافع مهاجم رجل سيدة الاعمال رئاسة عام عامة زعيم زعيمة قيادي قيادية ممثل ممثلة
+    قصر موقع محطة معهد منطقة مدينة ولاية تعليم ملتقى مرض مطار ميناء سوق قناة صحيفة كرة
+    برلمان البرلمان مجمع ديوان سفارة قنصلية نادي منتخب مكتبة متحف حكم معلم معلمة مربي
+    """
+)
+
+# Words after a verb of saying that show the subject is not a named person.
+NOT_A_PERSON = _table(
+    """
+    مصدر مصادر مسؤولون مسؤولين مراسل مراسلنا بيان تقرير وكالة وزارة حكومة جيش قيادة شرطة
+    منظمة علماء خبراء باحثون شهود متحدث ناشطون سكان مواطنون مصدرا مسؤول قيادي اطباء
+    ان انه انها انهم انا اننا على الى في من عن مع هذا هذه ذلك تلك الذي التي كما ايضا له لها لهم
+    خلال عبر بان بانه ما لا لم لن قد كل بعض عدد اكثر امس اليوم مساء صباح يوم حول انهما
+    دراسة دراسه دورة دوره اخرون البعض رسميا موقع محطة وجود شركة صحيفة قناة
+    """
+)
+
+# Words that end a name: particles, time words, "in a statement to".
+NAME_ENDS = _table(
+    """
+    ان انه انها انهم اننا انهما في على عن من الى خلال عبر امس اليوم يوم مساء صباح قائلا مضيفا
+    مشيرا مؤكدا موضحا معتبرا وقال واضاف واكد واوضح حسب وفق بحسب الذي التي الذين ان لدى اثناء
+    """
+)
+
+# Words that may stand between parts of a name: عبد الكريم, بن, أبو.
+NAME_LINKS = _table("عبد ابو أبو بن بنت ابن")
+
+# Titles of a person (not of an organisation): "قال مدير شرطة أوستن X" names a
+# person, "أعلنت هيئة التربية والتعليم نتائج …" does not.
+PERSON_TITLES = _table(
+    """
+    رئيس رئيسة نائب وزير وزيرة عضو عضوة قائد قائدة مدير مديرة امين سفير سفيرة شيخ دكتور
+    دكتورة مهندس مهندسة محامي محامية كاتب كاتبة صحفي صحفية مسؤول مسؤولة ملك امير اميرة
+    سيد سيدة محافظ منسق منسقة مدرب صاحب صاحبة طبيب طبيبة شاعر شاعرة مزارع مزارعة مخرج
+    مخرجة لاعب لاعبة حارس نجم نجمة عالم عالمة باحث باحثة استاذ استاذة نقيب عقيد لواء عميد
+    رائد مقدم ملازم مستشار مستشارة قنصل متحدث متحدثة ناطق ناطقة مراسل مراسلة مندوب مندوبة
+    خبير خبيرة مدافع مهاجم رجل زعيم زعيمة قيادي قيادية ممثل ممثلة حكم معلم معلمة مربي
+    """
+)
+
+# First names written with the article, common in the Maghreb and the Levant.
+ARTICLE_FIRST_NAMES = _table(
+    """
+    المختار المستوري المنصف الحبيب الهادي الطاهر الصادق الباجي المنجي الناصر الازهر
+    المولدي الطيب البشير الامين المهدي الفاضل
+    """
+)
+
+_WORD = re.compile(r"[\u0621-\u064a\u0671-\u06d3\u064b-\u0652\u0640]+|[A-Za-z]+|\d+|[^\s\w]")
+_PUNCT_END = set("،,:.؛;!?()\"«»[]“”'-–")
+
+
+def _bare(word: str) -> str:
+    """A name word for comparing references: folded, without the article
+    (صمودي and الصمودي are one family name)."""
+    key = _fold(_key(word))
+    return key[2:] if key.startswith("ال") and len(key) > 4 else key
+
+
+def _is_arabic_word(token: str) -> bool:
+    return "\u0621" <= token[0] <= "\u06d3"
+
+
+def _is_verb(key: str) -> bool:
+    key = _fold(key)
+    return key in SPEECH_VERBS or (key[:1] in "وف" and key[1:] in SPEECH_VERBS)
+
+
+def _is_role(key: str) -> bool:
+    """A title, role or organisation noun, bare or with the article or a
+    preposition in front (رئيس، الرئيس، لدائرة، بمعهد)."""
+    key = _fold(key)
+    if key in TITLE_WORDS:
+        return True
+    return any(key.startswith(p) and key[len(p):] in TITLE_WORDS for p in ("ال", "وال", "لل", "بال", "ل", "ب"))
+
+
+def _is_person_title(key: str) -> bool:
+    key = _fold(key)
+    return key in PERSON_TITLES or any(key.startswith(p) and key[len(p):] in PERSON_TITLES for p in ("ال", "وال"))
+
+
+def _is_title(key: str) -> bool:
+    """A role, or any word with the article (an adjective of a title: السوري)."""
+    return _is_role(key) or (key.startswith(("ال", "لل", "بال", "وال")) and _fold(key) not in ARTICLE_FIRST_NAMES)
+
+
+def _not_person(key: str) -> bool:
+    return _fold(key) in NOT_A_PERSON
+
+
+def _ends_name(key: str, name_so_far: int) -> bool:
+    folded = _fold(key)
+    if folded in NAME_ENDS or folded in NOT_A_PERSON or _is_role(key):
+        return True
+    # "كيلي لشبكة …", "قال … لوكالة": a preposition + feminine noun follows the name
+    return name_so_far > 0 and key[:1] in "لب" and key.endswith(("ة", "ه")) and len(key) > 3
+
+
+def _name_after_verb(tokens: list[str], i: int) -> tuple[list[str], str | None]:
+    """The name that a verb of saying at tokens[i - 1] introduces, or [];
+    and, for "وأضاف الحسن أن", the one family name that refers back to someone."""
+    n = len(tokens)
+    seen_title = proper_title = False
+    if i < n and _fold(_key(tokens[i])) in ("ذلك", "هذا"):
+        i += 1
+    start = i
+    while i < n:  # titles and roles, possibly closed by a comma (apposition)
+        token = tokens[i]
+        if token in ("،", ",") and seen_title:
+            i += 1
             continue
-        name, before = words[-size:], words[:-size]
-        if not all(_role_like(w) for w in before):
+        if not _is_arabic_word(token):
+            return [], None
+        key = _key(token)
+        if _fold(key) in NAME_ENDS:
+            break
+        if _not_person(key) and not proper_title:
+            return [], None
+        if _is_title(key) or _not_person(key):
+            seen_title = True
+            proper_title = proper_title or _is_person_title(key)
+            i += 1
             continue
-        if name[0].startswith(("ال", "وال")) or name[0] in NAME_LINKS:
+        if _fold(key) == "في" and seen_title and i + 1 < n and _key(tokens[i + 1]).startswith("ال"):
+            i += 1
             continue
-        if any(_is_role(w) or w in NOT_A_PERSON for w in name):
-            continue
-        inner = name[1:-1]
-        if any(w.startswith(("ال", "وال")) and name[i] not in NAME_LINKS for i, w in enumerate(inner)):
-            continue
-        return name
-    return []
+        break
+    if seen_title and not proper_title:
+        # "أكدت الشرطة وجود …", "أعلنت هيئة التربية نتائج …": an organisation
+        # and its words; "وأضاف الحسن أن" refers back to a person by family name.
+        ends = i >= n or not _is_arabic_word(tokens[i]) or _fold(_key(tokens[i])) in NAME_ENDS
+        return [], (tokens[start] if i == start + 1 and ends else None)
+    name, i = _name_at(tokens, i)
+    # "قال الأستاذ بمعهد حمام سوسة 2، خالد الأندلسي، إنه": the name after the comma
+    j = i
+    while j < n and tokens[j].isdigit():
+        j += 1
+    if name and j < n and tokens[j] in ("،", ","):
+        second, k = _name_at(tokens, j + 1)
+        if 2 <= len(second) <= 3 and (k >= n or not _is_arabic_word(tokens[k]) or _ends_name(_key(tokens[k]), 1)):
+            name = second
+    if len(name) == 1 and seen_title:
+        return [], None  # "وقال قصر كينسنغتون": one word after a title is rarely a person
+    return name, None
+
+
+def _name_at(tokens: list[str], i: int) -> tuple[list[str], int]:
+    """The personal name starting at tokens[i] (up to four words) and where it ends."""
+    n = len(tokens)
+    name: list[str] = []
+    while i < n and len(name) < 5:
+        token = tokens[i]
+        if not _is_arabic_word(token):
+            break
+        key = _key(token)
+        if _ends_name(key, len(name)):
+            break
+        if key.startswith("ال") and _fold(key) not in ARTICLE_FIRST_NAMES:
+            if not name:
+                break
+            name.append(token)  # a family name (الحسن) closes the name …
+            i += 1
+            if i < n and _key(tokens[i]) == "الله":
+                name.append(tokens[i])  # … with الله after it: العبد الله
+                i += 1
+                break
+            if _fold(_key(name[-2])) not in NAME_LINKS:
+                break
+            continue  # … unless it follows عبد/أبو (عبد الكريم)
+        name.append(token)
+        i += 1
+    if len(name) > 3 and not any(_fold(_key(w)) in NAME_LINKS for w in name):
+        name = name[-2:]  # what remains of a title before the name
+    while name and _fold(_key(name[-1])) in NAME_LINKS:
+        name.pop()
+    return name, i
+
+
+def _expand(word: str, tokens: list[str]) -> list[str]:
+    """A one-word name completed with the first name it has elsewhere in the
+    text ("وقال شتاينتز" → يوفال شتاينتز), if any."""
+    for j in range(1, len(tokens)):
+        if tokens[j] == word:
+            before = tokens[j - 1]
+            key = _key(before)
+            if (_is_arabic_word(before) and not _is_title(key) and not _not_person(key)
+                    and _fold(key) not in NAME_ENDS and not _is_verb(key) and key[:1] not in "وف"
+                    and not key.endswith(("ه", "ها", "هم"))):
+                return [before, word]
+    return [word]
+
+
+# "NAME: quote" subheadings and "NAME يؤكد …" headlines, one line each.
+_NAME_COLON_LINE = re.compile(r"^((?:[\u0621-\u064a\u0671-\u06d3]+\s+){1,3}[\u0621-\u064a\u0671-\u06d3]+)\s*:\s*\S")
+_NAME_VERB_LINE = re.compile(r"^((?:[\u0621-\u064a\u0671-\u06d3]+\s+){1,3}[\u0621-\u064a\u0671-\u06d3]+)\s+(?:يؤكد|تؤكد|يقول|تقول|يدعو|تدعو|يحذر|تحذر)\s")
 
 
 def find_speakers(text: str) -> list[str]:
     """People quoted or reported as speaking in the text, in order of appearance.
 
-    A name follows a verb of saying (after any titles, which are dropped) or
-    heads a "NAME: quote" or "NAME يؤكد …" line; it must look like a personal
-    name (two to four words, no article, no organisation word). A later
-    reference by part of a known name ("جيا كرد") is the same person.
+    A name follows a verb of saying, after any titles and roles (which are
+    dropped: "أكد الرئيس المشترك لدائرة العلاقات الخارجية بدران جيا كرد، أن"),
+    and ends at a particle, a comma or a role; a one-word name is completed
+    from elsewhere in the text. A "NAME: quote" or "NAME يؤكد …" line counts
+    only if that person is also reported speaking. Later references by part of
+    a known name ("جيا كرد") are the same person; anonymous sources and
+    organisations are not speakers.
     """
+    lines = [line.strip() for line in text.split("\n")]
+    tokens_all = _WORD.findall(text)
+    spoken: list[list[str]] = []
+    references: set[str] = set()
+    for line in lines:
+        tokens = _WORD.findall(line)
+        for i, token in enumerate(tokens):
+            if _is_arabic_word(token) and _is_verb(_key(token)):
+                name, reference = _name_after_verb(tokens, i + 1)
+                if len(name) == 1:
+                    name = _expand(name[0], tokens_all)
+                if name:
+                    spoken.append(name)
+                if reference:
+                    references.add(_bare(reference))
+    spoken_keys = {_bare(w) for name in spoken for w in name} | references
     found: list[str] = []
 
-    def add(words: list[str]):
-        words = _name_at_end(words)
-        if not words:
-            return
+    def add(words: list[str]) -> None:
         name = " ".join(words)
-        # a later, shorter reference to a known speaker is the same person
-        if any(name in known for known in found):
-            return
+        key = " ".join(_bare(w) for w in words)
+        for k, known in enumerate(found):
+            known_key = " ".join(_bare(w) for w in known.split())
+            if key == known_key or f" {key} " in f" {known_key} ":
+                return  # a later, shorter reference
+            if f" {known_key} " in f" {key} ":
+                found[k] = name  # the fuller form, seen later
+                return
         found.append(name)
 
-    for line in text.split("\n"):
-        line = line.strip()
+    for line in lines:
         for pattern in (_NAME_COLON_LINE, _NAME_VERB_LINE):
             match = pattern.match(line)
             if match:
-                add(match[1].split())
-        for match in _VERB_THEN_NAME.finditer(line):
-            add(match[1].split())
+                words = match[1].split()
+                if (_bare(words[-1]) in spoken_keys and not _is_title(_key(words[0]))
+                        and not any(_is_verb(_key(w)) for w in words)):
+                    add(words)
+    for name in spoken:
+        add(name)
     return found

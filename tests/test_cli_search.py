@@ -231,7 +231,7 @@ def test_show_unknown_id(run, sample_index):
 def test_stats_json(run, sample_index):
     result = run("--index", sample_index, "stats", "-f", "json")
     data = json.loads(result.stdout)
-    assert data["articles"] == 22
+    assert data["articles"] == 32
     assert data["first_date"] <= data["last_date"]
     assert ["بدران جيا كرد", 2] in data["top_speakers"]
 

@@ -35,7 +35,7 @@ def test_sample_article_record():
 def test_sample_corpus_reads_without_skips():
     articles, skipped = read_all(SAMPLE_CORPUS)
     assert skipped == []
-    assert len(articles) == 22
+    assert len(articles) == 32
     assert len({a.id for a in articles}) == len(articles)
 
 

@@ -20,8 +20,8 @@ def test_default_columns_and_all_hits(run, sample_index):
     assert result.exit_code == 0
     table = rows(result.stdout)
     assert table[0] == list(COLUMNS)
-    assert len(table) - 1 == 9  # every hit, not a first page of 10
-    assert [r[0] for r in table[1:]] == [str(i) for i in range(1, 10)]
+    assert len(table) - 1 == 11  # every hit, not a first page of 10
+    assert [r[0] for r in table[1:]] == [str(i) for i in range(1, 12)]
 
 
 def test_columns_pick_and_order(run, sample_index):

@@ -20,7 +20,7 @@ def test_rebuild_reports_on_stderr_only(run, tmp_path, corpus_copy):
     result = run("--corpus", corpus_copy, "--index", tmp_path / "ix", "rebuild-index")
     assert result.exit_code == 0
     assert result.stdout == ""
-    assert "indexed 22 articles from 11 files" in result.stderr
+    assert "indexed 32 articles from 17 files" in result.stderr
     assert storage.exists(tmp_path / "ix")
 
 
@@ -28,7 +28,7 @@ def test_rebuild_with_two_jobs(run, tmp_path, corpus_copy):
     result = run("--corpus", corpus_copy, "--index", tmp_path / "ix", "rebuild-index", "--jobs", "2")
     assert result.exit_code == 0, result.output
     stats = json.loads(run("--index", tmp_path / "ix", "stats", "-f", "json").stdout)
-    assert stats["articles"] == 22
+    assert stats["articles"] == 32
 
 
 def test_rebuild_replaces_generation_and_keeps_one_previous(run, tmp_path, corpus_copy):
@@ -48,7 +48,7 @@ def test_incremental_add_change_delete_rename(run, tmp_path, corpus_copy):
     (corpus_copy / "new.txt").write_text("مزارعون في الحسكة يزرعون القطن\n\nبدأ موسم زراعة القطن.", encoding="utf-8")
     result = run("--corpus", corpus_copy, "--index", index, "index")
     assert result.exit_code == 0
-    assert "1 added, 0 changed, 0 deleted, 22 unchanged (23 articles)" in result.stderr
+    assert "1 added, 0 changed, 0 deleted, 32 unchanged (33 articles)" in result.stderr
     assert ids(run("--index", index, "search", "القطن", "-f", "jsonl")) == ["new.txt"]
 
     (corpus_copy / "new.txt").write_text("مزارعون في الحسكة يزرعون الشعير\n\nبدأ موسم الشعير.", encoding="utf-8")
@@ -64,7 +64,7 @@ def test_incremental_add_change_delete_rename(run, tmp_path, corpus_copy):
 
     (corpus_copy / "renamed.txt").unlink()
     result = run("--corpus", corpus_copy, "--index", index, "index")
-    assert "0 added, 0 changed, 1 deleted, 22 unchanged (22 articles)" in result.stderr
+    assert "0 added, 0 changed, 1 deleted, 32 unchanged (32 articles)" in result.stderr
     assert run("--index", index, "search", "الشعير", "-f", "jsonl").exit_code == 1
 
 
@@ -77,7 +77,7 @@ def test_incremental_jsonl_by_record(run, tmp_path, corpus_copy):
     del records[1]
     path.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in records) + "\n", encoding="utf-8")
     result = run("--corpus", corpus_copy, "--index", index, "index")
-    assert "0 added, 1 changed, 1 deleted, 20 unchanged" in result.stderr
+    assert "0 added, 1 changed, 1 deleted, 30 unchanged" in result.stderr
     assert ids(run("--index", index, "search", "الكعك", "-f", "jsonl")) == ["bulletins/regional-bulletin.jsonl#b-001"]
 
 
@@ -86,13 +86,13 @@ def test_nothing_changed(run, tmp_path, corpus_copy):
     run("--corpus", corpus_copy, "--index", index, "rebuild-index")
     result = run("--corpus", corpus_copy, "--index", index, "index")
     assert result.exit_code == 0
-    assert "0 added, 0 changed, 0 deleted, 22 unchanged" in result.stderr
+    assert "0 added, 0 changed, 0 deleted, 32 unchanged" in result.stderr
 
 
 def test_index_without_index_builds_it(run, tmp_path, corpus_copy):
     result = run("--corpus", corpus_copy, "--index", tmp_path / "ix", "index")
     assert result.exit_code == 0
-    assert "22 added" in result.stderr
+    assert "32 added" in result.stderr
 
 
 def test_bad_files_are_skipped_with_a_summary(run, tmp_path, corpus_copy):
@@ -103,7 +103,7 @@ def test_bad_files_are_skipped_with_a_summary(run, tmp_path, corpus_copy):
     assert "archive-search: skipped broken.txt: binary file (NUL bytes)\n" in result.stderr
     assert "archive-search: skipped empty.md: empty file\n" in result.stderr
     assert "skipped 2 (1 binary file (NUL bytes), 1 empty file)" in result.stderr
-    assert "indexed 22 articles" in result.stderr
+    assert "indexed 32 articles" in result.stderr
 
 
 def test_missing_corpus(run, tmp_path):
@@ -190,4 +190,4 @@ def test_progress_lines_when_not_a_terminal(tmp_path):
     )
     assert result.returncode == 0
     assert result.stdout == ""
-    assert "archive-search: indexing: 22 articles, 11/11 files" in result.stderr
+    assert "archive-search: indexing: 32 articles, 17/17 files" in result.stderr
