@@ -29,6 +29,19 @@ MONTHS = {
 }
 
 _MONTH_ALTERNATION = "|".join(sorted((re.escape(m) for m in MONTHS), key=len, reverse=True))
+
+# Days written as ordinals: "العاشر من تشرين الأول 2022".
+_UNITS = ["الأول", "الثاني", "الثالث", "الرابع", "الخامس", "السادس", "السابع", "الثامن", "التاسع"]
+ORDINAL_DAYS = {word: n for n, word in enumerate(_UNITS, 1)}
+ORDINAL_DAYS.update({"العاشر": 10, "الحادي عشر": 11, "العشرين": 20, "الثلاثين": 30})
+ORDINAL_DAYS.update({f"{word} عشر": 10 + n for n, word in enumerate(_UNITS, 1) if n > 1})
+ORDINAL_DAYS.update({f"{'الحادي' if n == 1 else word} والعشرين": 20 + n for n, word in enumerate(_UNITS, 1)})
+ORDINAL_DAYS["الحادي والثلاثين"] = 31
+_ORDINAL_ALTERNATION = "|".join(sorted((re.escape(w) for w in ORDINAL_DAYS), key=len, reverse=True))
+_ORDINAL_DATE = re.compile(
+    rf"(?<![\u0621-\u064a])({_ORDINAL_ALTERNATION})\s+من\s+(?:شهر\s+)?({_MONTH_ALTERNATION})"
+    rf"(?:\s*[/(-]\s*(?:{_MONTH_ALTERNATION})\s*\)?)?\s*(?:،\s*)?(?:عام|سنة)?\s*(\d{{4}})(?!\d)"
+)
 # "12 كانون الثاني/يناير 2019", "12 يناير 2019", "12 من يناير عام 2019"
 _WRITTEN_DATE = re.compile(
     rf"(?<!\d)(\d{{1,2}})\s+(?:من\s+)?(?:شهر\s+)?({_MONTH_ALTERNATION})"
@@ -75,10 +88,13 @@ def find_date(text: str) -> str | None:
     """
     text = text.translate(_DIGITS)
     found = []
-    for pattern, order in ((_WRITTEN_DATE, "written"), (_ISO_DATE, "ymd"), (_DMY_DATE, "dmy")):
+    for pattern, order in ((_WRITTEN_DATE, "written"), (_ORDINAL_DATE, "ordinal"), (_ISO_DATE, "ymd"),
+                           (_DMY_DATE, "dmy")):
         for match in pattern.finditer(text):
             if order == "written":
                 iso = _valid(int(match[3]), MONTHS[match[2]], int(match[1]))
+            elif order == "ordinal":
+                iso = _valid(int(match[3]), MONTHS[match[2]], ORDINAL_DAYS[match[1]])
             elif order == "ymd":
                 iso = _valid(int(match[1]), int(match[2]), int(match[3]))
             else:

@@ -190,3 +190,15 @@ def test_news_sample_reads(tmp_path):
     articles, skipped = read_all(tmp_path)
     assert len(articles) == 200 and skipped == []
     assert all(a.date for a in articles)
+
+
+def test_date_with_ordinal_day():
+    assert find_date("ويستمر المعرض حتى العاشر من تشرين الأول/أكتوبر ٢٠٢٢") == "2022-10-10"
+    assert find_date("في الحادي والعشرين من مارس 2019") == "2019-03-21"
+
+
+def test_relative_date_needs_a_publication_date():
+    from archive_search.metadata import resolve_relative
+
+    assert resolve_relative("أول أمس", None) is None
+    assert resolve_relative("أول أمس", "2019-06-12") == "2019-06-10"
