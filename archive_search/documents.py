@@ -171,9 +171,9 @@ def split_speakers(value) -> list[str]:
     if isinstance(value, str):
         items = re.split(r"\s*[;؛،,]\s*", value)
     elif isinstance(value, (list, tuple)):
-        items = [str(v) for v in value if v is not None]
+        items = [v for v in value if isinstance(v, str)]
     else:
-        items = [str(value)]
+        items = []  # a number or an object is not a name
     return [" ".join(item.split()) for item in items if item and item.strip()]
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from datetime import date, timedelta
+from functools import lru_cache
 
 from archive_search.arabic import DIGIT_FOLDS
 
@@ -49,6 +50,7 @@ _WRITTEN_DATE = re.compile(
 )
 # 2019-01-12, 2019/1/12, 12/01/2019, 12-1-2019, 12.01.2019
 _ISO_DATE = re.compile(r"(?<!\d)(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)")
+_YEAR = re.compile(r"(?<!\d)(?:19|20|21)\d\d(?!\d)")
 _DMY_DATE = re.compile(r"(?<!\d)(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})(?!\d)")
 
 
@@ -87,6 +89,8 @@ def find_date(text: str) -> str | None:
     not a date).
     """
     text = text.translate(_DIGITS)
+    if not _YEAR.search(text):
+        return None  # every full date has a four-digit year
     found = []
     for pattern, order in ((_WRITTEN_DATE, "written"), (_ORDINAL_DATE, "ordinal"), (_ISO_DATE, "ymd"),
                            (_DMY_DATE, "dmy")):
@@ -123,6 +127,7 @@ _KEY_TABLE = str.maketrans({"ـ": None, **{chr(c): None for c in range(0x064B, 0
 _FOLD_TABLE = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ؤ": "ء", "ئ": "ء"})
 
 
+@lru_cache(maxsize=1 << 16)
 def _key(word: str) -> str:
     """The word without harakat and tatweel (hamza forms kept: أليكسي is not an ال-word)."""
     return word.translate(_KEY_TABLE)
@@ -223,6 +228,7 @@ def _is_arabic_word(token: str) -> bool:
     return "\u0621" <= token[0] <= "\u06d3"
 
 
+@lru_cache(maxsize=1 << 16)
 def _is_verb(key: str) -> bool:
     key = _fold(key)
     return key in SPEECH_VERBS or (key[:1] in "وف" and key[1:] in SPEECH_VERBS)

@@ -191,3 +191,19 @@ def test_progress_lines_when_not_a_terminal(tmp_path):
     assert result.returncode == 0
     assert result.stdout == ""
     assert "archive-search: indexing: 32 articles, 17/17 files" in result.stderr
+
+
+def test_broken_metadata_is_dropped_not_fatal(run, tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "bad-date.md").write_text(
+        "---\ntitle: خبر بتاريخ غير صالح\ndate: 31/02/2020\nspeakers: ;;\n---\nنص الخبر عن المخيم.\n", encoding="utf-8"
+    )
+    (corpus / "dump.jsonl").write_text(
+        '{"id": "a", "title": "خبر", "body": "نص عن المخيم", "date": "yesterday", "speakers": 7}\n', encoding="utf-8"
+    )
+    result = run("--corpus", corpus, "--index", tmp_path / "ix", "rebuild-index")
+    assert result.exit_code == 0, result.output
+    hits = [json.loads(line) for line in run("--index", tmp_path / "ix", "search", "مخيم", "-f", "jsonl").stdout.splitlines()]
+    assert sorted(h["id"] for h in hits) == ["bad-date.md", "dump.jsonl#a"]
+    assert all(h["date"] is None for h in hits)
