@@ -23,7 +23,7 @@ from typing import Iterator, NamedTuple
 
 from whoosh.analysis import Filter, Token, Tokenizer
 
-from archive_search.arabic import is_stopword, normalize, stem
+from archive_search.arabic import is_stopword, normalize, proclitic_stem, stem
 
 # Exact (unstemmed, normalized) forms are indexed beside the stems with this
 # mark in front, so that they never collide with a stem that happens to be
@@ -43,6 +43,7 @@ _CACHE_SIZE = 1 << 18
 
 _normalize = lru_cache(maxsize=_CACHE_SIZE)(normalize)
 _stem = lru_cache(maxsize=_CACHE_SIZE)(stem)
+_proclitic_stem = lru_cache(maxsize=_CACHE_SIZE)(proclitic_stem)
 _is_stopword = lru_cache(maxsize=1 << 14)(is_stopword)
 
 
@@ -133,31 +134,47 @@ class ArabicStemFilter(Filter):
     :param keep_exact: also yield the unstemmed form, marked with
         :data:`EXACT_MARK`, at the same position and offsets (like Lucene's
         KeywordRepeatFilter), so that exact matches can outrank stem matches.
+    :param proclitics: also yield, at the same position, the stem of the word
+        read as preposition + word (لمرتزقة → مرتزق; see
+        :func:`archive_search.arabic.proclitic_stem`).
     """
 
     is_morph = True
 
-    def __init__(self, keep_exact: bool = False):
+    def __init__(self, keep_exact: bool = False, proclitics: bool = False):
         self.keep_exact = keep_exact
+        self.proclitics = proclitics
+
+    def __setstate__(self, state):
+        # indexes written before the proclitics option unpickle without it
+        self.__dict__.update({"proclitics": False, **state})
 
     def __call__(self, tokens: Iterator[Token]) -> Iterator[Token]:
-        keep_exact = self.keep_exact
+        keep_exact, proclitics = self.keep_exact, self.proclitics
         for token in tokens:
             exact = token.text
             stemmed = _stem(exact)
             token.text = stemmed
             yield token
+            if proclitics:
+                split = _proclitic_stem(exact)
+                if split:
+                    token.text = split
+                    yield token
             if keep_exact and stemmed != exact:
                 token.text = EXACT_MARK + exact
                 yield token
 
 
-def ArabicAnalyzer(stemming: bool = True, keep_exact: bool = True, stopwords: bool = True):
+def ArabicAnalyzer(stemming: bool = True, keep_exact: bool = True, stopwords: bool = True,
+                   proclitics: bool = True):
     """The analyzer for Arabic text fields.
 
     :param stemming: reduce words to light stems.
     :param keep_exact: with stemming, index the exact normalized form too.
     :param stopwords: drop Arabic function words.
+    :param proclitics: with stemming, also index the stem of a word read as
+        preposition + word (لمرتزقة → مرتزق).
 
     >>> [t.text for t in ArabicAnalyzer()("وبالمخيمات على الحدود")]
     ['مخيم', '=وبالمخيمات', 'حدود', '=الحدود']
@@ -167,7 +184,7 @@ def ArabicAnalyzer(stemming: bool = True, keep_exact: bool = True, stopwords: bo
         chain = chain | ArabicStopFilter()
     chain = chain | ArabicNormalizeFilter()
     if stemming:
-        chain = chain | ArabicStemFilter(keep_exact=keep_exact)
+        chain = chain | ArabicStemFilter(keep_exact=keep_exact, proclitics=proclitics)
     return chain
 
 

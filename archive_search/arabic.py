@@ -302,3 +302,28 @@ def stem(word: str) -> str:
 
 def _is_waw_word(word: str) -> bool:
     return word in WAW_WORDS or _strip_suffix(word) in WAW_WORDS
+
+
+# Prepositions (with an optional conjunction) that the light stemmer leaves on
+# a word, since a first ب, ل or ك is as often the word's own (بريطانيا, لبنان).
+PROCLITICS = ("وب", "ول", "وك", "فب", "فل", "فك", "ب", "ل", "ك")
+MIN_AFTER_PROCLITIC = 5
+
+
+def proclitic_stem(word: str) -> str | None:
+    """The stem of a normalized word read as preposition + word, or None.
+
+    لمرتزقه → مرتزق (so that a phrase "مرتزقة داعش" finds "لمرتزقة داعش");
+    None when no preposition can be split off (at least five letters must
+    remain, not starting with ال, which :func:`stem` already handles) or when
+    the result is the word's own stem.
+
+    >>> proclitic_stem(normalize("لمرتزقة")), proclitic_stem(normalize("مرتزقة"))
+    ('مرتزق', None)
+    """
+    for prefix in PROCLITICS:
+        rest = word[len(prefix):]
+        if word.startswith(prefix) and len(rest) >= MIN_AFTER_PROCLITIC and not rest.startswith("ال"):
+            split = stem(rest)
+            return split if split != stem(word) else None
+    return None

@@ -7,7 +7,8 @@ from whoosh.fields import DATETIME, ID, KEYWORD, STORED, TEXT, Schema
 from archive_search.analysis import ArabicAnalyzer
 
 
-def build_schema(stemming: bool = True, keep_exact: bool = True, stopwords: bool = True) -> Schema:
+def build_schema(stemming: bool = True, keep_exact: bool = True, stopwords: bool = True,
+                 proclitics: bool = True) -> Schema:
     """The schema of an archive index.
 
     ``title`` and ``body`` hold stems (with positions, for phrases) and, with
@@ -15,7 +16,7 @@ def build_schema(stemming: bool = True, keep_exact: bool = True, stopwords: bool
     options exist for the quality benchmark's ablation; the archive uses the
     defaults.
     """
-    analyzer = ArabicAnalyzer(stemming=stemming, keep_exact=keep_exact, stopwords=stopwords)
+    analyzer = ArabicAnalyzer(stemming=stemming, keep_exact=keep_exact, stopwords=stopwords, proclitics=proclitics)
     return Schema(
         id=ID(stored=True, unique=True),
         path=ID(stored=True),

@@ -29,7 +29,7 @@ def article_terms(title: str, body: str) -> Counter:
     """The stems of an article with their counts, as the model sees it."""
     global _ANALYZER
     if _ANALYZER is None:
-        _ANALYZER = ArabicAnalyzer(keep_exact=False)
+        _ANALYZER = ArabicAnalyzer(keep_exact=False, proclitics=False)
     return Counter(t.text for t in _ANALYZER(f"{title}\n{body}") if not t.text.startswith(EXACT_MARK))
 
 

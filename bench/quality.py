@@ -10,6 +10,7 @@ in one field) runs on the same data in the same invocation, side by side.
     python bench/quality.py                 # pooled + each set, full configuration
     python bench/quality.py --ablation      # normalization only, + stemming, + exact, + stopwords
     python bench/quality.py --news --lucene # pooled+news too, with the Lucene peer
+    python bench/quality.py --ablation --news --lucene --workers 2 --procs 2   # everything, in one run
 """
 
 from __future__ import annotations
@@ -190,7 +191,8 @@ def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--news", action="store_true", help="also evaluate pooled+news (47,950 documents)")
     parser.add_argument("--news-only", action="store_true", help="evaluate pooled+news only")
-    parser.add_argument("--ablation", action="store_true", help="print the ablation configurations too")
+    parser.add_argument("--ablation", action="store_true", help="print the ablation configurations too (pooled)")
+    parser.add_argument("--news-ablation", action="store_true", help="the ablation on pooled+news too (slow)")
     parser.add_argument("--lucene", action="store_true", help="run the Lucene peer on the same data")
     parser.add_argument("--procs", type=int, default=1, help="Whoosh indexing processes")
     parser.add_argument("--workers", type=int, default=1, help="processes running queries")
@@ -203,7 +205,8 @@ def main(argv=None):
     if not args.news_only:
         evaluate(pooled(parts, "pooled"), parts, configs, args.lucene, args.procs, args.workers)
     if args.news or args.news_only:
-        evaluate(pooled(parts, "pooled+news", load_news()), parts, configs, args.lucene, args.procs, args.workers)
+        news_configs = ABLATION if args.news_ablation else (FULL,)
+        evaluate(pooled(parts, "pooled+news", load_news()), parts, news_configs, args.lucene, args.procs, args.workers)
 
 
 if __name__ == "__main__":

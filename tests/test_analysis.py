@@ -131,3 +131,12 @@ def test_analyzer_never_raises_and_offsets_stay_in_text(text):
 def test_offsets_slice_whole_words(text):
     for t in ArabicTokenizer()(text, chars=True):
         assert text[t.startchar : t.endchar] == t.text
+
+
+def test_proclitic_stem_beside_the_stem():
+    # ل + مرتزقة: the light stem keeps the ل, the proclitic stem does not
+    assert [t[0] for t in tokens("لمرتزقة")] == ["لمرتزق", "مرتزق", "=لمرتزقه"]
+
+
+def test_no_proclitic_stem_for_short_words():
+    assert [t[0] for t in tokens("بطولة")] == ["بطول", "=بطوله"]

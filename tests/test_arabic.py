@@ -316,3 +316,12 @@ def test_stem_is_a_nonempty_part_of_the_word(text):
 def test_normalized_text_has_no_marks(text):
     out = normalize(text)
     assert not any(unicodedata.category(c) == "Mn" and "\u0610" <= c <= "\u06ed" for c in out)
+
+
+def test_proclitic_stem():
+    from archive_search.arabic import proclitic_stem
+
+    assert proclitic_stem(normalize("لمرتزقة")) == stem_of("مرتزقة")
+    assert proclitic_stem(normalize("بمدينة")) == stem_of("مدينة")
+    assert proclitic_stem(normalize("بالمدينة")) is None  # the article chain handles it
+    assert proclitic_stem(normalize("لبنان")) is None  # too short to split

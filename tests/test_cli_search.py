@@ -279,3 +279,13 @@ def test_did_you_mean_for_a_rare_misspelling(run, sample_index):
 def test_no_suggestion_with_enough_hits(run, sample_index):
     result = run("--index", sample_index, "search", "مخيم", "--bidi", "off")
     assert "did you mean" not in result.stderr
+
+
+def test_phrase_finds_word_with_preposition(run, tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text("محاكمة دولية\n\nدعا إلى محكمة دولية لمرتزقة داعش المعتقلين.", encoding="utf-8")
+    run("--corpus", corpus, "--index", tmp_path / "ix", "rebuild-index")
+    result = run("--index", tmp_path / "ix", "search", '"مرتزقة داعش"', "-f", "jsonl")
+    assert result.exit_code == 0
+    assert json.loads(result.stdout)["matched"] == ["لمرتزقة", "داعش"]
