@@ -121,7 +121,7 @@ class _ProgressReporter:
 
     def __enter__(self):
         if self.tty:
-            from rich.progress import (BarColumn, MofNCompleteColumn, Progress, TextColumn,
+            from rich.progress import (BarColumn, Progress, TextColumn,
                                        TimeElapsedColumn, TimeRemainingColumn)
 
             from archive_search.render import make_console
@@ -207,7 +207,7 @@ def _run_library(call):
         fail(str(exc))
     except KeyboardInterrupt:
         warn("interrupted; the index is as it was")
-        raise typer.Exit(130)
+        raise typer.Exit(130) from None
 
 
 @app.command("rebuild-index")
@@ -304,7 +304,7 @@ def search(
 
             results = _run_library(lambda: archive.search(query, limit=limit, page=page, facets=facets, **options))
             console = make_console(color=state.color)
-            render_hits(console, results, bidi=bidi_layout.enabled(bidi.value), query=query)
+            render_hits(console, results, bidi=bidi_layout.enabled(bidi.value))
             if facets and results.facets:
                 render_facets(console, results.facets)
             errors = make_console(stderr=True, color=state.color)

@@ -78,7 +78,7 @@ def print_text(console: Console, text: Text, bidi: bool, indent: int = 0) -> Non
         console.print(Text(" " * indent) + visual, overflow="ignore", no_wrap=True)
 
 
-def render_hits(console: Console, results, bidi: bool = False, query: str = "") -> None:
+def render_hits(console: Console, results, bidi: bool = False) -> None:
     """Each hit: rank, title, metadata line, up to three highlighted fragments."""
     for hit in results:
         heading = Text(f"{hit.rank}. ", style=META) + styled(hit.title or "(untitled)", hit.title_spans, base=TITLE)
