@@ -404,11 +404,10 @@ def stats(
 
 
 def main() -> None:
-    """Entry point: run the app; a closed pipe ends quietly."""
-    try:
-        app(prog_name=PROG)
-    except BrokenPipeError:
-        # Python flushes stdout at exit; point it at devnull so that does not fail too.
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-        sys.exit(EXIT_ERROR)
+    """Entry point. A closed pipe (``archive-search … | head``) ends the process
+    quietly, as it does grep: SIGPIPE keeps its default action."""
+    import signal
+
+    if hasattr(signal, "SIGPIPE"):
+        signal.signal(signal.SIGPIPE, signal.SIG_DFL)
+    app(prog_name=PROG)

@@ -234,18 +234,26 @@ def _is_verb(key: str) -> bool:
     return key in SPEECH_VERBS or (key[:1] in "وف" and key[1:] in SPEECH_VERBS)
 
 
+_TITLE_PREFIXES = ("ال", "وال", "لل", "بال", "ل", "ب")
+
+
 def _is_role(key: str) -> bool:
     """A title, role or organisation noun, bare or with the article or a
     preposition in front (رئيس، الرئيس، لدائرة، بمعهد)."""
     key = _fold(key)
-    if key in TITLE_WORDS:
-        return True
-    return any(key.startswith(p) and key[len(p):] in TITLE_WORDS for p in ("ال", "وال", "لل", "بال", "ل", "ب"))
+    # also the feminine of a title: أمينة, مديرة
+    forms = (key, key[:-1]) if key.endswith("ة") else (key,)
+    return any(
+        form in TITLE_WORDS or any(form.startswith(p) and form[len(p):] in TITLE_WORDS for p in _TITLE_PREFIXES)
+        for form in forms
+    )
 
 
 def _is_person_title(key: str) -> bool:
     key = _fold(key)
-    return key in PERSON_TITLES or any(key.startswith(p) and key[len(p):] in PERSON_TITLES for p in ("ال", "وال"))
+    forms = (key, key[:-1]) if key.endswith("ة") else (key,)
+    return any(form in PERSON_TITLES or any(form.startswith(p) and form[len(p):] in PERSON_TITLES for p in ("ال", "وال"))
+               for form in forms)
 
 
 def _is_title(key: str) -> bool:
