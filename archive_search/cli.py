@@ -259,7 +259,7 @@ def _ensure_index(archive) -> None:
     if not archive.corpus_dir.is_dir():
         fail(f"no index at {archive.index_dir} and no corpus at {archive.corpus_dir}; "
              "use --index and --corpus, or run 'archive-search rebuild-index'")
-    warn(f"no index at {archive.index_dir} yet: building it from {archive.corpus_dir} first")
+    warn(f"no index yet: building one in {archive.index_dir} from {archive.corpus_dir} first")
     with _ProgressReporter("indexing") as progress:
         report = _run_library(lambda: archive.rebuild(on_progress=progress, on_skip=_report_skip))
     _summarize_skips(report)

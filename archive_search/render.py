@@ -68,7 +68,7 @@ def print_text(console: Console, text: Text, bidi: bool, indent: int = 0) -> Non
     if not bidi:
         from rich.padding import Padding
 
-        console.print(Padding(text, (0, 0, 0, indent)) if indent else text)
+        console.print(Padding(text, (0, 0, 0, indent), expand=False) if indent else text)
         return
     width = max(20, console.width - indent)
     for line in text.wrap(console, width):

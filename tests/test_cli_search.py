@@ -247,7 +247,7 @@ def test_first_search_builds_the_index(run, tmp_path, corpus_copy):
     index = tmp_path / "index"
     result = run("--index", index, "--corpus", corpus_copy, "search", "مخيم", "-f", "jsonl")
     assert result.exit_code == 0
-    assert "building it from" in result.stderr
+    assert f"no index yet: building one in {index} from {corpus_copy} first" in result.stderr
     assert SAMPLE_ID in ids(result)
 
 
