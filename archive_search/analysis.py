@@ -188,6 +188,18 @@ def ArabicAnalyzer(stemming: bool = True, keep_exact: bool = True, stopwords: bo
     return chain
 
 
+def stems(text: str) -> Iterator[str]:
+    """The light stems of the words of text, stopwords left out: the index's
+    analysis without Whoosh's token objects, for features such as topics."""
+    for match in WORD_PATTERN.finditer(text):
+        original = match.group()
+        if _is_stopword(original):
+            continue
+        normalized = _normalize(original)
+        if normalized:
+            yield _stem(normalized)
+
+
 class QueryWord(NamedTuple):
     """One analysed query word: what the user typed, its stem and exact term."""
 

@@ -14,7 +14,7 @@ import math
 from collections import Counter, defaultdict
 from typing import Iterable
 
-from archive_search.analysis import EXACT_MARK, ArabicAnalyzer
+from archive_search.analysis import stems
 
 # Too few labelled articles (or only one topic) and no prediction is made.
 MIN_TRAINING_ARTICLES = 20
@@ -22,15 +22,9 @@ MIN_TRAINING_ARTICLES = 20
 MIN_TERM_ARTICLES = 2
 SMOOTHING = 0.01
 
-_ANALYZER = None
-
-
 def article_terms(title: str, body: str) -> Counter:
     """The stems of an article with their counts, as the model sees it."""
-    global _ANALYZER
-    if _ANALYZER is None:
-        _ANALYZER = ArabicAnalyzer(keep_exact=False, proclitics=False)
-    return Counter(t.text for t in _ANALYZER(f"{title}\n{body}") if not t.text.startswith(EXACT_MARK))
+    return Counter(stems(f"{title}\n{body}"))
 
 
 class TopicModel:

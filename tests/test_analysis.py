@@ -140,3 +140,10 @@ def test_proclitic_stem_beside_the_stem():
 
 def test_no_proclitic_stem_for_short_words():
     assert [t[0] for t in tokens("بطولة")] == ["بطول", "=بطوله"]
+
+
+def test_stems_match_the_analyzer():
+    from archive_search.analysis import stems
+
+    text = "وأكد الرئيس على أهمية المخيمات، مُخَيَّم"
+    assert list(stems(text)) == [t.text for t in ArabicAnalyzer(keep_exact=False, proclitics=False)(text)]
