@@ -337,10 +337,6 @@ class Searcher:
                 changed = True
         return corrected if changed else None
 
-    def count(self, text: str, plain: bool = False, **filters) -> int:
-        query = build_query(text, plain)
-        return len(self._searcher.search(query, limit=None, filter=build_filter(**filters)))
-
     def facets(self, query: q.Query, filter_query: q.Query | None) -> dict[str, Counter]:
         """Counts of the matching articles by speaker, topic and year."""
         counts = {"speaker": Counter(), "topic": Counter(), "year": Counter()}
