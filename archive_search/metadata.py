@@ -167,7 +167,7 @@ TITLE_WORDS = _table(
     مدافع مهاجم رجل سيدة الاعمال رئاسة عام عامة زعيم زعيمة قيادي قيادية ممثل ممثلة
     قصر موقع محطة معهد منطقة مدينة ولاية تعليم ملتقى مرض مطار ميناء سوق قناة صحيفة كرة
     برلمان البرلمان مجمع ديوان سفارة قنصلية نادي منتخب مكتبة متحف حكم معلم معلمة مربي
-    وكيل حاكم مجلة معالي سمو سموه فخامة تنظيم تحالف صندوق شبكة خفر شؤون بقيادة
+    وكيل حاكم مجلة معالي سمو سموه فخامة تنظيم تحالف صندوق شبكة خفر شؤون بقيادة حرس
     """
 )
 
@@ -179,7 +179,7 @@ NOT_A_PERSON = _table(
     ان انه انها انهم انا اننا على الى في من عن مع هذا هذه ذلك تلك الذي التي كما ايضا له لها لهم
     خلال عبر بان بانه ما لا لم لن قد كل بعض عدد اكثر امس اليوم مساء صباح يوم حول انهما
     دراسة دراسه دورة دوره اخرون البعض رسميا موقع محطة وجود شركة صحيفة قناة تقارير وسائل صحف
-    اسمه سابقا احد اخر بعضهم قائلة مؤخرا لي نفس حالة دبلوماسيون محللون مراقبون خبراء
+    اسمه سابقا احد اخر بعضهم قائلة مؤخرا لي نفس حالة دبلوماسيون محللون مراقبون خبراء شاهد شهود
     """
 )
 
@@ -320,8 +320,10 @@ def _name_after_verb(tokens: list[str], i: int) -> tuple[list[str], str | None]:
         second, k = _name_at(tokens, j + 1)
         if 2 <= len(second) <= 3 and (k >= n or not _is_arabic_word(tokens[k]) or _ends_name(_key(tokens[k]), 1)):
             name = second
-    if len(name) == 1 and seen_title:
-        return [], None  # "وقال قصر كينسنغتون": one word after a title is rarely a person
+    if len(name) == 1 and (seen_title or (i < n and _is_arabic_word(tokens[i]) and _is_role(_key(tokens[i])))):
+        # "وقال قصر كينسنغتون": one word after a title is rarely a person, and
+        # one before a title is itself a title ("قال مساعد وزير …")
+        return [], None
     return name, None
 
 

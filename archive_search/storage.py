@@ -4,8 +4,8 @@ An index directory holds one or more *generations* (complete Whoosh indexes,
 ``gen-*``) and a symbolic link ``current`` naming the one searches use::
 
     index/
-      current -> gen-20261129-083012-4711
-      gen-20261129-083012-4711/
+      current -> gen-20261129-083012.123456789-4711
+      gen-20261129-083012.123456789-4711/
       .lock
 
 A rebuild writes a new generation beside the current one and then replaces the
@@ -98,7 +98,11 @@ def writer_lock(index_dir: Path) -> Iterator[None]:
 def new_generation(index_dir: Path) -> Path:
     """A fresh, empty ``*.building`` directory for a rebuild (lock held)."""
     remove_stale(index_dir)
-    name = f"{GENERATION_PREFIX}{time.strftime('%Y%m%d-%H%M%S')}-{os.getpid()}{BUILDING_SUFFIX}"
+    # Time to the nanosecond: two rebuilds within one second (a script calling
+    # Archive.rebuild twice) must not get the same name; names sort by age.
+    now = time.time_ns()
+    stamp = time.strftime("%Y%m%d-%H%M%S", time.localtime(now // 10**9))
+    name = f"{GENERATION_PREFIX}{stamp}.{now % 10**9:09d}-{os.getpid()}{BUILDING_SUFFIX}"
     path = Path(index_dir) / name
     try:
         path.mkdir()
