@@ -9,7 +9,6 @@ go to stderr. Heavy modules are imported inside the commands, so that
 
 from __future__ import annotations
 
-import os
 import sys
 from enum import Enum
 from pathlib import Path
