@@ -64,18 +64,18 @@ def _visual_line(line: Text) -> Text:
 
 
 def print_text(console: Console, text: Text, bidi: bool, indent: int = 0) -> None:
-    """Print text, wrapping it to the console and laying it out right to left if asked."""
-    if not bidi:
-        from rich.padding import Padding
+    """Print text wrapped to the console, indented; laid out right to left if asked.
 
-        console.print(Padding(text, (0, 0, 0, indent), expand=False) if indent else text)
-        return
+    Lines are wrapped here (not by Rich) so that each can be reordered on its
+    own and none carries trailing padding into a pipe.
+    """
     width = max(20, console.width - indent)
     for line in text.wrap(console, width):
         line.rstrip()
-        visual = _visual_line(line)
-        visual.align("right", width)
-        console.print(Text(" " * indent) + visual, overflow="ignore", no_wrap=True)
+        if bidi:
+            line = _visual_line(line)
+            line.align("right", width)
+        console.print(Text(" " * indent) + line, overflow="ignore", no_wrap=True, crop=False)
 
 
 def render_hits(console: Console, results, bidi: bool = False) -> None:
