@@ -188,16 +188,23 @@ def ArabicAnalyzer(stemming: bool = True, keep_exact: bool = True, stopwords: bo
     return chain
 
 
-def stems(text: str) -> Iterator[str]:
-    """The light stems of the words of text, stopwords left out: the index's
-    analysis without Whoosh's token objects, for features such as topics."""
+def _normalized_words(text: str, stopwords: bool = True) -> Iterator[tuple[str, str]]:
+    """(word as written, normalized word) for the words the index keeps:
+    the analyzer chain without Whoosh's token objects."""
     for match in WORD_PATTERN.finditer(text):
         original = match.group()
-        if _is_stopword(original):
+        if stopwords and _is_stopword(original):
             continue
         normalized = _normalize(original)
         if normalized:
-            yield _stem(normalized)
+            yield original, normalized
+
+
+def stems(text: str) -> Iterator[str]:
+    """The light stems of the words of text, stopwords left out, for features
+    such as topics."""
+    for _original, normalized in _normalized_words(text):
+        yield _stem(normalized)
 
 
 class QueryWord(NamedTuple):
@@ -218,13 +225,7 @@ def analyze_query(text: str, stopwords: bool = True, stemming: bool = True) -> l
     [QueryWord(original='مُخَيَّم', stem='مخيم', exact='مخيم'), QueryWord(original='الحسكة', stem='حسك', exact='=الحسكه')]
     """
     words = []
-    for match in WORD_PATTERN.finditer(text):
-        original = match.group()
-        if stopwords and _is_stopword(original):
-            continue
-        normalized = _normalize(original)
-        if not normalized:
-            continue
+    for original, normalized in _normalized_words(text, stopwords):
         stemmed = _stem(normalized) if stemming else normalized
         exact = normalized if normalized == stemmed else EXACT_MARK + normalized
         words.append(QueryWord(original, stemmed, exact))
