@@ -83,6 +83,15 @@ def _month_range(value: str, end: bool) -> date:
     raise QueryError(f"bad date {value!r}: use YYYY, YYYY-MM or YYYY-MM-DD")
 
 
+def day_range(start: date | None, end: date | None) -> q.Query:
+    """Articles dated from the start of ``start`` to the end of ``end`` (either may be open)."""
+    return q.DateRange(
+        "date",
+        datetime.combine(start, datetime.min.time()) if start else None,
+        datetime.combine(end, datetime.max.time()) if end else None,
+    )
+
+
 def date_range(text: str) -> q.Query:
     """``2018``, ``2018-03``, ``2018-03-05``, ``2018-01..2018-06``, ``2018..`` or ``..2018``."""
     start_text, sep, end_text = text.partition("..")
@@ -94,11 +103,7 @@ def date_range(text: str) -> q.Query:
     end = _month_range(end_text, end=True) if end_text else None
     if start and end and start > end:
         raise QueryError(f"date range {text!r} ends before it starts")
-    return q.DateRange(
-        "date",
-        datetime.combine(start, datetime.min.time()) if start else None,
-        datetime.combine(end, datetime.max.time()) if end else None,
-    )
+    return day_range(start, end)
 
 
 def field_query(name: str, value: str) -> q.Query:

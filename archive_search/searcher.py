@@ -110,18 +110,12 @@ def build_filter(speaker=None, topic=None, since=None, until=None) -> q.Query | 
     if speaker:
         parts.append(querylang.field_query("speaker", speaker))
     if topic:
-        parts.append(q.Term("topic", topic))
+        parts.append(querylang.field_query("topic", topic))
     since, until = _parse_day(since, "--since"), _parse_day(until, "--until")
     if since and until and since > until:
         raise QueryError(f"--since {since} is after --until {until}")
     if since or until:
-        parts.append(
-            q.DateRange(
-                "date",
-                datetime.combine(since, datetime.min.time()) if since else None,
-                datetime.combine(until, datetime.max.time()) if until else None,
-            )
-        )
+        parts.append(querylang.day_range(since, until))
     if not parts:
         return None
     return parts[0] if len(parts) == 1 else q.And(parts)
