@@ -135,10 +135,7 @@ class HitStream:
         return self.total
 
     def __iter__(self) -> Iterator[Hit]:
-        results, stored_fields = self._results, self._searcher._searcher.stored_fields
-        for i in range(len(results)):
-            stored = stored_fields(results.docnum(i))
-            yield self._searcher._hit(i + 1, results.score(i), stored, self._terms, self._snippets)
+        return self._searcher._hits(self._results, 0, len(self._results), self._terms, self._snippets)
 
 
 class _WhooshRanked:
@@ -213,6 +210,12 @@ class Searcher:
                     terms.add(text.decode("utf-8") if isinstance(text, bytes) else text)
         return terms
 
+    def _hits(self, results, start: int, stop: int, terms: set[str], snippets: bool) -> Iterator[Hit]:
+        """Hits for ranked positions start … stop - 1, read one by one."""
+        for i in range(start, min(stop, len(results))):
+            stored = self._searcher.stored_fields(results.docnum(i))
+            yield self._hit(i + 1, results.score(i), stored, terms, snippets)
+
     def _hit(self, rank: int, score: float, stored: dict, terms: set[str], snippets: bool) -> Hit:
         title = stored.get("title") or ""
         body = stored.get("body") or ""
@@ -267,9 +270,7 @@ class Searcher:
         terms = self._highlight_terms(query) if snippets else set()
         out = Results()
         offset = (page - 1) * limit
-        for i in range(offset, min(len(results), offset + limit)):
-            stored = self._searcher.stored_fields(results.docnum(i))
-            out.append(self._hit(i + 1, results.score(i), stored, terms, snippets))
+        out.extend(self._hits(results, offset, offset + limit, terms, snippets))
         out.total = results.total
         if out.total < FEW_HITS:
             out.suggestion = self.suggest(text)
