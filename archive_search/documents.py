@@ -116,7 +116,8 @@ def decode(data: bytes) -> str:
 # Whole lines that websites add around articles (compared after collapsing
 # whitespace). The sample article ends with the first two.
 BOILERPLATE_LINES = frozenset(
-    """
+    line.strip()
+    for line in """
     اظهر المزيد
     أظهر المزيد
     زر الذهاب إلى الأعلى
@@ -134,7 +135,6 @@ BOILERPLATE_LINES = frozenset(
     المزيد من الأخبار
     """.strip().splitlines()
 )
-BOILERPLATE_LINES = frozenset(line.strip() for line in BOILERPLATE_LINES)
 
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 
