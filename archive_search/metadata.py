@@ -390,7 +390,7 @@ def find_speakers(text: str) -> list[str]:
     organisations are not speakers.
     """
     lines = [line.strip() for line in text.split("\n")]
-    tokens_all = _WORD.findall(text)
+    tokens_all: list[str] | None = None  # the whole text's words, read only for one-word names
     spoken: list[list[str]] = []
     references: set[str] = set()
     for line in lines:
@@ -399,6 +399,8 @@ def find_speakers(text: str) -> list[str]:
             if _is_arabic_word(token) and _is_verb(_key(token)):
                 name, reference = _name_after_verb(tokens, i + 1)
                 if len(name) == 1:
+                    if tokens_all is None:
+                        tokens_all = _WORD.findall(text)
                     name = _expand(name[0], tokens_all)
                 if name:
                     spoken.append(name)
