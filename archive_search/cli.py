@@ -116,6 +116,7 @@ class _ProgressReporter:
         self.bar = None
         self.task = None
         self.last_line = 0.0
+        self.finished = False
         self.tty = sys.stderr.isatty()
 
     def __enter__(self):
@@ -142,10 +143,12 @@ class _ProgressReporter:
     def __call__(self, progress) -> None:
         rate = progress.articles / progress.elapsed if progress.elapsed > 0 else 0.0
         if self.bar is not None:
-            self.bar.update(self.task, total=progress.bytes_total or None, completed=progress.bytes_done,
+            self.bar.update(self.task, total=progress.articles_expected, completed=progress.articles,
                             articles=progress.articles, rate=rate)
-        elif progress.elapsed - self.last_line >= 5 or progress.files_done == progress.files_total:
-            self.last_line = progress.elapsed
+            return
+        finished = progress.articles == progress.articles_expected
+        if finished and not self.finished or progress.elapsed - self.last_line >= 5:
+            self.last_line, self.finished = progress.elapsed, finished
             warn(f"{self.label}: {progress.articles:,} articles, "
                  f"{progress.files_done}/{progress.files_total} files, {rate:,.0f} articles/s")
 

@@ -20,7 +20,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Callable
 
-from archive_search import storage
+from archive_search import parallel, segment, storage
 from archive_search.documents import Article, Skipped, corpus_files, read_file
 from archive_search.errors import CorpusMissing, IndexUnwritable
 from archive_search.metadata import find_date, find_speakers, parse_date
@@ -35,18 +35,30 @@ WRITER_MEMORY_MB = 512
 
 @dataclass
 class Progress:
-    """Where an indexing run is: files and bytes of the corpus, articles done."""
+    """Where an indexing run is: files and bytes of the corpus read, articles
+    read and articles done (indexed, or found unchanged)."""
 
     files_done: int = 0
     files_total: int = 0
     bytes_done: int = 0
     bytes_total: int = 0
+    articles_read: int = 0
     articles: int = 0
     started: float = field(default_factory=time.monotonic)
 
     @property
     def elapsed(self) -> float:
         return time.monotonic() - self.started
+
+    @property
+    def articles_expected(self) -> int | None:
+        """All the articles of the corpus: counted once it is read, estimated
+        from the bytes read until then."""
+        if self.files_done >= self.files_total:
+            return self.articles_read
+        if not self.bytes_done or not self.articles_read:
+            return None
+        return max(self.articles_read, round(self.articles_read * self.bytes_total / self.bytes_done))
 
 
 ProgressHandler = Callable[[Progress], None]
@@ -90,8 +102,9 @@ def complete_metadata(article: Article) -> Article:
 def document_fields(article: Article, signature: str, content_hash: str | None = None) -> dict:
     """The Whoosh ``add_document`` arguments for one article.
 
-    ``content_hash`` is the hash of the article as read (before a topic was
-    predicted for it), which is what an update compares against.
+    ``content_hash`` is the hash of the article as read (before speakers,
+    date and topic were filled in), which is what an update compares against:
+    an unchanged article then costs no metadata extraction.
     """
     fields = {
         "id": article.id,
@@ -147,16 +160,21 @@ class _Run:
         return path.relative_to(self.root).as_posix()
 
     def articles(self, path: Path):
-        """The articles of one file, with progress reported as they come."""
+        """The articles of one file as read (metadata not yet completed), with
+        progress reported as they come."""
 
         def position(done: int) -> None:
             self.progress.bytes_done = self._file_base + done
             self.tick()
 
         for article in read_file(path, self.rel(path), self.skip, position):
-            yield complete_metadata(article)
-            self.progress.articles += 1
+            self.progress.articles_read += 1
             self.tick()
+            yield article
+
+    def indexed(self, count: int) -> None:
+        self.progress.articles += count
+        self.tick()
 
     def file_done(self, path: Path) -> None:
         self._file_base += self.sizes.get(path, 0)
@@ -200,6 +218,26 @@ def read_manifest(generation: Path) -> dict:
         return {}
 
 
+# Articles handed to a worker at a time.
+BATCH_ARTICLES = 100
+
+
+def _index_batch(writer: segment.BulkWriter, batch: list[tuple[Article, str, str]], model: TopicModel | None):
+    """In a worker: metadata, topic and index entries of a batch of articles.
+    Returns how many were indexed and the stem counts of the labelled ones,
+    for the topic model."""
+    documents, counts = [], TopicModel()
+    for article, signature, content_hash in batch:
+        complete_metadata(article)
+        if article.topic:
+            counts.add(article_terms(article.title, article.body), article.topic)
+        elif model is not None:
+            predict_topic(article, model)
+        documents.append(document_fields(article, signature, content_hash))
+    writer.add_documents(documents)
+    return len(documents), counts
+
+
 def rebuild(
     corpus_dir: Path,
     index_dir: Path,
@@ -209,24 +247,37 @@ def rebuild(
 ) -> IndexReport:
     """Index every article of ``corpus_dir`` into a new generation and make it current.
 
-    :param jobs: Whoosh writer processes (analysis runs in parallel; the final
-        merge into one segment runs in one).
+    Articles are read here and indexed in batches by ``jobs`` processes, each
+    writing one segment (see :mod:`archive_search.parallel`). Articles that
+    state a topic go first; the others wait in a file until the topic model
+    has counted every labelled article, and are then indexed with a predicted topic.
+
     :raises CorpusMissing, IndexLocked, IndexUnwritable:
     """
     from whoosh.filedb.filestore import FileStorage
 
     run = _Run(corpus_dir, on_progress, on_skip)
-    with storage.writer_lock(index_dir):
+    with storage.writer_lock(index_dir), parallel.paused_gc():
         building = storage.new_generation(index_dir)
         try:
             ix = FileStorage(str(building)).create_index(build_schema(), indexname=storage.INDEX_NAME)
-            options = {"limitmb": WRITER_MEMORY_MB}
-            if jobs > 1:
-                options.update(procs=jobs, multisegment=False)
-            writer = ix.writer(**options)
+            model = TopicModel()
             manifest: dict[str, dict] = {}
             seen_ids: set[str] = set()
-            model = TopicModel()
+            batch: list[tuple[Article, str, str]] = []
+
+            def indexed(result) -> None:
+                count, counts = result
+                model.merge(counts)
+                run.indexed(count)
+
+            def add(workers, article: Article, signature: str, content_hash: str) -> None:
+                batch.append((article, signature, content_hash))
+                if len(batch) >= BATCH_ARTICLES:
+                    workers.submit(batch[:])
+                    batch.clear()
+
+            workers = parallel.segment_workers(jobs, ix, _index_batch, indexed)
             pending_path = building / PENDING
             try:
                 with open(pending_path, "w", encoding="utf-8") as pending:
@@ -239,27 +290,31 @@ def rebuild(
                                 run.skip(Skipped(rel, f"duplicate id {article.id}"))
                                 continue
                             seen_ids.add(article.id)
-                            content_hash = article.content_hash
-                            entry["ids"][article.id] = content_hash
+                            content_hash = entry["ids"][article.id] = article.content_hash
                             if article.topic:
-                                model.add(article_terms(article.title, article.body), article.topic)
-                                writer.add_document(**document_fields(article, signature, content_hash))
+                                add(workers, article, signature, content_hash)
                             else:
-                                # added once the topic model has seen every labelled article
+                                # indexed once the topic model has counted every labelled article
                                 pending.write(json.dumps([asdict(article), signature, content_hash],
                                                          ensure_ascii=False) + "\n")
                         run.file_done(path)
-                model.finish()
+                if batch:
+                    workers.submit(batch[:])
+                    batch.clear()
+                workers.wait()
+                workers.broadcast(model.finish())
                 with open(pending_path, encoding="utf-8") as pending:
                     for line in pending:
                         fields, signature, content_hash = json.loads(line)
-                        article = predict_topic(Article(**fields), model)
-                        writer.add_document(**document_fields(article, signature, content_hash))
+                        add(workers, Article(**fields), signature, content_hash)
+                if batch:
+                    workers.submit(batch[:])
+                segments = workers.finish()
                 pending_path.unlink()
-                writer.commit()
-            except BaseException:
-                writer.cancel()
-                raise
+                run.tick(force=True)
+                parallel.write_toc(ix, segments)
+            finally:
+                workers.close()
             (building / TOPIC_MODEL).write_text(json.dumps(model.to_dict(), ensure_ascii=False), encoding="utf-8")
             _write_manifest(building, manifest)
             run.report.generation = storage.publish(index_dir, building)
@@ -304,7 +359,8 @@ def update(
                 old = manifest.get(rel)
                 if old and old["signature"] == signature:
                     report.unchanged += len(old["ids"])
-                    run.progress.articles += len(old["ids"])
+                    run.progress.articles_read += len(old["ids"])
+                    run.indexed(len(old["ids"]))
                     run.file_done(path)
                     continue
                 old_ids = old["ids"] if old else {}
@@ -314,13 +370,15 @@ def update(
                     new_ids[article.id] = content_hash
                     if old_ids.get(article.id) == content_hash:
                         report.unchanged += 1
+                        run.indexed(1)
                         continue
-                    article = predict_topic(article, model)
+                    article = predict_topic(complete_metadata(article), model)
                     writer.update_document(**document_fields(article, signature, content_hash))
                     if article.id in old_ids:
                         report.changed += 1
                     else:
                         report.added += 1
+                    run.indexed(1)
                 for gone in old_ids.keys() - new_ids.keys():
                     writer.delete_by_term("id", gone)
                     report.deleted += 1
@@ -330,6 +388,7 @@ def update(
                 for gone in manifest.pop(rel)["ids"]:
                     writer.delete_by_term("id", gone)
                     report.deleted += 1
+            run.tick(force=True)
             if report.changes:
                 writer.commit()
             else:

@@ -10,10 +10,12 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 from functools import lru_cache
+from itertools import compress, count
 
 from archive_search.arabic import DIGIT_FOLDS
 
 _DIGITS = str.maketrans(DIGIT_FOLDS)
+_OTHER_DIGIT = re.compile("[" + "".join(DIGIT_FOLDS) + "]")
 
 # --- Dates ----------------------------------------------------------------------
 
@@ -88,7 +90,8 @@ def find_date(text: str) -> str | None:
     Day, month and year must all be there ("أول أمس" or "في يناير" alone is
     not a date).
     """
-    text = text.translate(_DIGITS)
+    if _OTHER_DIGIT.search(text):
+        text = text.translate(_DIGITS)
     if not _YEAR.search(text):
         return None  # every full date has a four-digit year
     found = []
@@ -230,6 +233,11 @@ def _bare(word: str) -> str:
 
 def _is_arabic_word(token: str) -> bool:
     return "\u0621" <= token[0] <= "\u06d3"
+
+
+@lru_cache(maxsize=1 << 16)
+def _is_speech_verb(token: str) -> bool:
+    return _is_arabic_word(token) and _is_verb(_key(token))
 
 
 @lru_cache(maxsize=1 << 16)
@@ -395,17 +403,17 @@ def find_speakers(text: str) -> list[str]:
     references: set[str] = set()
     for line in lines:
         tokens = _WORD.findall(line)
-        for i, token in enumerate(tokens):
-            if _is_arabic_word(token) and _is_verb(_key(token)):
-                name, reference = _name_after_verb(tokens, i + 1)
-                if len(name) == 1:
-                    if tokens_all is None:
-                        tokens_all = _WORD.findall(text)
-                    name = _expand(name[0], tokens_all)
-                if name:
-                    spoken.append(name)
-                if reference:
-                    references.add(_bare(reference))
+        # the positions of verbs of saying, found without a Python-level loop over every word
+        for i in compress(count(), map(_is_speech_verb, tokens)):
+            name, reference = _name_after_verb(tokens, i + 1)
+            if len(name) == 1:
+                if tokens_all is None:
+                    tokens_all = _WORD.findall(text)
+                name = _expand(name[0], tokens_all)
+            if name:
+                spoken.append(name)
+            if reference:
+                references.add(_bare(reference))
     spoken_keys = {_bare(w) for name in spoken for w in name} | references
     found: list[str] = []
 

@@ -5,6 +5,13 @@ from __future__ import annotations
 from whoosh.fields import DATETIME, ID, KEYWORD, STORED, TEXT, Schema
 
 from archive_search.analysis import ArabicAnalyzer
+from archive_search.postings import ArabicPositions
+
+
+def _arabic_text(analyzer, stored: bool = False) -> TEXT:
+    field = TEXT(analyzer=analyzer, stored=stored, phrase=True)
+    field.format = ArabicPositions(field_boost=field.format.field_boost)
+    return field
 
 
 def build_schema(stemming: bool = True, keep_exact: bool = True, stopwords: bool = True,
@@ -20,12 +27,12 @@ def build_schema(stemming: bool = True, keep_exact: bool = True, stopwords: bool
     return Schema(
         id=ID(stored=True, unique=True),
         path=ID(stored=True),
-        title=TEXT(analyzer=analyzer, stored=True, phrase=True),
-        body=TEXT(analyzer=analyzer, stored=True, phrase=True),
+        title=_arabic_text(analyzer, stored=True),
+        body=_arabic_text(analyzer, stored=True),
         # Full speaker names as written in the article, for exact filtering;
         # speaker_words makes a part of a name findable.
         speakers=KEYWORD(stored=True, commas=True, scorable=False, lowercase=False),
-        speaker_words=TEXT(analyzer=ArabicAnalyzer(stemming=False, stopwords=False), phrase=True),
+        speaker_words=_arabic_text(ArabicAnalyzer(stemming=False, stopwords=False)),
         date=DATETIME(stored=True, sortable=True),
         topic=ID(stored=True),
         topic_predicted=STORED(),

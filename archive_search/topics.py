@@ -53,6 +53,13 @@ class TopicModel:
         self._term_counts[topic].update(counts)
         self._term_articles.update(counts.keys())
 
+    def merge(self, other: "TopicModel") -> None:
+        """Add the counts of another model not yet finished (a batch's, from a worker)."""
+        self._doc_counts.update(other._doc_counts)
+        for topic, counts in other._term_counts.items():
+            self._term_counts[topic].update(counts)
+        self._term_articles.update(other._term_articles)
+
     @property
     def trained_on(self) -> int:
         return sum(self._doc_counts.values())

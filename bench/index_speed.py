@@ -58,9 +58,9 @@ def _child(corpus: str, index: str, jobs: int) -> None:
     t0 = time.perf_counter()
     report = indexer.rebuild(Path(corpus), Path(index), jobs=jobs)
     seconds = time.perf_counter() - t0
-    peak = max(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
-               resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
-    print(json.dumps({"articles": report.articles, "seconds": seconds, "peak_kb": peak}))
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    workers = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss if jobs > 1 else 0
+    print(json.dumps({"articles": report.articles, "seconds": seconds, "peak_kb": own, "worker_peak_kb": workers}))
 
 
 def _child_update(corpus: str, index: str) -> None:
@@ -132,8 +132,10 @@ def main(argv=None):
             figures = json.loads(out.stdout)
             rate = figures["articles"] / figures["seconds"]
             size = index_size(index)
+            # peak RSS: the reading process, plus each worker's at most
+            peak = figures["peak_kb"] + jobs * figures["worker_peak_kb"] if jobs > 1 else figures["peak_kb"]
             line = (f"archive-search --jobs {jobs}: {figures['seconds']:.1f} s, {rate:,.0f} articles/s, "
-                    f"{text_bytes / 1e6 / figures['seconds']:.2f} MB/s, peak RSS {figures['peak_kb'] / 1e6:.2f} GB, "
+                    f"{text_bytes / 1e6 / figures['seconds']:.2f} MB/s, peak RSS {peak / 1e6:.2f} GB, "
                     f"index {size / 1e6:.0f} MB ({size / text_bytes:.2f}× the text)")
             if lucene_rate:
                 line += f", {rate / lucene_rate:.2f}× Lucene"

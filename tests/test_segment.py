@@ -1,0 +1,177 @@
+"""The bulk segment writer and the compact posting format against Whoosh's own writer."""
+
+import json
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from whoosh.filedb.filestore import FileStorage
+
+from archive_search import Archive, parallel
+from archive_search.analysis import ArabicAnalyzer, term_positions_function
+from archive_search.documents import corpus_files, read_file
+from archive_search.indexer import complete_metadata, document_fields
+from archive_search.postings import ArabicPositions, encode_count, encode_positions
+from archive_search.schema import build_schema
+from archive_search.segment import BulkWriter
+
+from .conftest import SAMPLE_CORPUS
+
+
+def sample_documents() -> list[dict]:
+    documents = []
+    for path in corpus_files(SAMPLE_CORPUS):
+        rel = path.relative_to(SAMPLE_CORPUS).as_posix()
+        for article in read_file(path, rel, lambda skipped: None):
+            documents.append(document_fields(complete_metadata(article), "sig", article.content_hash))
+    return documents
+
+
+def index_contents(ix) -> dict:
+    """Everything a search can see: postings with values, stored fields, field lengths."""
+    with ix.reader() as reader:
+        postings = {}
+        for field, text in reader.all_terms():
+            matcher = reader.postings(field, text)
+            postings[(field, text)] = [(docnum, weight, value) for docnum, weight, value in
+                                       _items(matcher)]
+        stored = [reader.stored_fields(n) for n in range(reader.doc_count_all())]
+        lengths = {f: [reader.doc_field_length(n, f) for n in range(reader.doc_count_all())]
+                   for f in ("title", "body", "speaker_words")}
+    return {"postings": postings, "stored": stored, "lengths": lengths}
+
+
+def _items(matcher):
+    while matcher.is_active():
+        yield matcher.id(), matcher.weight(), matcher.value()
+        matcher.next()
+
+
+def test_bulk_segment_holds_what_whooshs_writer_would(tmp_path):
+    documents = sample_documents()
+    assert len(documents) == 32
+
+    plain = FileStorage(str(tmp_path / "plain")).create().create_index(build_schema())
+    writer = plain.writer()
+    for fields in documents:
+        writer.add_document(**fields)
+    writer.commit()
+
+    bulk = FileStorage(str(tmp_path / "bulk")).create().create_index(build_schema())
+    writer = BulkWriter(bulk, _lk=False)
+    writer.add_documents(documents[:10])
+    writer.add_documents(documents[10:])
+    parallel.write_toc(bulk, [writer.finish_segment()])
+
+    expected, found = index_contents(plain), index_contents(bulk)
+    assert found["stored"] == expected["stored"]
+    assert found["lengths"] == expected["lengths"]
+    assert found["postings"].keys() == expected["postings"].keys()
+    for term, postings in expected["postings"].items():
+        assert [(d, float(w), v) for d, w, v in found["postings"][term]] == \
+            [(d, float(w), v) for d, w, v in postings], term
+
+
+def test_two_jobs_rank_as_one(tmp_path):
+    with Archive(tmp_path / "one", corpus_dir=SAMPLE_CORPUS) as one, \
+            Archive(tmp_path / "two", corpus_dir=SAMPLE_CORPUS) as two:
+        one.rebuild(jobs=1)
+        two.rebuild(jobs=2)
+        for query in ("مخيم", "المرتزقة", '"مخيم الهول"', "داعش OR النفط", "اجتماع*"):
+            hits_one = [(h.id, round(h.score, 6), h.topic) for h in one.search(query, limit=50)]
+            hits_two = [(h.id, round(h.score, 6), h.topic) for h in two.search(query, limit=50)]
+            assert sorted(hits_two) == sorted(hits_one), query
+            assert hits_one, query
+
+
+def test_a_bulk_index_takes_incremental_updates(tmp_path, corpus_copy):
+    with Archive(tmp_path / "ix", corpus_dir=corpus_copy) as archive:
+        archive.rebuild(jobs=2)
+        (corpus_copy / "new.txt").write_text("مخيم جديد للنازحين\n\nافتتح مخيم جديد للنازحين قرب الحدود.",
+                                             encoding="utf-8")
+        report = archive.update()
+        assert report.added == 1
+        assert archive.search("للنازحين")[0].id == "new.txt"
+        assert archive.search('"مخيم جديد"')[0].id == "new.txt"
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="reads worker processes from /proc")
+def test_killed_parallel_rebuild_leaves_no_worker_behind(tmp_path, corpus_copy):
+    index = tmp_path / "ix"
+    with Archive(index, corpus_dir=corpus_copy) as archive:
+        archive.rebuild()
+    big = tmp_path / "big"
+    big.mkdir()
+    articles = [a for p in corpus_files(SAMPLE_CORPUS) for a in read_file(p, p.name, lambda s: None)]
+    with open(big / "many.jsonl", "w", encoding="utf-8") as f:
+        for n in range(400):
+            for a in articles:
+                f.write(json.dumps({"id": f"{n}-{a.id}", "title": a.title, "body": a.body, "topic": "أخبار"},
+                                   ensure_ascii=False) + "\n")
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "archive_search", "--corpus", str(big), "--index", str(index), "rebuild-index",
+         "--jobs", "2"],
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )
+    children = []
+    deadline = time.monotonic() + 60
+    while len(children) < 2 and time.monotonic() < deadline and proc.poll() is None:
+        time.sleep(0.1)
+        children = _children(proc.pid)
+    assert len(children) >= 2, "the workers never started"
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+    deadline = time.monotonic() + 10
+    while any(_alive(pid) for pid in children) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not any(_alive(pid) for pid in children)
+    with Archive(index) as archive:
+        assert archive.search("مخيم")  # the old index still answers
+
+
+def _children(pid: int) -> list[int]:
+    try:
+        return [int(c) for c in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
+    except OSError:
+        return []
+
+
+def _alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().split(")")[-1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("مخيماتلوبالنازحينفيعلىـَُِّ _12٣ abc\n")), max_size=80))
+def test_token_free_analysis_matches_the_analyzer_chain(text):
+    analyzer = ArabicAnalyzer()
+    expected: dict[str, list[int]] = {}
+    for token in analyzer(text, positions=True):
+        expected.setdefault(token.text, []).append(token.pos)
+    positions, length = term_positions_function(analyzer)(text)
+    assert positions == expected
+    assert length == sum(map(len, expected.values()))
+
+
+@given(st.lists(st.integers(min_value=0, max_value=200_000), min_size=1, max_size=40, unique=True))
+def test_positions_round_trip(numbers):
+    positions = sorted(numbers)
+    fmt = ArabicPositions()
+    value = encode_positions(positions)
+    assert fmt.decode_positions(value) == positions
+    assert fmt.decode_frequency(value) == len(positions)
+
+
+@given(st.integers(min_value=1, max_value=1_000_000))
+def test_counts_round_trip(count):
+    fmt = ArabicPositions()
+    assert fmt.decode_frequency(encode_count(count)) == count
+    assert fmt.decode_positions(encode_count(count)) == []
