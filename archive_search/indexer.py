@@ -20,7 +20,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Callable
 
-from archive_search import parallel, segment, storage
+from archive_search import parallel, storage
 from archive_search.documents import Article, Skipped, corpus_files, read_file
 from archive_search.errors import CorpusMissing, IndexUnwritable
 from archive_search.metadata import find_date, find_speakers, parse_date
@@ -99,12 +99,11 @@ def complete_metadata(article: Article) -> Article:
     return article
 
 
-def document_fields(article: Article, signature: str, content_hash: str | None = None) -> dict:
+def document_fields(article: Article) -> dict:
     """The Whoosh ``add_document`` arguments for one article.
 
-    ``content_hash`` is the hash of the article as read (before speakers,
-    date and topic were filled in), which is what an update compares against:
-    an unchanged article then costs no metadata extraction.
+    What tells a changed article from an unchanged one (the file's signature,
+    the article's content hash) lives in the manifest, not in the index.
     """
     fields = {
         "id": article.id,
@@ -114,8 +113,6 @@ def document_fields(article: Article, signature: str, content_hash: str | None =
         "_stored_speakers": list(article.speakers),
         "speaker_words": " ".join(article.speakers),
         "topic_predicted": article.topic_predicted,
-        "content_hash": content_hash or article.content_hash,
-        "signature": signature,
     }
     if article.date:
         fields["date"] = datetime.fromisoformat(article.date)
@@ -222,20 +219,19 @@ def read_manifest(generation: Path) -> dict:
 BATCH_ARTICLES = 100
 
 
-def _index_batch(writer: segment.BulkWriter, batch: list[tuple[Article, str, str]], model: TopicModel | None):
-    """In a worker: metadata, topic and index entries of a batch of articles.
-    Returns how many were indexed and the stem counts of the labelled ones,
-    for the topic model."""
+def _prepare(batch: list[Article], model: TopicModel | None):
+    """In a worker: metadata, topic and index fields of a batch of articles,
+    with how many there are and the stem counts of the labelled ones, for
+    the topic model."""
     documents, counts = [], TopicModel()
-    for article, signature, content_hash in batch:
+    for article in batch:
         complete_metadata(article)
         if article.topic:
             counts.add(article_terms(article.title, article.body), article.topic)
         elif model is not None:
             predict_topic(article, model)
-        documents.append(document_fields(article, signature, content_hash))
-    writer.add_documents(documents)
-    return len(documents), counts
+        documents.append(document_fields(article))
+    return documents, (len(documents), counts)
 
 
 def rebuild(
@@ -247,8 +243,8 @@ def rebuild(
 ) -> IndexReport:
     """Index every article of ``corpus_dir`` into a new generation and make it current.
 
-    Articles are read here and indexed in batches by ``jobs`` processes, each
-    writing one segment (see :mod:`archive_search.parallel`). Articles that
+    Articles are read here and indexed in batches by ``jobs`` processes into
+    one segment (see :mod:`archive_search.parallel`). Articles that
     state a topic go first; the others wait in a file until the topic model
     has counted every labelled article, and are then indexed with a predicted topic.
 
@@ -264,20 +260,20 @@ def rebuild(
             model = TopicModel()
             manifest: dict[str, dict] = {}
             seen_ids: set[str] = set()
-            batch: list[tuple[Article, str, str]] = []
+            batch: list[Article] = []
 
             def indexed(result) -> None:
                 count, counts = result
                 model.merge(counts)
                 run.indexed(count)
 
-            def add(workers, article: Article, signature: str, content_hash: str) -> None:
-                batch.append((article, signature, content_hash))
+            def add(workers, article: Article) -> None:
+                batch.append(article)
                 if len(batch) >= BATCH_ARTICLES:
                     workers.submit(batch[:])
                     batch.clear()
 
-            workers = parallel.segment_workers(jobs, ix, _index_batch, indexed)
+            workers = parallel.segment_workers(jobs, ix, _prepare, indexed)
             pending_path = building / PENDING
             try:
                 with open(pending_path, "w", encoding="utf-8") as pending:
@@ -290,13 +286,12 @@ def rebuild(
                                 run.skip(Skipped(rel, f"duplicate id {article.id}"))
                                 continue
                             seen_ids.add(article.id)
-                            content_hash = entry["ids"][article.id] = article.content_hash
+                            entry["ids"][article.id] = article.content_hash
                             if article.topic:
-                                add(workers, article, signature, content_hash)
+                                add(workers, article)
                             else:
                                 # indexed once the topic model has counted every labelled article
-                                pending.write(json.dumps([asdict(article), signature, content_hash],
-                                                         ensure_ascii=False) + "\n")
+                                pending.write(json.dumps(asdict(article), ensure_ascii=False) + "\n")
                         run.file_done(path)
                 if batch:
                     workers.submit(batch[:])
@@ -305,17 +300,17 @@ def rebuild(
                 workers.broadcast(model.finish())
                 with open(pending_path, encoding="utf-8") as pending:
                     for line in pending:
-                        fields, signature, content_hash = json.loads(line)
-                        add(workers, Article(**fields), signature, content_hash)
+                        add(workers, Article(**json.loads(line)))
                 if batch:
                     workers.submit(batch[:])
-                segments = workers.finish()
+                segment = workers.finish()
                 pending_path.unlink()
                 run.tick(force=True)
-                parallel.write_toc(ix, segments)
+                parallel.write_toc(ix, [segment])
             finally:
                 workers.close()
-            (building / TOPIC_MODEL).write_text(json.dumps(model.to_dict(), ensure_ascii=False), encoding="utf-8")
+            (building / TOPIC_MODEL).write_text(json.dumps(model.to_dict(), ensure_ascii=False, separators=(",", ":")),
+                                                encoding="utf-8")
             _write_manifest(building, manifest)
             run.report.generation = storage.publish(index_dir, building)
         except OSError as exc:
@@ -373,7 +368,7 @@ def update(
                         run.indexed(1)
                         continue
                     article = predict_topic(complete_metadata(article), model)
-                    writer.update_document(**document_fields(article, signature, content_hash))
+                    writer.update_document(**document_fields(article))
                     if article.id in old_ids:
                         report.changed += 1
                     else:

@@ -38,8 +38,6 @@ def build_schema(stemming: bool = True, keep_exact: bool = True, stopwords: bool
         topic_predicted=STORED(),
         source=ID(stored=True),
         url=STORED(),
-        content_hash=STORED(),
-        signature=STORED(),
     )
 
 

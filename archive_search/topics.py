@@ -21,6 +21,8 @@ MIN_TRAINING_ARTICLES = 20
 # Stems seen in fewer training articles than this are left out of the model.
 MIN_TERM_ARTICLES = 2
 SMOOTHING = 0.01
+# Decimal places of the stored log probabilities (0.001 is a 0.1 % change).
+LOG_DIGITS = 3
 
 def article_terms(title: str, body: str) -> Counter:
     """The stems of an article with their counts, as the model sees it."""
@@ -80,8 +82,11 @@ class TopicModel:
         denominators = [
             sum(self._term_counts[c][t] for t in vocabulary) + SMOOTHING * len(vocabulary) for c in self.topics
         ]
+        # Rounded to what a prediction can tell apart: the model is stored
+        # beside the index as JSON, a third of its former size this way.
         self._log_likelihood = {
-            t: [math.log((self._term_counts[c][t] + SMOOTHING) / d) for c, d in zip(self.topics, denominators)]
+            t: [round(math.log((self._term_counts[c][t] + SMOOTHING) / d), LOG_DIGITS)
+                for c, d in zip(self.topics, denominators)]
             for t in vocabulary
         }
         return self

@@ -28,7 +28,7 @@ def sample_documents() -> list[dict]:
     for path in corpus_files(SAMPLE_CORPUS):
         rel = path.relative_to(SAMPLE_CORPUS).as_posix()
         for article in read_file(path, rel, lambda skipped: None):
-            documents.append(document_fields(complete_metadata(article), "sig", article.content_hash))
+            documents.append(document_fields(complete_metadata(article)))
     return documents
 
 
