@@ -51,7 +51,7 @@ def find_words(text: str) -> list[str]:
 
 # Bounded caches: Arabic vocabulary is Zipfian, so a few hundred thousand
 # surface forms cover nearly every token of a large corpus.
-_CACHE_SIZE = 1 << 18
+_CACHE_SIZE = 1 << 19
 
 _normalize = lru_cache(maxsize=_CACHE_SIZE)(normalize)
 _stem = lru_cache(maxsize=_CACHE_SIZE)(stem)
@@ -243,29 +243,58 @@ def term_positions_function(analyzer):
     stemmer = items[-1] if len(rest) == 2 else None
     options = (stopwords, stemmer is not None, bool(stemmer and stemmer.keep_exact),
                bool(stemmer and stemmer.proclitics))
-    return _term_positions_for(options)
+    analyse = _analysis_for(options)
+    return lambda text: analyse(text)[:2]
+
+
+# The options of ArabicAnalyzer() (stopwords, stemming, exact forms, proclitics): the body field's.
+_INDEX_OPTIONS = (True, True, True, True)
 
 
 @lru_cache(maxsize=None)
-def _term_positions_for(options: tuple[bool, bool, bool, bool]):
-    terms_of = lru_cache(maxsize=_CACHE_SIZE)(lambda word: _word_terms(word, *options))
+def _analysis_for(options: tuple[bool, bool, bool, bool]):
+    """text → (term positions, length, stem counts) for analyzer options.
 
-    def term_positions(text: str) -> tuple[dict[str, list[int]], int]:
+    The last two texts' results are kept: an article's stems are counted for
+    the topic model just before its title and then the same text are
+    indexed, and this way it is read once.
+    """
+    terms_of = lru_cache(maxsize=_CACHE_SIZE)(lambda word: _word_terms(word, *options))
+    stemming = options[1]
+    recent: dict[str, tuple] = {}
+
+    def analyse(text: str) -> tuple[dict[str, list[int]], int, dict[str, int]]:
+        found = recent.get(text)
+        if found is not None:
+            return found
         positions: dict[str, list[int]] = {}
+        stem_counts: dict[str, int] = {}
         length = 0
         for pos, word in enumerate(find_words(text)):
             terms = terms_of(word)
             if terms:
                 length += len(terms)
+                if stemming:
+                    stem_counts[terms[0]] = stem_counts.get(terms[0], 0) + 1
                 for term in terms:
                     found = positions.get(term)
                     if found is None:
                         positions[term] = [pos]
                     else:
                         found.append(pos)
-        return positions, length
+        if len(recent) >= 2:
+            recent.clear()
+        result = recent[text] = (positions, length, stem_counts)
+        return result
 
-    return term_positions
+    return analyse
+
+
+def stem_counts(text: str) -> dict[str, int]:
+    """How often each light stem occurs in text, stopwords left out, for
+    features such as topics (read with the body field's analysis, see
+    :func:`_analysis_for`)."""
+    return _analysis_for(_INDEX_OPTIONS)(text)[2]
 
 
 def _normalized_words(text: str, stopwords: bool = True) -> Iterator[tuple[str, str]]:
@@ -278,20 +307,6 @@ def _normalized_words(text: str, stopwords: bool = True) -> Iterator[tuple[str, 
         normalized = _normalize(original)
         if normalized:
             yield original, normalized
-
-
-@lru_cache(maxsize=_CACHE_SIZE)
-def _stem_of_word(original: str) -> str | None:
-    if _is_stopword(original):
-        return None
-    normalized = _normalize(original)
-    return _stem(normalized) if normalized else None
-
-
-def stems(text: str) -> list[str]:
-    """The light stems of the words of text, stopwords left out, for features
-    such as topics."""
-    return [s for s in map(_stem_of_word, find_words(text)) if s]
 
 
 class QueryWord(NamedTuple):

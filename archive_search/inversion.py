@@ -4,20 +4,20 @@
 keeps, for each field and term, the documents it occurs in with their
 weights and posting values, exactly as the schema's fields and formats make
 them (the Arabic text fields through the analyzer's token-free path, see
-:func:`archive_search.analysis.term_positions_function`). :class:`TermRuns`
-is the same postings sorted by term and packed into a few flat arrays: what a
-worker process hands back, cheap to pickle, and what the segment writer
-merges.
+:func:`archive_search.analysis.term_positions_function`), and the length of
+each field in each document. It hands them over encoded, term by term in
+order (:meth:`Inverter.parts`), as parts of Whoosh 3 posting lists (see
+:mod:`archive_search.w3blocks`).
 """
 
 from __future__ import annotations
 
 from array import array
-from itertools import accumulate, repeat
-from operator import add
+from itertools import repeat
 
 from archive_search.analysis import term_positions_function
 from archive_search.postings import ArabicPositions, encode_term
+from archive_search.w3blocks import EncodedField, encode_part
 
 # field name → term → [docnums, weights, posting values]
 Postings = dict[str, dict]
@@ -29,6 +29,7 @@ class Inverter:
     def __init__(self, schema):
         self.schema = schema
         self.postings: Postings = {}
+        self.lengths: dict[str, array] = {}
         self.doc_count = 0
         self._positions_of: dict[str, object] = {}
 
@@ -41,7 +42,14 @@ class Inverter:
                 continue
             field = self.schema[name]
             if field.indexed:
-                lengths[name] = self._index_field(name, field, value, docnum)
+                length = lengths[name] = self._index_field(name, field, value, docnum)
+                if field.scorable:
+                    column = self.lengths.get(name)
+                    if column is None:
+                        column = self.lengths[name] = array("I")
+                    if len(column) < docnum:
+                        column.extend(repeat(0, docnum - len(column)))
+                    column.append(length)
         self.doc_count += 1
         return lengths
 
@@ -79,63 +87,19 @@ class Inverter:
                 entry[2].append(vbytes)
         return length
 
-    def terms(self, name: str):
-        """(term bytes, docnums, weights, values) of one field in term order,
-        each term dropped from memory once given."""
+    def fields(self) -> list[str]:
+        return list(self.postings)
+
+    def parts(self, name: str, first_docnum: int = 0):
+        """(term bytes, part) of one field in term order, documents renumbered
+        from ``first_docnum``; each term is dropped from memory once given."""
         postings = self.postings.pop(name, {})
+        lengths = self.lengths.get(name)
+        fixed_size = self.schema[name].format.fixed_value_size()
         # Whoosh orders terms by their UTF-8 bytes; analysed terms are str here.
         for btext, term in sorted((t.encode("utf-8") if isinstance(t, str) else t, t) for t in postings):
-            yield (btext, *postings.pop(term))
+            yield btext, encode_part(*postings.pop(term), lengths, fixed_size, first_docnum)
 
-    def runs(self, first_docnum: int = 0) -> dict[str, "TermRuns"]:
-        """All the postings packed for another process, documents renumbered
-        from ``first_docnum``; the inverter is left empty."""
-        return {name: TermRuns.pack(self.terms(name), first_docnum) for name in list(self.postings)}
-
-
-class TermRuns:
-    """One field's postings sorted by term, packed flat.
-
-    Term i has ``counts[i]`` postings; its docnums, weights and value sizes
-    follow those of term i - 1 in ``ids``, ``weights`` and ``sizes``, and its
-    values follow in ``values``.
-    """
-
-    __slots__ = ("terms", "counts", "ids", "weights", "sizes", "values")
-
-    def __init__(self, terms, counts, ids, weights, sizes, values):
-        self.terms, self.counts, self.ids = terms, counts, ids
-        self.weights, self.sizes, self.values = weights, sizes, values
-
-    def __reduce__(self):
-        return TermRuns, (self.terms, self.counts, self.ids, self.weights, self.sizes, self.values)
-
-    @classmethod
-    def pack(cls, terms, first_docnum: int) -> "TermRuns":
-        """Pack (term, docnums, weights, values) in term order."""
-        names, counts, ids, weights, values = [], array("I"), array("I"), array("f"), []
-        for term, term_ids, term_weights, term_values in terms:
-            names.append(term)
-            counts.append(len(term_ids))
-            ids.extend(term_ids)
-            weights.extend(term_weights)
-            values.extend(term_values)
-        if first_docnum:
-            ids = array("I", map(add, ids, repeat(first_docnum)))
-        return cls(names, counts, ids, weights, array("I", map(len, values)), b"".join(values))
-
-    def __iter__(self):
-        """(term bytes, docnums, weights, values) for each term in order."""
-        ids, weights, values, sizes = self.ids, self.weights, self.values, self.sizes
-        ends = accumulate(sizes)
-        start = end = 0
-        offset = 0
-        for term, count in zip(self.terms, self.counts):
-            stop = start + count
-            term_values = []
-            for _ in range(count):
-                end = next(ends)
-                term_values.append(values[offset:end])
-                offset = end
-            yield term, ids[start:stop], weights[start:stop], term_values
-            start = stop
+    def encode(self, first_docnum: int = 0) -> dict[str, EncodedField]:
+        """All the postings encoded for another process; the inverter is left empty."""
+        return {name: EncodedField.pack(self.parts(name, first_docnum)) for name in self.fields()}

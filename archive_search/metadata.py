@@ -15,6 +15,9 @@ from itertools import compress, count
 from archive_search.arabic import DIGIT_FOLDS
 
 _DIGITS = str.maketrans(DIGIT_FOLDS)
+# Word caches: a news archive has a few hundred thousand distinct tokens, and
+# a cache smaller than that is emptied as fast as it fills.
+_CACHE_SIZE = 1 << 19
 _OTHER_DIGIT = re.compile("[" + "".join(DIGIT_FOLDS) + "]")
 
 # --- Dates ----------------------------------------------------------------------
@@ -130,7 +133,7 @@ _KEY_TABLE = str.maketrans({"ـ": None, **{chr(c): None for c in range(0x064B, 0
 _FOLD_TABLE = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ؤ": "ء", "ئ": "ء"})
 
 
-@lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=_CACHE_SIZE)
 def _key(word: str) -> str:
     """The word without harakat and tatweel (hamza forms kept: أليكسي is not an ال-word)."""
     return word.translate(_KEY_TABLE)
@@ -235,12 +238,12 @@ def _is_arabic_word(token: str) -> bool:
     return "\u0621" <= token[0] <= "\u06d3"
 
 
-@lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=_CACHE_SIZE)
 def _is_speech_verb(token: str) -> bool:
     return _is_arabic_word(token) and _is_verb(_key(token))
 
 
-@lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=_CACHE_SIZE)
 def _is_verb(key: str) -> bool:
     key = _fold(key)
     return key in SPEECH_VERBS or (key[:1] in "وف" and key[1:] in SPEECH_VERBS)

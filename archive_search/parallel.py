@@ -3,8 +3,8 @@
 A rebuild's parent process reads the corpus and hands out batches of
 articles. A worker prepares each batch (metadata, fields: the caller's
 ``prepare`` function) and inverts it in memory; it sends the stored fields
-back at once, pickled and compressed, and its postings, sorted and packed
-(:class:`~archive_search.inversion.TermRuns`), when the rebuild ends. The
+back at once, pickled and compressed, and its postings, encoded as parts of
+Whoosh posting lists (:mod:`archive_search.w3blocks`), when the rebuild ends. The
 parent writes stored fields as they come, the first worker's straight away
 and the others' after it (so each worker's documents are one run of
 docnums), and at the end merges the workers' postings into one segment
@@ -132,7 +132,7 @@ def _worker_main(number: int, schema, prepare: Prepare, tasks, results, control,
             results.put(("batch", number, (result, prepared)))
         while received["first docnum"] is None:
             received.update([control.recv()])
-        results.put(("runs", number, inverter.runs(received["first docnum"])))
+        results.put(("postings", number, inverter.encode(received["first docnum"])))
     except BaseException as exc:  # reported to the parent, which stops the rebuild
         results.put(("error", number, f"{type(exc).__name__}: {exc}"))
 
@@ -152,7 +152,7 @@ class Processes:
         self._doc_counts = [0] * jobs
         # prepared documents of the workers after the first, written once it is done
         self._held: list[list] = [[] for _ in range(jobs)]
-        self._runs: dict[int, dict] = {}
+        self._postings: dict[int, dict] = {}
         self._controls = []
         self._workers = []
         for number in range(jobs):
@@ -197,12 +197,12 @@ class Processes:
             for document in held:
                 self._writer.add_prepared(document)
             held.clear()
-        while len(self._runs) < len(self._workers):
+        while len(self._postings) < len(self._workers):
             self._collect(block=True)
         for worker in self._workers:
             worker.join()
         for number in range(len(self._workers)):
-            self._writer.add_runs(self._runs.pop(number))
+            self._writer.add_encoded(self._postings.pop(number))
         return self._writer.finish_segment()
 
     def _collect(self, block: bool) -> None:
@@ -220,8 +220,8 @@ class Processes:
                 continue
             if kind == "error":
                 raise WorkerFailed(f"an indexing process failed: {value}")
-            if kind == "runs":
-                self._runs[number] = value
+            if kind == "postings":
+                self._postings[number] = value
             else:
                 result, prepared = value
                 self._doc_counts[number] += len(prepared)

@@ -14,7 +14,7 @@ import math
 from collections import Counter, defaultdict
 from typing import Iterable
 
-from archive_search.analysis import stems
+from archive_search.analysis import stem_counts
 
 # Too few labelled articles (or only one topic) and no prediction is made.
 MIN_TRAINING_ARTICLES = 20
@@ -26,7 +26,8 @@ LOG_DIGITS = 3
 
 def article_terms(title: str, body: str) -> Counter:
     """The stems of an article with their counts, as the model sees it."""
-    return Counter(stems(f"{title}\n{body}"))
+    # the text as the body field indexes it, so that it is analysed once
+    return Counter(stem_counts(f"{title}\n{body}" if title else body))
 
 
 class TopicModel:

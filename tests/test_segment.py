@@ -12,7 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from whoosh.filedb.filestore import FileStorage
 
-from archive_search import Archive, parallel
+from archive_search import Archive, indexer, parallel, storage
 from archive_search.analysis import ArabicAnalyzer, term_positions_function
 from archive_search.documents import corpus_files, read_file
 from archive_search.indexer import complete_metadata, document_fields
@@ -75,6 +75,44 @@ def test_bulk_segment_holds_what_whooshs_writer_would(tmp_path):
     for term, postings in expected["postings"].items():
         assert [(d, float(w), v) for d, w, v in found["postings"][term]] == \
             [(d, float(w), v) for d, w, v in postings], term
+
+
+def _by_article(ix) -> dict:
+    """Index contents with documents named by article id (docnums differ
+    between a one-job and a two-job build)."""
+    contents = index_contents(ix)
+    names = [stored["id"] for stored in contents["stored"]]
+    return {
+        "postings": {term: sorted((names[d], float(w), v) for d, w, v in postings)
+                     for term, postings in contents["postings"].items()},
+        "stored": sorted(contents["stored"], key=lambda stored: stored["id"]),
+        "lengths": {f: sorted(zip(names, lengths)) for f, lengths in contents["lengths"].items()},
+    }
+
+
+def test_two_jobs_write_what_one_writes(tmp_path, monkeypatch):
+    # Small batches and a corpus of 600 articles: both workers get documents,
+    # and common terms have postings from both, in blocks on either side.
+    monkeypatch.setattr(indexer, "BATCH_ARTICLES", 7)
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    articles = [a for p in corpus_files(SAMPLE_CORPUS) for a in read_file(p, p.name, lambda s: None)]
+    with open(corpus / "many.jsonl", "w", encoding="utf-8") as f:
+        for n in range(20):
+            for a in articles:
+                topic = a.topic if n % 3 else None  # some predicted in the second pass
+                f.write(json.dumps({"id": f"{n}-{a.id}", "title": a.title, "body": a.body, "topic": topic},
+                                   ensure_ascii=False) + "\n")
+    built = {}
+    for jobs in (1, 2):
+        index = tmp_path / f"ix{jobs}"
+        indexer.rebuild(corpus, index, jobs=jobs)
+        built[jobs] = _by_article(storage.open_index(index))
+    assert len(built[1]["stored"]) == 640
+    assert built[2]["stored"] == built[1]["stored"]
+    assert built[2]["lengths"] == built[1]["lengths"]
+    assert built[2]["postings"] == built[1]["postings"]
+    assert max(len(p) for p in built[1]["postings"].values()) > 300  # postings over several blocks
 
 
 def test_two_jobs_rank_as_one(tmp_path):

@@ -1,0 +1,287 @@
+"""Whoosh 3 posting lists, encoded from whole arrays and joined from parts.
+
+Whoosh 3 stores a term's postings as a header and blocks of up to 128
+postings: a length (negative for the last block), a pickled tuple of block
+statistics, and the pickled, compressed ids (as gaps), weights and values.
+Its term table entry holds the term's statistics and either the postings
+themselves (when there are few) or where its blocks are.
+
+Blocks need not be full, so a term's postings can be encoded in parts, each
+by the process that inverted those documents, and joined by concatenating
+the parts' blocks: only the "last block" mark of each part but the last is
+turned off. :func:`encode_part` makes a part, :class:`TermTable` joins and
+writes parts, :class:`EncodedField` packs one field's parts flat for another
+process.
+
+What is written differs from Whoosh's own writer only in being more compact:
+pickle protocols 3 and 5 (Whoosh's protocol 2 spends a ``codecs.encode`` call
+on every bytes value), term counts as one byte each, and terms found in up to
+:data:`INLINE_LIMIT` documents inlined in the term table (Whoosh's writer
+misspells the call that would do that). Whoosh's reader takes all of it.
+"""
+
+from __future__ import annotations
+
+import struct
+import zlib
+from array import array
+from itertools import accumulate, repeat
+from operator import add, sub
+from pickle import dumps
+from typing import NamedTuple
+
+from whoosh.codec.whoosh3 import WHOOSH3_HEADER_MAGIC
+from whoosh.system import pack_int, pack_long, pack_ushort
+from whoosh.util.numeric import length_to_byte
+
+BLOCK_LIMIT = 128  # postings a block, as Whoosh 3 writes them
+COMPRESSION = 3  # zlib level of block data, as Whoosh 3
+# Terms with at most this many postings go in the term table instead of
+# blocks in the postings file (most of the vocabulary is rare).
+INLINE_LIMIT = 4
+# Blocks smaller than this are not worth a zlib call.
+_COMPRESS_FROM = 64
+# Protocol 3 pickles the small tuples of inlined postings most compactly, 5
+# whole blocks (its one-byte memo entries pay off there).
+_INLINE_PROTOCOL = 3
+_BLOCK_PROTOCOL = 5
+# W3TermInfo's layout: flags, total weight, document frequency, min and max
+# field length (as length bytes), max weight, first and last docnum; then the
+# inlined postings, or the offset and size of the term's postings.
+_TERM_INFO = struct.Struct("!BfIBBfII")
+# The record header of Whoosh's hash files: key and value lengths.
+_RECORD_LENGTHS = struct.Struct("!ii")
+
+
+class Part(NamedTuple):
+    """Some of a term's postings (documents numbered after any earlier part's)."""
+
+    count: int
+    weight: float  # total
+    max_weight: float
+    min_length: int  # field lengths as length bytes
+    max_length: int
+    first_id: int
+    last_id: int
+    raw: tuple | None  # (ids, weights, values) for a part of up to INLINE_LIMIT postings
+    blocks: bytes | None  # the encoded blocks of a larger part, its last block marked last
+
+
+def encode_part(ids: array, weights: array, values: list, lengths: array | None, fixed_size: int | None,
+                first_docnum: int = 0) -> Part:
+    """A part from postings (docnums ascending, counted from 0 in ``ids`` and
+    ``lengths``, the field lengths by docnum), renumbered from ``first_docnum``."""
+    length_bytes = _length_bytes(ids, lengths)
+    shifted = array("I", map(add, ids, repeat(first_docnum))) if first_docnum else ids
+    head = (len(ids), sum(weights), max(weights), *length_bytes, shifted[0], shifted[-1])
+    if len(ids) <= INLINE_LIMIT:
+        return Part(*head, (shifted, weights, values), None)
+    if len(ids) <= BLOCK_LIMIT:
+        return Part(*head, None, _block(shifted, weights, values, True, length_bytes, fixed_size))
+    blocks = [
+        _block(shifted[first:first + BLOCK_LIMIT], weights[first:first + BLOCK_LIMIT],
+               values[first:first + BLOCK_LIMIT], first + BLOCK_LIMIT >= len(ids),
+               _length_bytes(ids[first:first + BLOCK_LIMIT], lengths), fixed_size)
+        for first in range(0, len(ids), BLOCK_LIMIT)
+    ]
+    return Part(*head, None, b"".join(blocks))
+
+
+def _length_bytes(ids, lengths: array | None) -> tuple[int, int]:
+    if lengths is None:
+        return 0, 0
+    found = list(map(lengths.__getitem__, ids))
+    return length_to_byte(min(found)), length_to_byte(max(found))
+
+
+def _values(values: list, fixed_size: int | None, inline: bool = False):
+    # Inlined postings are read as they are, so they list every value (None
+    # where the format has none, as the block reader gives it); a block packs
+    # fixed-size values together and stores no empty ones.
+    if fixed_size == 0:
+        return (None,) * len(values) if inline else None
+    if inline or fixed_size is None or fixed_size < 0:
+        return tuple(values)
+    return b"".join(values)
+
+
+def _block(ids, weights, values: list, last: bool, length_bytes: tuple[int, int], fixed_size) -> bytes:
+    # As W3PostingsWriter._write_block: ids as gaps, weights minified, then
+    # the block's statistics ahead of its data.
+    first = weights[0]
+    if weights.count(first) == len(weights):
+        mini_weights = None if first == 1.0 else first
+    elif 0 < min(weights) and max(weights) < 256 and all(map(float.is_integer, weights)):
+        # The reader only indexes the weights, so bytes serve as small counts.
+        mini_weights = bytes(map(int, weights))
+    else:
+        mini_weights = tuple(weights)
+    data = dumps(((ids[0], *map(sub, ids[1:], ids[:-1])), mini_weights, _values(values, fixed_size)),
+                 _BLOCK_PROTOCOL)
+    compression = COMPRESSION if len(data) >= _COMPRESS_FROM else 0
+    if compression:
+        data = zlib.compress(data, compression)
+    info = dumps((len(ids), ids[-1], max(weights), compression, *length_bytes), _BLOCK_PROTOCOL)
+    size = len(info) + len(data)
+    return b"".join([pack_int(-size if last else size), info, data])
+
+
+def _not_last(blocks: bytes) -> bytes:
+    """The blocks with the last one's "last" mark removed."""
+    position = 0
+    while True:
+        size = struct.unpack_from("!i", blocks, position)[0]
+        if size < 0:
+            return blocks[:position] + pack_int(-size) + blocks[position + 4:]
+        position += 4 + size
+
+
+def _small_weights(weights) -> tuple:
+    """Inlined weights as ints where they are whole (two bytes pickled, not nine)."""
+    if all(map(float.is_integer, weights)):
+        return tuple(map(int, weights))
+    return tuple(weights)
+
+
+class TermTable:
+    """Writes one field's terms: postings to the segment's postings file,
+    statistics to its term table, through Whoosh's open field writer."""
+
+    def __init__(self, fieldwriter, fieldobj):
+        self._postfile = fieldwriter._postfile
+        # File offsets are counted here rather than asked of the file:
+        # ``tell`` is a system call, and was a quarter of the time.
+        self._offset = self._postfile.tell()
+        self._add_term = _term_table_adder(fieldwriter._tindex)
+        self._prefix = pack_ushort(fieldwriter._fieldid)
+        self._fixed_size = fieldobj.format.fixed_value_size()
+
+    def write(self, btext: bytes, parts: list[Part]) -> None:
+        """Write a term from its parts, in docnum order."""
+        if len(parts) == 1:
+            part = parts[0]
+            head = part[:7]
+        else:
+            head = (sum(p.count for p in parts), sum(p.weight for p in parts), max(p.max_weight for p in parts),
+                    min(p.min_length for p in parts), max(p.max_length for p in parts),
+                    parts[0].first_id, parts[-1].last_id)
+            if head[0] <= INLINE_LIMIT:
+                raws = [p.raw for p in parts]
+                part = parts[0]._replace(raw=tuple(sum((list(r[i]) for r in raws), []) for i in range(3)))
+            else:
+                part = None
+        if part is not None and part.raw is not None:
+            ids, weights, values = part.raw
+            info = _TERM_INFO.pack(1, head[1], head[0], *head[3:5], head[2], *head[5:]) + dumps(
+                (tuple(ids), _small_weights(weights), _values(values, self._fixed_size, inline=True)),
+                _INLINE_PROTOCOL)
+        else:
+            chunks = [WHOOSH3_HEADER_MAGIC]
+            encoded = [p.blocks for p in _small_parts_joined(parts, self._fixed_size)]
+            chunks.extend(_not_last(blocks) for blocks in encoded[:-1])
+            chunks.append(encoded[-1])
+            data = b"".join(chunks)
+            self._postfile.write(data)
+            info = (_TERM_INFO.pack(0, head[1], head[0], *head[3:5], head[2], *head[5:])
+                    + pack_long(self._offset) + pack_int(len(data)))
+            self._offset += len(data)
+        self._add_term(self._prefix + btext, info)
+
+
+def _small_parts_joined(parts: list[Part], fixed_size) -> list[Part]:
+    """The parts of a term too large to inline, each small (unencoded) run of
+    them encoded as one block: one block instead of one a process."""
+    joined, run = [], []
+    for part in [*parts, None]:
+        if part is not None and part.raw is not None and sum(p.count for p in run) + part.count <= BLOCK_LIMIT:
+            run.append(part)
+            continue
+        if run:
+            ids, weights, values = (sum((list(p.raw[i]) for p in run), []) for i in range(3))
+            lengths = (min(p.min_length for p in run), max(p.max_length for p in run))
+            joined.append(run[0]._replace(raw=None, blocks=_block(array("I", ids), array("f", weights), values,
+                                                                   True, lengths, fixed_size)))
+            run = [part] if part is not None and part.raw is not None else []
+        if part is not None and part.raw is None:
+            joined.append(part)
+    return joined
+
+
+def _term_table_adder(tindex):
+    """``tindex.add`` for keys that come in order, counting file offsets itself.
+
+    The same records and hash buckets as Whoosh's OrderedHashWriter.add,
+    without its two ``tell`` system calls, three writes and order check per term.
+    """
+    dbfile, index, buckets, hashfn = tindex.dbfile, tindex.index, tindex.buckets, tindex.hashfn
+    position = [dbfile.tell()]
+
+    def add(key: bytes, value: bytes) -> None:
+        pos = position[0]
+        index.append(pos)
+        record = _RECORD_LENGTHS.pack(len(key), len(value)) + key + value
+        dbfile.write(record)
+        h = hashfn(key)
+        buckets[h & 255].append((h, pos))
+        position[0] = pos + len(record)
+        tindex.lastkey = key
+
+    return add
+
+
+class EncodedField:
+    """One field's terms and parts, packed flat to cross between processes."""
+
+    __slots__ = ("terms", "stats", "ids", "weights", "sizes", "values", "blob_ends", "blobs")
+
+    def __init__(self, terms, stats, ids, weights, sizes, values, blob_ends, blobs):
+        self.terms, self.stats = terms, stats
+        self.ids, self.weights, self.sizes, self.values = ids, weights, sizes, values
+        self.blob_ends, self.blobs = blob_ends, blobs
+
+    def __reduce__(self):
+        return EncodedField, (self.terms, self.stats, self.ids, self.weights, self.sizes, self.values,
+                              self.blob_ends, self.blobs)
+
+    @classmethod
+    def pack(cls, parts) -> "EncodedField":
+        """Pack (term, part) pairs given in term order."""
+        terms, stats = [], array("d")
+        ids, weights, values, blob_ends, blobs = array("I"), array("f"), [], array("Q"), []
+        end = 0
+        for term, part in parts:
+            terms.append(term)
+            stats.extend(part[:7])
+            if part.raw is not None:
+                ids.extend(part.raw[0])
+                weights.extend(part.raw[1])
+                values.extend(part.raw[2])
+            else:
+                blobs.append(part.blocks)
+                end += len(part.blocks)
+            blob_ends.append(end)
+        sizes = array("I", map(len, values))
+        return cls(terms, stats, ids, weights, sizes, b"".join(values), blob_ends, b"".join(blobs))
+
+    def __iter__(self):
+        """(term, part) in term order."""
+        stats, blob_ends, blobs = self.stats, self.blob_ends, self.blobs
+        ids, weights, values = self.ids, self.weights, self.values
+        value_ends = accumulate(self.sizes)
+        raw_at = value_at = blob_at = 0
+        for number, term in enumerate(self.terms):
+            count, weight, max_weight, min_length, max_length, first_id, last_id = stats[7 * number:7 * number + 7]
+            head = (int(count), weight, max_weight, int(min_length), int(max_length), int(first_id), int(last_id))
+            if blob_ends[number] == blob_at:
+                count = head[0]
+                part_values = []
+                for _ in range(count):
+                    end = next(value_ends)
+                    part_values.append(values[value_at:end])
+                    value_at = end
+                raw = (ids[raw_at:raw_at + count], weights[raw_at:raw_at + count], part_values)
+                raw_at += count
+                yield term, Part(*head, raw, None)
+            else:
+                yield term, Part(*head, None, blobs[blob_at:blob_ends[number]])
+                blob_at = blob_ends[number]
