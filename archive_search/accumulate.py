@@ -78,6 +78,11 @@ class Ranked:
     def __len__(self) -> int:
         return len(self._top)
 
+    @property
+    def top(self) -> list[tuple[float, int]]:
+        """(score, docnum) best first."""
+        return self._top
+
     def docnum(self, i: int) -> int:
         return self._top[i][1]
 

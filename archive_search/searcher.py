@@ -13,8 +13,9 @@ from typing import Iterator
 from whoosh import query as q
 
 from archive_search import querylang
-from archive_search.accumulate import as_word_query, top_documents
+from archive_search.accumulate import Ranked, as_word_query, top_documents
 from archive_search.errors import QueryError
+from archive_search.proximity import CANDIDATES, proximity_bonus
 from archive_search.ranking import DEFAULT_RANKING, plain_query, weighting
 from archive_search.snippets import Fragment, fragments, match_spans
 
@@ -159,7 +160,8 @@ def collect(searcher, query: q.Query, limit: int | None, filter_query=None, sort
     """Run a query on a Whoosh searcher; the ranked documents, best first.
 
     Queries made only of words are scored term at a time (see
-    :mod:`archive_search.accumulate`); the rest go through Whoosh's collector,
+    :mod:`archive_search.accumulate`), the best of them re-ranked by how close
+    the words stand (:mod:`archive_search.proximity`); the rest go through Whoosh's collector,
     with one change: Whoosh 2.7's top-N collector periodically "replaces" the
     matcher with a cheaper one that skips documents it estimates cannot enter
     the top N; with BM25F those estimates can fall below real scores and good
@@ -170,7 +172,9 @@ def collect(searcher, query: q.Query, limit: int | None, filter_query=None, sort
         word_query = as_word_query(query)
         if word_query is not None:
             allowed = set(searcher.docs_for_query(filter_query)) if filter_query is not None else None
-            return top_documents(searcher, word_query, searcher.weighting, limit, allowed)
+            wanted = None if limit is None else max(limit, CANDIDATES)
+            ranked = top_documents(searcher, word_query, searcher.weighting, wanted, allowed)
+            return Ranked(proximity_bonus(searcher, word_query, ranked.top)[:limit], ranked.total)
     collector = searcher.collector(limit=limit, filter=filter_query, optimize=False, **(sort_args or {}))
     inner = collector
     while inner is not None:

@@ -6,7 +6,7 @@ hash of the id) the headline is the query; the article it belongs to is the
 one relevant document. Prints MRR@10 and Recall@10/100 for archive-search and,
 with --lucene, for Lucene's ArabicAnalyzer (one field) in the same run.
 
-    python bench/known_item.py --lucene --workers 2 --procs 2
+    python bench/known_item.py --lucene --workers 2
 """
 
 from __future__ import annotations
@@ -39,7 +39,6 @@ def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--lucene", action="store_true")
     parser.add_argument("--workers", type=int, default=1)
-    parser.add_argument("--procs", type=int, default=1)
     args = parser.parse_args(argv)
     evalset = known_item_set()
     print(f"# {len(evalset.docs):,} articles, {len(evalset.queries):,} headline queries", file=sys.stderr)
@@ -47,7 +46,7 @@ def main(argv=None):
     with tempfile.TemporaryDirectory(prefix="archive-search-known-item-") as tmp:
         directory = Path(tmp) / "ix"
         directory.mkdir()
-        build_index(evalset.docs, FULL, str(directory), args.procs)
+        build_index(evalset.docs, FULL, str(directory))
         run, latencies = run_queries(str(directory), evalset, FULL, workers=args.workers)
         rows.append((evalset.name, FULL.name, metrics(run, evalset.qrels, evalset.queries)))
         if args.lucene:

@@ -10,7 +10,7 @@ in one field) runs on the same data in the same invocation, side by side.
     python bench/quality.py                 # pooled + each set, full configuration
     python bench/quality.py --ablation      # normalization only, + stemming, + exact, + stopwords
     python bench/quality.py --news --lucene # pooled+news too, with the Lucene peer
-    python bench/quality.py --ablation --news --lucene --workers 2 --procs 2   # everything, in one run
+    python bench/quality.py --ablation --news --lucene --workers 2   # everything, in one run
 """
 
 from __future__ import annotations
@@ -29,9 +29,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from whoosh import index as whoosh_index  # noqa: E402
 
+from archive_search.parallel import paused_gc, write_toc  # noqa: E402
 from archive_search.ranking import Ranking, plain_query, weighting  # noqa: E402
 from archive_search.schema import build_schema, text_fields  # noqa: E402
 from archive_search.searcher import collect  # noqa: E402
+from archive_search.segment import BulkWriter  # noqa: E402
 from bench.evalsets import (  # noqa: E402
     RETRIEVAL_SETS,
     EvalSet,
@@ -69,17 +71,15 @@ ABLATION = (
 )
 
 
-def build_index(docs: list[dict], config: Config, directory: str, procs: int = 1) -> float:
+def build_index(docs: list[dict], config: Config, directory: str) -> float:
+    """Index the documents as a rebuild does (one segment, bulk-written)."""
     schema = build_schema(config.stemming, config.keep_exact, config.index_stopwords)
     ix = whoosh_index.create_in(directory, schema)
     t0 = time.perf_counter()
-    kwargs = {"limitmb": 512}
-    if procs > 1:
-        kwargs.update(procs=procs, multisegment=False)
-    writer = ix.writer(**kwargs)
-    for d in docs:
-        writer.add_document(id=d["id"], **text_fields(d["title"], d["body"]))
-    writer.commit()
+    writer = BulkWriter(ix, _lk=False)
+    with paused_gc():
+        writer.add_documents([{"id": d["id"], **text_fields(d["title"], d["body"])} for d in docs])
+        write_toc(ix, [writer.finish_segment()])
     return time.perf_counter() - t0
 
 
@@ -155,7 +155,7 @@ def print_table(rows: list[tuple[str, str, dict]]):
     sys.stdout.flush()
 
 
-def evaluate(evalset: EvalSet, parts: list[EvalSet], configs, lucene: bool, procs: int, workers: int):
+def evaluate(evalset: EvalSet, parts: list[EvalSet], configs, lucene: bool, workers: int):
     rows = []
     indexes: dict = {}
     with tempfile.TemporaryDirectory(prefix="archive-search-quality-") as tmp:
@@ -163,7 +163,7 @@ def evaluate(evalset: EvalSet, parts: list[EvalSet], configs, lucene: bool, proc
             if config.index_key not in indexes:
                 directory = os.path.join(tmp, f"ix{len(indexes)}")
                 os.mkdir(directory)
-                seconds = build_index(evalset.docs, config, directory, procs)
+                seconds = build_index(evalset.docs, config, directory)
                 print(f"# indexed {len(evalset.docs)} docs ({config.name}) in {seconds:.1f} s: "
                       f"{len(evalset.docs) / seconds:.0f} docs/s", file=sys.stderr)
                 indexes[config.index_key] = directory
@@ -194,7 +194,6 @@ def main(argv=None):
     parser.add_argument("--ablation", action="store_true", help="print the ablation configurations too (pooled)")
     parser.add_argument("--news-ablation", action="store_true", help="the ablation on pooled+news too (slow)")
     parser.add_argument("--lucene", action="store_true", help="run the Lucene peer on the same data")
-    parser.add_argument("--procs", type=int, default=1, help="Whoosh indexing processes")
     parser.add_argument("--workers", type=int, default=1, help="processes running queries")
     args = parser.parse_args(argv)
 
@@ -203,10 +202,10 @@ def main(argv=None):
     configs = ABLATION if args.ablation else (FULL,)
     parts = [load_retrieval_set(name) for name in RETRIEVAL_SETS]
     if not args.news_only:
-        evaluate(pooled(parts, "pooled"), parts, configs, args.lucene, args.procs, args.workers)
+        evaluate(pooled(parts, "pooled"), parts, configs, args.lucene, args.workers)
     if args.news or args.news_only:
         news_configs = ABLATION if args.news_ablation else (FULL,)
-        evaluate(pooled(parts, "pooled+news", load_news()), parts, news_configs, args.lucene, args.procs, args.workers)
+        evaluate(pooled(parts, "pooled+news", load_news()), parts, news_configs, args.lucene, args.workers)
 
 
 if __name__ == "__main__":

@@ -3,15 +3,19 @@
 import pytest
 
 from archive_search import Archive
-from archive_search.accumulate import as_word_query
+from archive_search.accumulate import as_word_query, top_documents
 from archive_search.searcher import build_filter, build_query, collect
 
 QUERIES = ["مخيم", "مخيم الهول", "مخيم OR الحسكة OR داعش", "ما هي أوضاع المخيمات في شمال سوريا؟"]
 
 
 def ranking(searcher, query, filter_query=None, whoosh=False):
-    # any sort argument sends the query through Whoosh's collector
-    ranked = collect(searcher, query, 20, filter_query, {"sortedby": None} if whoosh else None)
+    if whoosh:
+        # any sort argument sends the query through Whoosh's collector
+        ranked = collect(searcher, query, 20, filter_query, {"sortedby": None})
+    else:
+        allowed = set(searcher.docs_for_query(filter_query)) if filter_query is not None else None
+        ranked = top_documents(searcher, as_word_query(query), searcher.weighting, 20, allowed)
     return [(ranked.docnum(i), round(ranked.score(i), 9)) for i in range(len(ranked))], ranked.total
 
 
@@ -51,3 +55,20 @@ def test_phrases_and_prefixes_are_left_to_whoosh():
     assert as_word_query(build_query('"مرتزقة داعش"', False)) is None
     assert as_word_query(build_query("مرتزق*", False)) is None
     assert as_word_query(build_query("مخيم -الهول", False)) is None
+
+
+def test_words_standing_together_rank_first(run, tmp_path):
+    # Same words, same counts, same lengths: BM25 cannot tell the two apart,
+    # and the article where they stand apart comes first in the index.
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    filler = "تحدث المسؤولون طويلا عن الأوضاع الإنسانية الصعبة"
+    (corpus / "a-apart.txt").write_text(f"تقرير\n\nزار الوفد مخيم الأطفال ثم {filler} قرب بلدة الهول.",
+                                        encoding="utf-8")
+    (corpus / "b-together.txt").write_text(f"تقرير\n\nزار الوفد مخيم الهول ثم {filler} قرب بلدة الأطفال.",
+                                           encoding="utf-8")
+    assert run("--corpus", corpus, "--index", tmp_path / "ix", "rebuild-index").exit_code == 0
+    with Archive(tmp_path / "ix") as archive:
+        hits = archive.search("مخيم الهول")
+        assert [h.id for h in hits] == ["b-together.txt", "a-apart.txt"]
+        assert hits[0].score > hits[1].score
