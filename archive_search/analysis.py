@@ -49,13 +49,16 @@ def find_words(text: str) -> list[str]:
     return WORD_PATTERN.findall(_without_underscores(text))
 
 
-# Bounded caches: Arabic vocabulary is Zipfian, so a few hundred thousand
-# surface forms cover nearly every token of a large corpus.
+# Bounded caches. The one a text's words go through (a word's terms, see
+# _analysis_for) holds a news archive's whole vocabulary, a few hundred
+# thousand surface forms: smaller, it is emptied as fast as it fills. The
+# steps behind it see each word once per process and need little.
 _CACHE_SIZE = 1 << 19
+_STEP_CACHE_SIZE = 1 << 15
 
-_normalize = lru_cache(maxsize=_CACHE_SIZE)(normalize)
-_stem = lru_cache(maxsize=_CACHE_SIZE)(stem)
-_proclitic_stem = lru_cache(maxsize=_CACHE_SIZE)(proclitic_stem)
+_normalize = lru_cache(maxsize=_STEP_CACHE_SIZE)(normalize)
+_stem = lru_cache(maxsize=_STEP_CACHE_SIZE)(stem)
+_proclitic_stem = lru_cache(maxsize=_STEP_CACHE_SIZE)(proclitic_stem)
 _is_stopword = lru_cache(maxsize=1 << 14)(is_stopword)
 
 
@@ -288,6 +291,13 @@ def _analysis_for(options: tuple[bool, bool, bool, bool]):
         return result
 
     return analyse
+
+
+def clear_caches() -> None:
+    """Forget the word caches (a process done analysing needs the memory more:
+    they hold a few hundred thousand words each on a news archive)."""
+    for cached in (_normalize, _stem, _proclitic_stem, _analysis_for):
+        cached.cache_clear()
 
 
 def stem_counts(text: str) -> dict[str, int]:

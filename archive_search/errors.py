@@ -21,6 +21,10 @@ class IndexBroken(ArchiveError):
     """The index exists but cannot be opened."""
 
 
+class IndexingFailed(ArchiveError):
+    """A process indexing articles for a rebuild failed or died (the index is left as it was)."""
+
+
 class CorpusMissing(ArchiveError):
     """The corpus directory does not exist or cannot be read."""
 

@@ -102,4 +102,5 @@ class Inverter:
 
     def encode(self, first_docnum: int = 0) -> dict[str, EncodedField]:
         """All the postings encoded for another process; the inverter is left empty."""
+        self._positions_of.clear()  # nothing more to analyse (and the analysers hold caches)
         return {name: EncodedField.pack(self.parts(name, first_docnum)) for name in self.fields()}

@@ -16,8 +16,10 @@ from archive_search.arabic import DIGIT_FOLDS
 
 _DIGITS = str.maketrans(DIGIT_FOLDS)
 # Word caches: a news archive has a few hundred thousand distinct tokens, and
-# a cache smaller than that is emptied as fast as it fills.
+# a cache of every token smaller than that is emptied as fast as it fills;
+# the steps behind it see each token once and need little.
 _CACHE_SIZE = 1 << 19
+_STEP_CACHE_SIZE = 1 << 15
 _OTHER_DIGIT = re.compile("[" + "".join(DIGIT_FOLDS) + "]")
 
 # --- Dates ----------------------------------------------------------------------
@@ -133,7 +135,7 @@ _KEY_TABLE = str.maketrans({"ـ": None, **{chr(c): None for c in range(0x064B, 0
 _FOLD_TABLE = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ؤ": "ء", "ئ": "ء"})
 
 
-@lru_cache(maxsize=_CACHE_SIZE)
+@lru_cache(maxsize=_STEP_CACHE_SIZE)
 def _key(word: str) -> str:
     """The word without harakat and tatweel (hamza forms kept: أليكسي is not an ال-word)."""
     return word.translate(_KEY_TABLE)
@@ -243,7 +245,7 @@ def _is_speech_verb(token: str) -> bool:
     return _is_arabic_word(token) and _is_verb(_key(token))
 
 
-@lru_cache(maxsize=_CACHE_SIZE)
+@lru_cache(maxsize=_STEP_CACHE_SIZE)
 def _is_verb(key: str) -> bool:
     key = _fold(key)
     return key in SPEECH_VERBS or (key[:1] in "وف" and key[1:] in SPEECH_VERBS)
@@ -443,3 +445,9 @@ def find_speakers(text: str) -> list[str]:
     for name in spoken:
         add(name)
     return found
+
+
+def clear_caches() -> None:
+    """Forget the word caches (see :func:`archive_search.analysis.clear_caches`)."""
+    for cached in (_key, _is_speech_verb, _is_verb):
+        cached.cache_clear()

@@ -29,6 +29,8 @@ import time
 from contextlib import contextmanager
 from typing import Any, Callable
 
+from archive_search import analysis, metadata
+from archive_search.errors import IndexingFailed
 from archive_search.inversion import Inverter
 from archive_search.segment import BulkWriter, open_for_writing, prepare_stored
 
@@ -39,10 +41,6 @@ Prepare = Callable[[list, Any], tuple[list[dict], Any]]
 QUEUED_PER_JOB = 2
 # How often a waiting process checks that the other side is still alive.
 POLL_SECONDS = 0.5
-
-
-class WorkerFailed(RuntimeError):
-    """A worker process failed or died; the message says why."""
 
 
 @contextmanager
@@ -132,6 +130,8 @@ def _worker_main(number: int, schema, prepare: Prepare, tasks, results, control,
             results.put(("batch", number, (result, prepared)))
         while received["first docnum"] is None:
             received.update([control.recv()])
+        analysis.clear_caches()  # the worker's memory peaks while it encodes
+        metadata.clear_caches()
         results.put(("postings", number, inverter.encode(received["first docnum"])))
     except BaseException as exc:  # reported to the parent, which stops the rebuild
         results.put(("error", number, f"{type(exc).__name__}: {exc}"))
@@ -216,10 +216,10 @@ class Processes:
                     return
                 dead = [w for w in self._workers if w.exitcode not in (None, 0)]
                 if dead:
-                    raise WorkerFailed(f"an indexing process died (exit code {dead[0].exitcode})") from None
+                    raise IndexingFailed(f"an indexing process died (exit code {dead[0].exitcode})") from None
                 continue
             if kind == "error":
-                raise WorkerFailed(f"an indexing process failed: {value}")
+                raise IndexingFailed(f"an indexing process failed: {value}")
             if kind == "postings":
                 self._postings[number] = value
             else:

@@ -1,6 +1,7 @@
 """The bulk segment writer and the compact posting format against Whoosh's own writer."""
 
 import json
+import os
 import signal
 import subprocess
 import sys
@@ -136,6 +137,22 @@ def test_a_bulk_index_takes_incremental_updates(tmp_path, corpus_copy):
         assert report.added == 1
         assert archive.search("للنازحين")[0].id == "new.txt"
         assert archive.search('"مخيم جديد"')[0].id == "new.txt"
+
+
+def test_a_dying_worker_fails_the_rebuild_cleanly(run, tmp_path, corpus_copy, monkeypatch):
+    index = tmp_path / "ix"
+    assert run("--corpus", corpus_copy, "--index", index, "rebuild-index").exit_code == 0
+
+    def die(batch, model):
+        os._exit(3)  # as if killed (out of memory) in the middle of a batch
+
+    monkeypatch.setattr(indexer, "_prepare", die)
+    result = run("--corpus", corpus_copy, "--index", index, "rebuild-index", "--jobs", "2")
+    assert result.exit_code == 2
+    assert result.stderr.strip() == "archive-search: error: an indexing process died (exit code 3)"
+    assert not list(index.glob("*.building"))
+    with Archive(index) as archive:
+        assert archive.search("مخيم")  # the previous index still answers
 
 
 @pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="reads worker processes from /proc")
