@@ -13,11 +13,15 @@ order (:meth:`Inverter.parts`), as parts of Whoosh 3 posting lists (see
 from __future__ import annotations
 
 from array import array
+from datetime import datetime
 from itertools import repeat
 
 from archive_search.analysis import term_positions_function
 from archive_search.postings import ArabicPositions, encode_term
 from archive_search.w3blocks import EncodedField, encode_part
+
+# Field values whose index terms are remembered at most (see Inverter._generic_items).
+_ITEMS_REMEMBERED = 1 << 14
 
 # field name → term → [docnums, weights, posting values]
 Postings = dict[str, dict]
@@ -32,6 +36,7 @@ class Inverter:
         self.lengths: dict[str, array] = {}
         self.doc_count = 0
         self._positions_of: dict[str, object] = {}
+        self._items_of: dict[tuple, list] = {}
 
     def add(self, fields: dict) -> dict[str, int]:
         """Invert one document; returns the length of each indexed field."""
@@ -76,7 +81,7 @@ class Inverter:
                     entry[2].append(vbytes)
             return length
         length = 0
-        for term, freq, weight, vbytes in field.index(value):
+        for term, freq, weight, vbytes in self._generic_items(field, value):
             length += freq
             entry = postings.get(term)
             if entry is None:
@@ -86,6 +91,20 @@ class Inverter:
                 entry[1].append(weight)
                 entry[2].append(vbytes)
         return length
+
+    def _generic_items(self, field, value) -> list[tuple]:
+        """``field.index(value)``, remembered for values that repeat (dates,
+        topics, sources, file paths): Whoosh's numeric and date fields take
+        tens of microseconds a value."""
+        if field.unique or not isinstance(value, (str, datetime)):
+            return list(field.index(value))
+        key = (id(field), value)
+        items = self._items_of.get(key)
+        if items is None:
+            if len(self._items_of) >= _ITEMS_REMEMBERED:
+                self._items_of.clear()
+            items = self._items_of[key] = list(field.index(value))
+        return items
 
     def fields(self) -> list[str]:
         return list(self.postings)

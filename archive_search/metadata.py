@@ -158,6 +158,10 @@ SPEECH_VERBS = _table(
     دعا دعت حذر حذرت كشف كشفت اعرب اعربت اشاد اشادت اعترف اعترفت نفى نفت تساءل تساءلت
     """
 )
+# Any verb of saying inside a line's text, its harakat and tatweel removed and
+# alef forms folded: a line without one is not read word by word.
+_KEY_FOLD_TABLE = {**_KEY_TABLE, **_FOLD_TABLE}
+_SPEECH_VERB_HINT = re.compile("|".join(sorted(SPEECH_VERBS, key=len, reverse=True)))
 # Left out on purpose: بين (also "between"), طالب (also "student"), تابع, رد
 # (also nouns), and present tenses (يؤكد …), whose subject comes before them.
 
@@ -407,6 +411,8 @@ def find_speakers(text: str) -> list[str]:
     spoken: list[list[str]] = []
     references: set[str] = set()
     for line in lines:
+        if not _SPEECH_VERB_HINT.search(line.translate(_KEY_FOLD_TABLE)):
+            continue  # no verb of saying can be on this line
         tokens = _WORD.findall(line)
         # the positions of verbs of saying, found without a Python-level loop over every word
         for i in compress(count(), map(_is_speech_verb, tokens)):

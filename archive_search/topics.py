@@ -11,6 +11,7 @@ no files: the indexer stores the model beside the index as JSON.
 from __future__ import annotations
 
 import math
+from operator import itemgetter, mul
 from collections import Counter, defaultdict
 from typing import Iterable
 
@@ -96,13 +97,14 @@ class TopicModel:
         """The most probable topic and its probability, or None without a model."""
         if not self.usable:
             return None
-        counts = terms if isinstance(terms, Counter) else Counter(terms)
-        scores = [self._log_prior[c] for c in self.topics]
-        for term, count in counts.items():
-            row = self._log_likelihood.get(term)
-            if row is not None:
-                for i, value in enumerate(row):
-                    scores[i] += count * value
+        counts = terms if isinstance(terms, dict) else Counter(terms)
+        known = [(count, self._log_likelihood[term]) for term, count in counts.items()
+                 if term in self._log_likelihood]
+        # a column of the likelihood table at a time, summed in C
+        weights = [count for count, _ in known]
+        rows = [row for _, row in known]
+        scores = [self._log_prior[c] + sum(map(mul, weights, map(itemgetter(i), rows)))
+                  for i, c in enumerate(self.topics)]
         best = max(range(len(scores)), key=scores.__getitem__)
         top = scores[best]
         probability = 1 / sum(math.exp(s - top) for s in scores)

@@ -116,6 +116,24 @@ def test_two_jobs_write_what_one_writes(tmp_path, monkeypatch):
     assert max(len(p) for p in built[1]["postings"].values()) > 300  # postings over several blocks
 
 
+def test_whoosh_merges_a_bulk_segment(tmp_path):
+    # Whoosh reads the compact blocks, inlined postings and byte weights back
+    # when it merges segments (an update may merge small ones).
+    documents = sample_documents()
+    bulk = FileStorage(str(tmp_path / "bulk")).create().create_index(build_schema())
+    writer = BulkWriter(bulk, _lk=False)
+    writer.add_documents(documents[:20])
+    parallel.write_toc(bulk, [writer.finish_segment()])
+    writer = bulk.writer()
+    for fields in documents[20:]:
+        writer.add_document(**fields)
+    writer.commit(merge=False)
+    before = _by_article(bulk)
+    bulk.optimize()
+    assert len(bulk._segments()) == 1
+    assert _by_article(bulk) == before
+
+
 def test_two_jobs_rank_as_one(tmp_path):
     with Archive(tmp_path / "one", corpus_dir=SAMPLE_CORPUS) as one, \
             Archive(tmp_path / "two", corpus_dir=SAMPLE_CORPUS) as two:
