@@ -158,10 +158,25 @@ SPEECH_VERBS = _table(
     دعا دعت حذر حذرت كشف كشفت اعرب اعربت اشاد اشادت اعترف اعترفت نفى نفت تساءل تساءلت
     """
 )
-# Any verb of saying inside a line's text, its harakat and tatweel removed and
-# alef forms folded: a line without one is not read word by word.
-_KEY_FOLD_TABLE = {**_KEY_TABLE, **_FOLD_TABLE}
-_SPEECH_VERB_HINT = re.compile("|".join(sorted(SPEECH_VERBS, key=len, reverse=True)))
+
+
+def _unfolded(key: str) -> set[str]:
+    """Every spelling that folds to key (alef forms, hamza seats)."""
+    spellings = {""}
+    for letter in key:
+        choices = _UNFOLD.get(letter, letter)
+        spellings = {s + c for s in spellings for c in choices}
+    return spellings
+
+
+_UNFOLD = {"ا": "اأإآٱ", "ء": "ءؤئ"}
+# Every way a verb of saying (or و/ف + verb) can be written without harakat or
+# tatweel: a line whose words miss them all, and that has no harakat or
+# tatweel, is not read word by word.
+_SPEECH_SURFACES = frozenset(
+    spelling for verb in SPEECH_VERBS for form in (verb, "و" + verb, "ف" + verb) for spelling in _unfolded(form)
+)
+_MARK = re.compile("[\u064b-\u0652\u0640]")
 # Left out on purpose: بين (also "between"), طالب (also "student"), تابع, رد
 # (also nouns), and present tenses (يؤكد …), whose subject comes before them.
 
@@ -411,9 +426,9 @@ def find_speakers(text: str) -> list[str]:
     spoken: list[list[str]] = []
     references: set[str] = set()
     for line in lines:
-        if not _SPEECH_VERB_HINT.search(line.translate(_KEY_FOLD_TABLE)):
-            continue  # no verb of saying can be on this line
         tokens = _WORD.findall(line)
+        if _SPEECH_SURFACES.isdisjoint(tokens) and not _MARK.search(line):
+            continue  # no verb of saying on this line
         # the positions of verbs of saying, found without a Python-level loop over every word
         for i in compress(count(), map(_is_speech_verb, tokens)):
             name, reference = _name_after_verb(tokens, i + 1)
