@@ -68,21 +68,13 @@ class Inverter:
         if positions_of is not None and isinstance(value, str):
             positions, length = positions_of(value)
             boost = field.format.field_boost
-            # the hot loop of indexing: one pass, no intermediate tuples
-            for term, places in positions.items():
-                weight = len(places) * boost
-                vbytes = encode_term(term, places)
-                entry = postings.get(term)
-                if entry is None:
-                    postings[term] = [array("I", (docnum,)), array("f", (weight,)), [vbytes]]
-                else:
-                    entry[0].append(docnum)
-                    entry[1].append(weight)
-                    entry[2].append(vbytes)
-            return length
-        length = 0
-        for term, freq, weight, vbytes in self._generic_items(field, value):
-            length += freq
+            items = [(term, len(places) * boost, encode_term(term, places)) for term, places in positions.items()]
+        else:
+            found = self._generic_items(field, value)
+            items = [(term, weight, vbytes) for term, _, weight, vbytes in found]
+            length = sum(freq for _, freq, _, _ in found)
+        # the hot loop of indexing
+        for term, weight, vbytes in items:
             entry = postings.get(term)
             if entry is None:
                 postings[term] = [array("I", (docnum,)), array("f", (weight,)), [vbytes]]

@@ -33,6 +33,17 @@ def sample_documents() -> list[dict]:
     return documents
 
 
+def _copies_of_the_sample(corpus: Path, copies: int, topic_of) -> None:
+    """A JSON Lines corpus of the sample articles ``copies`` times over, under new ids."""
+    corpus.mkdir()
+    articles = [a for p in corpus_files(SAMPLE_CORPUS) for a in read_file(p, p.name, lambda s: None)]
+    with open(corpus / "many.jsonl", "w", encoding="utf-8") as f:
+        for n in range(copies):
+            for a in articles:
+                record = {"id": f"{n}-{a.id}", "title": a.title, "body": a.body, "topic": topic_of(n, a)}
+                f.write(json.dumps(record, ensure_ascii=False) + "\n")
+
+
 def index_contents(ix) -> dict:
     """Everything a search can see: postings with values, stored fields, field lengths."""
     with ix.reader() as reader:
@@ -96,14 +107,8 @@ def test_two_jobs_write_what_one_writes(tmp_path, monkeypatch):
     # and common terms have postings from both, in blocks on either side.
     monkeypatch.setattr(indexer, "BATCH_ARTICLES", 7)
     corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    articles = [a for p in corpus_files(SAMPLE_CORPUS) for a in read_file(p, p.name, lambda s: None)]
-    with open(corpus / "many.jsonl", "w", encoding="utf-8") as f:
-        for n in range(20):
-            for a in articles:
-                topic = a.topic if n % 3 else None  # some predicted in the second pass
-                f.write(json.dumps({"id": f"{n}-{a.id}", "title": a.title, "body": a.body, "topic": topic},
-                                   ensure_ascii=False) + "\n")
+    # some without a topic, predicted in the second pass
+    _copies_of_the_sample(corpus, 20, lambda n, article: article.topic if n % 3 else None)
     built = {}
     for jobs in (1, 2):
         index = tmp_path / f"ix{jobs}"
@@ -179,13 +184,7 @@ def test_killed_parallel_rebuild_leaves_no_worker_behind(tmp_path, corpus_copy):
     with Archive(index, corpus_dir=corpus_copy) as archive:
         archive.rebuild()
     big = tmp_path / "big"
-    big.mkdir()
-    articles = [a for p in corpus_files(SAMPLE_CORPUS) for a in read_file(p, p.name, lambda s: None)]
-    with open(big / "many.jsonl", "w", encoding="utf-8") as f:
-        for n in range(400):
-            for a in articles:
-                f.write(json.dumps({"id": f"{n}-{a.id}", "title": a.title, "body": a.body, "topic": "أخبار"},
-                                   ensure_ascii=False) + "\n")
+    _copies_of_the_sample(big, 400, lambda n, article: "أخبار")
     proc = subprocess.Popen(
         [sys.executable, "-m", "archive_search", "--corpus", str(big), "--index", str(index), "rebuild-index",
          "--jobs", "2"],
