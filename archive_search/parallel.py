@@ -247,6 +247,10 @@ class Processes:
 def segment_workers(jobs: int, ix, prepare: Prepare, on_result: Callable[[Any], None]):
     """Workers for a rebuild: ``submit`` batches, ``wait``, ``broadcast`` a
     context, ``finish`` to write the segment, ``close`` in any case."""
-    if jobs > 1:
+    import multiprocessing
+
+    # Workers are forked (they inherit the schema and the prepare function);
+    # where fork does not exist (Windows) the rebuild runs in one process.
+    if jobs > 1 and "fork" in multiprocessing.get_all_start_methods():
         return Processes(jobs, ix, prepare, on_result)
     return InProcess(ix, prepare, on_result)
