@@ -233,10 +233,6 @@ def read_manifest(generation: Path) -> dict:
     return _read_json(generation, MANIFEST, {})
 
 
-# Articles handed to a worker at a time.
-BATCH_ARTICLES = 100
-
-
 def _prepare(batch: list[Article], model: TopicModel | None):
     """In a worker: metadata, topic and index fields of a batch of articles,
     with how many there are and the stem counts of the labelled ones, for
@@ -278,18 +274,11 @@ def rebuild(
             model = TopicModel()
             manifest: dict[str, dict] = {}
             seen_ids: set[str] = set()
-            batch: list[Article] = []
 
             def indexed(result) -> None:
                 count, counts = result
                 model.merge(counts)
                 run.indexed(count)
-
-            def add(workers, article: Article) -> None:
-                batch.append(article)
-                if len(batch) >= BATCH_ARTICLES:
-                    workers.submit(batch[:])
-                    batch.clear()
 
             workers = parallel.segment_workers(jobs, ix, _prepare, indexed)
             pending_path = building / PENDING
@@ -306,21 +295,16 @@ def rebuild(
                             seen_ids.add(article.id)
                             entry["ids"][article.id] = article.content_hash
                             if article.topic:
-                                add(workers, article)
+                                workers.add(article)
                             else:
                                 # indexed once the topic model has counted every labelled article
                                 pending.write(json.dumps(asdict(article), ensure_ascii=False) + "\n")
                         run.file_done(path)
-                if batch:
-                    workers.submit(batch[:])
-                    batch.clear()
                 workers.wait()
                 workers.broadcast(model.finish())
                 with open(pending_path, encoding="utf-8") as pending:
                     for line in pending:
-                        add(workers, Article(**json.loads(line)))
-                if batch:
-                    workers.submit(batch[:])
+                        workers.add(Article(**json.loads(line)))
                 segment = workers.finish()
                 pending_path.unlink()
                 run.tick(force=True)

@@ -37,6 +37,8 @@ from archive_search.segment import BulkWriter, open_for_writing, prepare_stored
 # prepare(batch, context) → (documents as add_document arguments, a result for the parent)
 Prepare = Callable[[list, Any], tuple[list[dict], Any]]
 
+# Items (articles) handed to a worker at a time.
+BATCH_SIZE = 100
 # Batches waiting in the queue per worker: enough that no worker waits.
 QUEUED_PER_JOB = 2
 # How often a waiting process checks that the other side is still alive.
@@ -66,10 +68,32 @@ def write_toc(ix, segments: list) -> None:
     clean_files(ix.storage, ix.indexname, generation, segments)
 
 
-class InProcess:
+class _Batches:
+    """Items gathered into batches of :data:`BATCH_SIZE` for ``submit``."""
+
+    def __init__(self):
+        self._batch: list = []
+
+    def add(self, item) -> None:
+        self._batch.append(item)
+        if len(self._batch) >= BATCH_SIZE:
+            self.flush()
+
+    def flush(self) -> None:
+        """Submit the items added since the last full batch."""
+        if self._batch:
+            batch, self._batch = self._batch, []
+            self.submit(batch)
+
+    def submit(self, batch: list) -> None:
+        raise NotImplementedError
+
+
+class InProcess(_Batches):
     """The whole segment built in the calling process."""
 
     def __init__(self, ix, prepare: Prepare, on_result: Callable[[Any], None]):
+        super().__init__()
         self._writer = BulkWriter(open_for_writing(ix), _lk=False)
         self._prepare = prepare
         self._on_result = on_result
@@ -81,14 +105,16 @@ class InProcess:
         self._on_result(result)
 
     def wait(self) -> None:
-        """Return once every batch submitted so far is done."""
+        """Return once every batch submitted so far is done (flushed first)."""
+        self.flush()
 
     def broadcast(self, context: Any) -> None:
         """Give the batches submitted from now on ``context``."""
         self._context = context
 
     def finish(self):
-        """Write the segment; returns it, for :func:`write_toc`."""
+        """Write the segment (the last batch flushed first); returns it, for :func:`write_toc`."""
+        self.flush()
         return self._writer.finish_segment()
 
     def close(self) -> None:
@@ -137,12 +163,13 @@ def _worker_main(number: int, schema, prepare: Prepare, tasks, results, control,
         results.put(("error", number, f"{type(exc).__name__}: {exc}"))
 
 
-class Processes:
+class Processes(_Batches):
     """The segment's documents prepared and inverted by ``jobs`` forked workers."""
 
     def __init__(self, jobs: int, ix, prepare: Prepare, on_result: Callable[[Any], None]):
         import multiprocessing
 
+        super().__init__()
         context = multiprocessing.get_context("fork")
         self._writer = BulkWriter(open_for_writing(ix), _lk=False)
         self._tasks = context.Queue(maxsize=jobs * QUEUED_PER_JOB)
@@ -177,6 +204,7 @@ class Processes:
         self._collect(block=False)
 
     def wait(self) -> None:
+        self.flush()
         while self._done < self._submitted:
             self._collect(block=True)
 
@@ -245,8 +273,9 @@ class Processes:
 
 
 def segment_workers(jobs: int, ix, prepare: Prepare, on_result: Callable[[Any], None]):
-    """Workers for a rebuild: ``submit`` batches, ``wait``, ``broadcast`` a
-    context, ``finish`` to write the segment, ``close`` in any case."""
+    """Workers for a rebuild: ``add`` items (or ``submit`` whole batches),
+    ``wait``, ``broadcast`` a context, ``finish`` to write the segment,
+    ``close`` in any case."""
     import multiprocessing
 
     # Workers are forked (they inherit the schema and the prepare function);

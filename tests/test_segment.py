@@ -105,7 +105,7 @@ def _by_article(ix) -> dict:
 def test_two_jobs_write_what_one_writes(tmp_path, monkeypatch):
     # Small batches and a corpus of 600 articles: both workers get documents,
     # and common terms have postings from both, in blocks on either side.
-    monkeypatch.setattr(indexer, "BATCH_ARTICLES", 7)
+    monkeypatch.setattr(parallel, "BATCH_SIZE", 7)
     corpus = tmp_path / "corpus"
     # some without a topic, predicted in the second pass
     _copies_of_the_sample(corpus, 20, lambda n, article: article.topic if n % 3 else None)
