@@ -45,7 +45,7 @@ class Archive:
     def exists(self) -> bool:
         return storage.exists(self.index_dir)
 
-    def rebuild(self, jobs: int = 1, on_progress=None, on_skip=None):
+    def rebuild(self, jobs: int | None = None, on_progress=None, on_skip=None):
         """Index the whole corpus anew (atomically replacing the current index);
         returns an :class:`~archive_search.indexer.IndexReport`."""
         from archive_search import indexer

@@ -214,7 +214,8 @@ def _run_library(call):
 
 @app.command("rebuild-index")
 def rebuild_index(
-    jobs: int = typer.Option(1, "--jobs", "-j", min=1, max=64, help="Processes that analyse articles."),
+    jobs: int = typer.Option(None, "--jobs", "-j", min=1, max=64, show_default=False,
+                             help="Processes that index articles [default: one a core, up to 4; 1 for a small corpus]."),
 ):
     """Build the index anew from the corpus, then swap it in atomically.
 

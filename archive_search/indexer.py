@@ -248,10 +248,25 @@ def _prepare(batch: list[Article], model: TopicModel | None):
     return documents, (len(documents), counts)
 
 
+# Worker processes a rebuild uses by default: each holds its share of the
+# postings, and past four the parent's reading and final write dominate.
+AUTO_JOBS = 4
+# Below this much text, starting workers costs more than it saves.
+SMALL_CORPUS = 5_000_000
+
+
+def default_jobs(corpus_bytes: int) -> int:
+    """The worker processes for a corpus of this size on this machine."""
+    if corpus_bytes < SMALL_CORPUS:
+        return 1
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+    return min(AUTO_JOBS, cores)
+
+
 def rebuild(
     corpus_dir: Path,
     index_dir: Path,
-    jobs: int = 1,
+    jobs: int | None = None,
     on_progress: ProgressHandler | None = None,
     on_skip: Callable[[Skipped], None] | None = None,
 ) -> IndexReport:
@@ -262,11 +277,15 @@ def rebuild(
     state a topic go first; the others wait in a file until the topic model
     has counted every labelled article, and are then indexed with a predicted topic.
 
-    :raises CorpusMissing, IndexLocked, IndexUnwritable:
+    :param jobs: worker processes; by default one a core (at most
+        :data:`AUTO_JOBS`), and one for a corpus under :data:`SMALL_CORPUS` bytes.
+    :raises CorpusMissing, IndexLocked, IndexUnwritable, IndexingFailed:
     """
     from whoosh.filedb.filestore import FileStorage
 
     run = _Run(corpus_dir, on_progress, on_skip)
+    if jobs is None:
+        jobs = default_jobs(run.progress.bytes_total)
     with storage.writer_lock(index_dir), parallel.paused_gc():
         building = storage.new_generation(index_dir)
         try:

@@ -247,3 +247,8 @@ def test_counts_round_trip(count):
     fmt = ArabicPositions()
     assert fmt.decode_frequency(encode_count(count)) == count
     assert fmt.decode_positions(encode_count(count)) == []
+
+
+def test_default_jobs_follow_the_corpus_and_the_machine():
+    assert indexer.default_jobs(300_000) == 1  # a small corpus: no workers to start
+    assert 1 <= indexer.default_jobs(200_000_000) <= indexer.AUTO_JOBS
