@@ -190,6 +190,7 @@ class Processes(_Batches):
                 daemon=True,
             )
             worker.start()
+            receive.close()  # the worker's end: a send to a dead worker then fails instead of blocking
             self._controls.append(send)
             self._workers.append(worker)
 
@@ -200,6 +201,7 @@ class Processes(_Batches):
                 break
             except queue.Full:
                 self._collect(block=False)
+                self._check_alive()
         self._submitted += 1
         self._collect(block=False)
 
@@ -211,13 +213,20 @@ class Processes(_Batches):
     def broadcast(self, context: Any) -> None:
         # Sent before the next batch is queued, so a worker sees it first.
         for control in self._controls:
-            control.send(("context", context))
+            self._tell(control, ("context", context))
+
+    @staticmethod
+    def _tell(control, message) -> None:
+        try:
+            control.send(message)
+        except (BrokenPipeError, ConnectionResetError):
+            raise IndexingFailed("an indexing process died") from None
 
     def finish(self):
         self.wait()
         first = 0
         for control, count in zip(self._controls, self._doc_counts):
-            control.send(("first docnum", first))
+            self._tell(control, ("first docnum", first))
             first += count
         for _ in self._workers:
             self._tasks.put(None)
@@ -242,9 +251,7 @@ class Processes(_Batches):
             except queue.Empty:
                 if not block:
                     return
-                dead = [w for w in self._workers if w.exitcode not in (None, 0)]
-                if dead:
-                    raise IndexingFailed(f"an indexing process died (exit code {dead[0].exitcode})") from None
+                self._check_alive()
                 continue
             if kind == "error":
                 raise IndexingFailed(f"an indexing process failed: {value}")
@@ -261,6 +268,11 @@ class Processes(_Batches):
                 self._done += 1
                 self._on_result(result)
             block = False
+
+    def _check_alive(self) -> None:
+        dead = [w for w in self._workers if w.exitcode not in (None, 0)]
+        if dead:
+            raise IndexingFailed(f"an indexing process died (exit code {dead[0].exitcode})")
 
     def close(self) -> None:
         for worker in self._workers:

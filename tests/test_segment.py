@@ -170,6 +170,7 @@ def test_a_dying_worker_fails_the_rebuild_cleanly(run, tmp_path, corpus_copy, mo
         os._exit(3)  # as if killed (out of memory) in the middle of a batch
 
     monkeypatch.setattr(indexer, "_prepare", die)
+    monkeypatch.setattr(parallel, "BATCH_SIZE", 2)  # more batches than the queue holds
     result = run("--corpus", corpus_copy, "--index", index, "rebuild-index", "--jobs", "2")
     assert result.exit_code == 2
     assert result.stderr.strip() == "archive-search: error: an indexing process died (exit code 3)"
