@@ -280,6 +280,10 @@ class Processes(_Batches):
                 worker.terminate()
         for worker in self._workers:
             worker.join()
+        # Batches still on their way to the stopped workers are dropped:
+        # otherwise Python's exit waits for them to be read, for ever.
+        self._tasks.cancel_join_thread()
+        self._tasks.close()
         if not self._writer.is_closed:
             self._writer.cancel()
 

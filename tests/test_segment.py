@@ -207,6 +207,36 @@ def test_killed_parallel_rebuild_leaves_no_worker_behind(tmp_path, corpus_copy):
         assert archive.search("مخيم")  # the old index still answers
 
 
+@pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="reads worker processes from /proc")
+def test_ctrl_c_stops_a_parallel_rebuild_at_once(tmp_path, corpus_copy):
+    index = tmp_path / "ix"
+    with Archive(index, corpus_dir=corpus_copy) as archive:
+        archive.rebuild()
+    big = tmp_path / "big"
+    _copies_of_the_sample(big, 1000, lambda n, article: "أخبار")
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "archive_search", "--corpus", str(big), "--index", str(index), "rebuild-index",
+         "--jobs", "2"],
+        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, start_new_session=True,
+        # as from a terminal: Ctrl-C raises KeyboardInterrupt (a background job would ignore it)
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
+    )
+    deadline = time.monotonic() + 60
+    while len(_children(proc.pid)) < 2 and time.monotonic() < deadline and proc.poll() is None:
+        time.sleep(0.1)
+    children = _children(proc.pid)
+    time.sleep(0.5)
+    assert proc.poll() is None, "the rebuild finished before it could be interrupted"
+    os.killpg(proc.pid, signal.SIGINT)  # what a terminal sends: the whole process group
+    _, stderr = proc.communicate(timeout=30)
+    assert proc.returncode == 130
+    assert stderr.strip().splitlines()[-1] == "archive-search: interrupted; the index is as it was"
+    assert not any(_alive(pid) for pid in children)
+    assert not list(index.glob("*.building"))
+    with Archive(index) as archive:
+        assert archive.search("مخيم")
+
+
 def _children(pid: int) -> list[int]:
     try:
         return [int(c) for c in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
