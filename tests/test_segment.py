@@ -179,24 +179,30 @@ def test_a_dying_worker_fails_the_rebuild_cleanly(run, tmp_path, corpus_copy, mo
         assert archive.search("مخيم")  # the previous index still answers
 
 
-@pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="reads worker processes from /proc")
-def test_killed_parallel_rebuild_leaves_no_worker_behind(tmp_path, corpus_copy):
+def _parallel_rebuild_under_way(tmp_path, corpus_copy, copies: int, **popen):
+    """An index of the sample corpus, and a two-job rebuild of a large corpus
+    into it, running with its workers started: (process, index, worker pids)."""
     index = tmp_path / "ix"
     with Archive(index, corpus_dir=corpus_copy) as archive:
         archive.rebuild()
     big = tmp_path / "big"
-    _copies_of_the_sample(big, 400, lambda n, article: "أخبار")
+    _copies_of_the_sample(big, copies, lambda n, article: "أخبار")
     proc = subprocess.Popen(
         [sys.executable, "-m", "archive_search", "--corpus", str(big), "--index", str(index), "rebuild-index",
          "--jobs", "2"],
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        stdout=subprocess.DEVNULL, **popen,
     )
-    children = []
     deadline = time.monotonic() + 60
-    while len(children) < 2 and time.monotonic() < deadline and proc.poll() is None:
+    while len(_children(proc.pid)) < 2 and time.monotonic() < deadline and proc.poll() is None:
         time.sleep(0.1)
-        children = _children(proc.pid)
+    children = _children(proc.pid)
     assert len(children) >= 2, "the workers never started"
+    return proc, index, children
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="reads worker processes from /proc")
+def test_killed_parallel_rebuild_leaves_no_worker_behind(tmp_path, corpus_copy):
+    proc, index, children = _parallel_rebuild_under_way(tmp_path, corpus_copy, 400, stderr=subprocess.DEVNULL)
     proc.send_signal(signal.SIGKILL)
     proc.wait()
     deadline = time.monotonic() + 10
@@ -209,22 +215,11 @@ def test_killed_parallel_rebuild_leaves_no_worker_behind(tmp_path, corpus_copy):
 
 @pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="reads worker processes from /proc")
 def test_ctrl_c_stops_a_parallel_rebuild_at_once(tmp_path, corpus_copy):
-    index = tmp_path / "ix"
-    with Archive(index, corpus_dir=corpus_copy) as archive:
-        archive.rebuild()
-    big = tmp_path / "big"
-    _copies_of_the_sample(big, 1000, lambda n, article: "أخبار")
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "archive_search", "--corpus", str(big), "--index", str(index), "rebuild-index",
-         "--jobs", "2"],
-        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, start_new_session=True,
+    proc, index, children = _parallel_rebuild_under_way(
+        tmp_path, corpus_copy, 1000, stderr=subprocess.PIPE, text=True, start_new_session=True,
         # as from a terminal: Ctrl-C raises KeyboardInterrupt (a background job would ignore it)
         preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
     )
-    deadline = time.monotonic() + 60
-    while len(_children(proc.pid)) < 2 and time.monotonic() < deadline and proc.poll() is None:
-        time.sleep(0.1)
-    children = _children(proc.pid)
     time.sleep(0.5)
     assert proc.poll() is None, "the rebuild finished before it could be interrupted"
     os.killpg(proc.pid, signal.SIGINT)  # what a terminal sends: the whole process group
