@@ -143,7 +143,7 @@ class _ProgressReporter:
     def __call__(self, progress) -> None:
         rate = progress.articles / progress.elapsed if progress.elapsed > 0 else 0.0
         if self.bar is not None:
-            self.bar.update(self.task, total=progress.articles_expected, completed=progress.articles,
+            self.bar.update(self.task, total=self._total(progress), completed=progress.articles,
                             articles=progress.articles, rate=rate)
             return
         finished = progress.articles == progress.articles_expected
@@ -151,6 +151,16 @@ class _ProgressReporter:
             self.last_line, self.finished = progress.elapsed, finished
             warn(f"{self.label}: {progress.articles:,} articles, "
                  f"{progress.files_done}/{progress.files_total} files, {rate:,.0f} articles/s")
+
+    def _total(self, progress) -> int | None:
+        """The bar's total: the articles expected, moved only when the estimate
+        shifts by over 5 % or becomes a count (Rich forgets the speed behind
+        its time-remaining column whenever the total changes)."""
+        total, expected = self.bar.tasks[0].total, progress.articles_expected
+        exact = progress.files_done >= progress.files_total
+        if total is None or exact or expected is None or abs(expected - total) > 0.05 * total:
+            return expected
+        return total
 
     def __exit__(self, *exc):
         if self.bar is not None:
