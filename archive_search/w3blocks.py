@@ -158,21 +158,10 @@ class TermTable:
 
     def write(self, btext: bytes, parts: list[Part]) -> None:
         """Write a term from its parts, in docnum order."""
-        if len(parts) == 1:
-            part = parts[0]
-            head = part[:7]
-        else:
-            head = (sum(p.count for p in parts), sum(p.weight for p in parts), max(p.max_weight for p in parts),
-                    min(p.min_length for p in parts), max(p.max_length for p in parts),
-                    parts[0].first_id, parts[-1].last_id)
-            if head[0] <= INLINE_LIMIT:
-                raws = [p.raw for p in parts]
-                part = parts[0]._replace(raw=tuple(sum((list(r[i]) for r in raws), []) for i in range(3)))
-            else:
-                part = None
-        if part is not None and part.raw is not None:
-            ids, weights, values = part.raw
-            info = _TERM_INFO.pack(1, head[1], head[0], *head[3:5], head[2], *head[5:]) + dumps(
+        term = parts[0] if len(parts) == 1 else _joined(parts)
+        if term.count <= INLINE_LIMIT:  # every part is unencoded then
+            ids, weights, values = term.raw
+            info = _term_info(True, term) + dumps(
                 (tuple(ids), _small_weights(weights), _values(values, self._fixed_size, inline=True)),
                 _INLINE_PROTOCOL)
         else:
@@ -182,10 +171,25 @@ class TermTable:
             chunks.append(encoded[-1])
             data = b"".join(chunks)
             self._postfile.write(data)
-            info = (_TERM_INFO.pack(0, head[1], head[0], *head[3:5], head[2], *head[5:])
-                    + pack_long(self._offset) + pack_int(len(data)))
+            info = _term_info(False, term) + pack_long(self._offset) + pack_int(len(data))
             self._offset += len(data)
         self._add_term(self._prefix + btext, info)
+
+
+def _term_info(inlined: bool, term: Part) -> bytes:
+    return _TERM_INFO.pack(inlined, term.weight, term.count, term.min_length, term.max_length, term.max_weight,
+                           term.first_id, term.last_id)
+
+
+def _joined(parts: list[Part]) -> Part:
+    """One part for consecutive parts: their statistics together, and their
+    postings if none is encoded."""
+    raw = None
+    if all(p.raw is not None for p in parts):
+        raw = tuple(sum((list(p.raw[i]) for p in parts), []) for i in range(3))
+    return Part(sum(p.count for p in parts), sum(p.weight for p in parts), max(p.max_weight for p in parts),
+                min(p.min_length for p in parts), max(p.max_length for p in parts),
+                parts[0].first_id, parts[-1].last_id, raw, None)
 
 
 def _small_parts_joined(parts: list[Part], fixed_size) -> list[Part]:
@@ -197,10 +201,11 @@ def _small_parts_joined(parts: list[Part], fixed_size) -> list[Part]:
             run.append(part)
             continue
         if run:
-            ids, weights, values = (sum((list(p.raw[i]) for p in run), []) for i in range(3))
-            lengths = (min(p.min_length for p in run), max(p.max_length for p in run))
-            joined.append(run[0]._replace(raw=None, blocks=_block(array("I", ids), array("f", weights), values,
-                                                                   True, lengths, fixed_size)))
+            small = _joined(run)
+            ids, weights, values = small.raw
+            block = _block(array("I", ids), array("f", weights), values, True,
+                           (small.min_length, small.max_length), fixed_size)
+            joined.append(small._replace(raw=None, blocks=block))
             run = [part] if part is not None and part.raw is not None else []
         if part is not None and part.raw is None:
             joined.append(part)
