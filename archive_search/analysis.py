@@ -254,13 +254,18 @@ def term_positions_function(analyzer):
 _INDEX_OPTIONS = (True, True, True, True)
 
 
+# More than a batch of articles (see archive_search.parallel.BATCH_SIZE),
+# title and body each.
+_RECENT_TEXTS = 256
+
+
 @lru_cache(maxsize=None)
 def _analysis_for(options: tuple[bool, bool, bool, bool]):
     """text → (term positions, length, stem counts) for analyzer options.
 
-    The last two texts' results are kept: an article's stems are counted for
-    the topic model just before its title and then the same text are
-    indexed, and this way it is read once.
+    The last :data:`_RECENT_TEXTS` results are kept: a batch of articles has
+    its stems counted for the topic model before the same texts are
+    indexed, and this way each is read once.
     """
     terms_of = lru_cache(maxsize=_CACHE_SIZE)(lambda word: _word_terms(word, *options))
     stemming = options[1]
@@ -285,8 +290,8 @@ def _analysis_for(options: tuple[bool, bool, bool, bool]):
                         positions[term] = [pos]
                     else:
                         found.append(pos)
-        if len(recent) >= 2:
-            recent.clear()
+        if len(recent) >= _RECENT_TEXTS:
+            del recent[next(iter(recent))]
         result = recent[text] = (positions, length, stem_counts)
         return result
 
