@@ -21,6 +21,10 @@ class IndexBroken(ArchiveError):
     """The index exists but cannot be opened."""
 
 
+class IndexOutdated(ArchiveError):
+    """The index was built by an earlier version whose terms differ; it must be rebuilt."""
+
+
 class IndexingFailed(ArchiveError):
     """A process indexing articles for a rebuild failed or died (the index is left as it was)."""
 

@@ -78,6 +78,7 @@ class IndexReport:
     skipped: list[Skipped] = field(default_factory=list)
     seconds: float = 0.0
     generation: Path | None = None
+    outdated: bool = False  # an index of an earlier version was rebuilt
 
     @property
     def changes(self) -> int:
@@ -332,6 +333,7 @@ def rebuild(
                 workers.close()
             _write_json(building / TOPIC_MODEL, model.to_dict())
             _write_manifest(building, manifest)
+            storage.mark_format(building)
             run.report.generation = storage.publish(index_dir, building)
         except OSError as exc:
             storage.remove_stale(index_dir)
@@ -352,11 +354,17 @@ def update(
 ) -> IndexReport:
     """Apply the corpus's added, changed and deleted files to the current index.
 
-    Builds the index from scratch when there is none yet.
+    Builds the index from scratch when there is none yet, or when it was
+    built by an earlier version (:data:`archive_search.storage.INDEX_FORMAT`;
+    the report's ``outdated`` says so).
     :raises CorpusMissing, IndexLocked, IndexUnwritable, IndexBroken:
     """
     if not storage.exists(index_dir):
         return rebuild(corpus_dir, index_dir, on_progress=on_progress, on_skip=on_skip)
+    if storage.is_outdated(storage.current_generation(index_dir)):
+        report = rebuild(corpus_dir, index_dir, on_progress=on_progress, on_skip=on_skip)
+        report.outdated = True
+        return report
     run = _Run(corpus_dir, on_progress, on_skip)
     report = run.report
     with storage.writer_lock(index_dir):

@@ -13,6 +13,10 @@ link in one ``rename``; until then searches read the previous generation, and a
 rebuild that dies leaves only a ``*.building`` directory that the next writer
 removes. Writers hold ``.lock`` (an advisory ``flock``), so a second writer is
 refused at once instead of waiting.
+
+Each generation names the :data:`INDEX_FORMAT` it was built for in a file
+``FORMAT``; one built for another format (or before there was one) is
+refused with a request to rebuild it.
 """
 
 from __future__ import annotations
@@ -25,13 +29,20 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator
 
-from archive_search.errors import IndexBroken, IndexLocked, IndexMissing, IndexUnwritable
+from archive_search.errors import IndexBroken, IndexLocked, IndexMissing, IndexOutdated, IndexUnwritable
 
 CURRENT = "current"
 LOCK = ".lock"
 GENERATION_PREFIX = "gen-"
 BUILDING_SUFFIX = ".building"
 INDEX_NAME = "MAIN"
+FORMAT_FILE = "FORMAT"
+# What a generation's terms mean. Raised whenever a change to the analysis of
+# words (normalization, stopwords, stemming) or to what the index stores
+# would make an index built before answer wrongly: a query's terms would no
+# longer be the terms of the same words in the index, and words would go
+# missing without a sign.
+INDEX_FORMAT = 1
 
 
 def current_generation(index_dir: Path) -> Path:
@@ -68,12 +79,28 @@ def open_index(index_dir: Path):
     from whoosh.index import EmptyIndexError
 
     generation = current_generation(index_dir)
+    if is_outdated(generation):
+        raise IndexOutdated(f"the index at {index_dir} was built by an earlier version of archive-search; "
+                            "rebuild it with 'archive-search rebuild-index'")
     try:
         return FileStorage(str(generation), supports_mmap=False).open_index(INDEX_NAME)
     except EmptyIndexError:
         raise IndexBroken(f"the index at {index_dir} is incomplete; rebuild it") from None
     except (OSError, ValueError, EOFError) as exc:
         raise IndexBroken(f"cannot open the index at {index_dir}: {exc}") from None
+
+
+def mark_format(generation: Path) -> None:
+    """Record in a generation being built that it has the current format."""
+    (generation / FORMAT_FILE).write_text(f"{INDEX_FORMAT}\n", encoding="ascii")
+
+
+def is_outdated(generation: Path) -> bool:
+    """Whether a generation was built for another index format (see :data:`INDEX_FORMAT`)."""
+    try:
+        return (generation / FORMAT_FILE).read_text(encoding="ascii").strip() != str(INDEX_FORMAT)
+    except (OSError, UnicodeDecodeError):
+        return True
 
 
 @contextmanager

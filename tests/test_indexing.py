@@ -141,6 +141,32 @@ def test_missing_generation_is_a_clear_error(run, tmp_path, corpus_copy):
     assert "points to a missing generation" in result.stderr
 
 
+def _outdate(index):
+    """Make the current generation look built by an earlier version (no FORMAT file)."""
+    (index / os.readlink(index / "current") / storage.FORMAT_FILE).unlink()
+
+
+def test_search_refuses_an_index_of_an_earlier_version(run, tmp_path, corpus_copy):
+    index = tmp_path / "ix"
+    run("--corpus", corpus_copy, "--index", index, "rebuild-index")
+    _outdate(index)
+    result = run("--index", index, "search", "مخيم")
+    assert result.exit_code == 2
+    assert result.stderr == (f"archive-search: error: the index at {index} was built by an earlier version "
+                             "of archive-search; rebuild it with 'archive-search rebuild-index'\n")
+
+
+def test_update_rebuilds_an_index_of_an_earlier_version(run, tmp_path, corpus_copy):
+    index = tmp_path / "ix"
+    run("--corpus", corpus_copy, "--index", index, "rebuild-index")
+    _outdate(index)
+    result = run("--corpus", corpus_copy, "--index", index, "index")
+    assert result.exit_code == 0
+    assert "built by an earlier version of archive-search: rebuilt it" in result.stderr
+    assert "32 added" in result.stderr
+    assert run("--index", index, "search", "مخيم", "-f", "jsonl").exit_code == 0
+
+
 def _big_corpus(root, copies=150):
     """The sample articles many times over, enough for a rebuild that takes a while."""
     from archive_search.documents import read_corpus
