@@ -224,6 +224,9 @@ SUFFIXES = (
     ("يه", 3),  # nisba feminine (ية): الدولية → دول
     ("ه", 3),  # taa marbuta (normalized) or pronoun his: المدرسة → مدرس
     ("ي", 3),  # nisba / pronoun my: دولي → دول
+    # Only from longer words, as many short ones end in these letters (بيت, وقت, هنا, كندا):
+    ("ا", 4),  # adverbial accusative (رسمياً → رسم, as الرسمي) and country names (ليبيا → ليب, as الليبية)
+    ("ت", 4),  # feminine past tense: انسحبت → انسحب
 )
 
 MIN_STEM = 2

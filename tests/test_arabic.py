@@ -204,6 +204,24 @@ def test_suffix_chain():
     assert stem_of("الفلسطينيين") == stem_of("فلسطين")
 
 
+def test_adverbial_accusative_meets_the_adjective():
+    assert stem_of("رسمياً") == stem_of("الرسمي")
+    assert stem_of("تقريباً") == stem_of("تقريب")
+
+
+def test_country_name_meets_its_adjective():
+    assert stem_of("ليبيا") == stem_of("الليبية")
+    assert stem_of("روسيا") == stem_of("الروسي")
+
+
+def test_feminine_past_tense():
+    assert stem_of("انسحبت") == stem_of("انسحب")
+
+
+def test_short_words_keep_final_alef_and_teh():
+    assert [stem_of(w) for w in ("كندا", "بيت", "وقت", "سقطت")] == ["كندا", "بيت", "وقت", "سقطت"]
+
+
 def test_vocalized_word_stems_like_bare():
     assert stem_of("مُخَيَّم") == stem_of("مخيم")
 

@@ -263,8 +263,8 @@ def test_bad_option_exits_2(run, sample_index):
 
 
 def test_did_you_mean_for_a_typo(run, sample_index):
-    # المخيمت: a letter missing from المخيمات
-    result = run("--index", sample_index, "search", "الحسكة المخيمت", "--bidi", "off")
+    # المخيات: a letter missing from المخيمات
+    result = run("--index", sample_index, "search", "الحسكة المخيات", "--bidi", "off")
     assert result.exit_code == 1
     assert "did you mean: الحسكة المخيمات" in result.stderr
 
