@@ -251,7 +251,7 @@ def index_update():
             report = _run_library(lambda: archive.update(on_progress=progress, on_skip=_report_skip))
         _summarize_skips(report)
         if report.outdated:
-            warn("the index was built by an earlier version of archive-search: rebuilt it")
+            warn("the index was built by another version of archive-search: rebuilt it")
         warn(f"{report.added} added, {report.changed} changed, {report.deleted} deleted, "
              f"{report.unchanged} unchanged ({report.articles:,} articles) in {report.seconds:.1f} s")
 

@@ -22,7 +22,7 @@ class IndexBroken(ArchiveError):
 
 
 class IndexOutdated(ArchiveError):
-    """The index was built by an earlier version whose terms differ; it must be rebuilt."""
+    """The index was built by another version whose terms differ; it must be rebuilt."""
 
 
 class IndexingFailed(ArchiveError):

@@ -78,7 +78,7 @@ class IndexReport:
     skipped: list[Skipped] = field(default_factory=list)
     seconds: float = 0.0
     generation: Path | None = None
-    outdated: bool = False  # an index of an earlier version was rebuilt
+    outdated: bool = False  # an index of another version was rebuilt
 
     @property
     def changes(self) -> int:
@@ -355,7 +355,7 @@ def update(
     """Apply the corpus's added, changed and deleted files to the current index.
 
     Builds the index from scratch when there is none yet, or when it was
-    built by an earlier version (:data:`archive_search.storage.INDEX_FORMAT`;
+    built by another version (:data:`archive_search.storage.INDEX_FORMAT`;
     the report's ``outdated`` says so).
     :raises CorpusMissing, IndexLocked, IndexUnwritable, IndexBroken:
     """

@@ -37,7 +37,7 @@ GENERATION_PREFIX = "gen-"
 BUILDING_SUFFIX = ".building"
 INDEX_NAME = "MAIN"
 FORMAT_FILE = "FORMAT"
-# What a generation's terms mean. Raised whenever a change to the analysis of
+# What a generation's terms mean, incremented whenever a change to the analysis of
 # words (normalization, stopwords, stemming) or to what the index stores
 # would make an index built before answer wrongly: a query's terms would no
 # longer be the terms of the same words in the index, and words would go
@@ -80,7 +80,7 @@ def open_index(index_dir: Path):
 
     generation = current_generation(index_dir)
     if is_outdated(generation):
-        raise IndexOutdated(f"the index at {index_dir} was built by an earlier version of archive-search; "
+        raise IndexOutdated(f"the index at {index_dir} was built by another version of archive-search; "
                             "rebuild it with 'archive-search rebuild-index'")
     try:
         return FileStorage(str(generation), supports_mmap=False).open_index(INDEX_NAME)

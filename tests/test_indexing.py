@@ -142,7 +142,7 @@ def test_missing_generation_is_a_clear_error(run, tmp_path, corpus_copy):
 
 
 def _outdate(index):
-    """Make the current generation look built by an earlier version (no FORMAT file)."""
+    """Make the current generation look built by another version (no FORMAT file)."""
     (index / os.readlink(index / "current") / storage.FORMAT_FILE).unlink()
 
 
@@ -152,7 +152,7 @@ def test_search_refuses_an_index_of_an_earlier_version(run, tmp_path, corpus_cop
     _outdate(index)
     result = run("--index", index, "search", "مخيم")
     assert result.exit_code == 2
-    assert result.stderr == (f"archive-search: error: the index at {index} was built by an earlier version "
+    assert result.stderr == (f"archive-search: error: the index at {index} was built by another version "
                              "of archive-search; rebuild it with 'archive-search rebuild-index'\n")
 
 
@@ -162,7 +162,7 @@ def test_update_rebuilds_an_index_of_an_earlier_version(run, tmp_path, corpus_co
     _outdate(index)
     result = run("--corpus", corpus_copy, "--index", index, "index")
     assert result.exit_code == 0
-    assert "built by an earlier version of archive-search: rebuilt it" in result.stderr
+    assert "built by another version of archive-search: rebuilt it" in result.stderr
     assert "32 added" in result.stderr
     assert run("--index", index, "search", "مخيم", "-f", "jsonl").exit_code == 0
 
