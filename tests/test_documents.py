@@ -202,3 +202,9 @@ def test_relative_date_needs_a_publication_date():
 
     assert resolve_relative("أول أمس", None) is None
     assert resolve_relative("أول أمس", "2019-06-12") == "2019-06-10"
+
+
+def test_clean_text_collapses_every_unicode_space():
+    # no-break, thin, narrow no-break and ideographic spaces, and tabs, between words
+    text = "قال\u00a0المتحدث\u2009إن\u202fالمخيم\u3000\tمكتظ"
+    assert clean_text(text) == "قال المتحدث إن المخيم مكتظ"
