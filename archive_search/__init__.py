@@ -11,6 +11,10 @@ The API for scripts::
 Names are imported on first use, so that ``import archive_search`` stays cheap.
 """
 
+from archive_search import lean_imports as _lean_imports
+
+_lean_imports.install()  # before anything imports Whoosh
+
 __version__ = "0.1.0"
 __all__ = ["Archive", "Article", "Hit", "ArchiveError", "QueryError", "IndexMissing", "IndexLocked"]
 

@@ -4,6 +4,8 @@ import csv
 import io
 import json
 import re
+import subprocess
+import sys
 
 import pytest
 
@@ -289,3 +291,25 @@ def test_phrase_finds_word_with_preposition(run, tmp_path):
     result = run("--index", tmp_path / "ix", "search", '"مرتزقة داعش"', "-f", "jsonl")
     assert result.exit_code == 0
     assert json.loads(result.stdout)["matched"] == ["لمرتزقة", "داعش"]
+
+
+def test_a_search_process_leaves_unused_modules_unimported(sample_index):
+    # Whoosh would import urllib.request, asyncio and English morphology (see
+    # archive_search.lean_imports); a search needs none of them, and code that
+    # does import them afterwards gets the real modules.
+    script = (
+        "import sys\n"
+        "from archive_search.cli import main\n"
+        f"sys.argv = ['archive-search', '--index', {str(sample_index)!r}, 'search', 'مخيم', '-f', 'jsonl']\n"
+        "try:\n    main()\nexcept SystemExit as exit:\n    code = exit.code\n"
+        "unused = ['urllib.request', 'http.client', 'asyncio', 'whoosh.lang.morph_en']\n"
+        "print('LOADED', [name for name in unused if name in sys.modules], code)\n"
+        "import urllib.request, asyncio, whoosh.query.terms\n"
+        "print('REAL', callable(urllib.request.urlopen), callable(asyncio.sleep),"
+        " 'rendering' in whoosh.query.terms.variations('render'))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert SAMPLE_ID in result.stdout
+    assert "LOADED [] 0" in result.stdout
+    assert "REAL True True True" in result.stdout
