@@ -22,19 +22,24 @@ code importing ``urllib.request`` or ``asyncio`` gets the real module.
 from __future__ import annotations
 
 import importlib
-import importlib.abc
 import importlib.machinery
-import inspect
 import sys
 import types
+
+
+def _is_coroutine_function(function) -> bool:
+    # for plain functions inspect's answer is asyncio's (Python 3.11+)
+    import inspect
+
+    return inspect.iscoroutinefunction(function)
+
 
 # importing module → {module it would import: attributes the stand-in answers itself}
 STAND_INS: dict[str, dict[str, dict]] = {
     "whoosh.compat": {"urllib.request": {}},
     "whoosh.query.terms": {"whoosh.lang.morph_en": {}},
-    # the one asyncio function cached_property calls on every first access;
-    # for plain functions inspect's answer is asyncio's (Python 3.11+)
-    "cached_property": {"asyncio": {"iscoroutinefunction": inspect.iscoroutinefunction}},
+    # the one asyncio function cached_property calls on every first access
+    "cached_property": {"asyncio": {"iscoroutinefunction": _is_coroutine_function}},
 }
 
 
@@ -59,12 +64,15 @@ class StandIn(types.ModuleType):
         return deferred
 
 
-class _StandInLoader(importlib.abc.Loader):
+class _StandInLoader:
     """Runs a module's import with stand-ins for some of the modules it imports."""
 
     def __init__(self, loader, stand_ins: dict[str, dict]):
         self._loader = loader
         self._stand_ins = stand_ins
+
+    def __getattr__(self, name):  # get_source, is_package …: the real loader's
+        return getattr(self._loader, name)
 
     def create_module(self, spec):
         return self._loader.create_module(spec)
@@ -82,7 +90,9 @@ class _StandInLoader(importlib.abc.Loader):
                     del sys.modules[name]
 
 
-class _Finder(importlib.abc.MetaPathFinder):
+class _Finder:
+    """A meta path finder (importlib.abc is not imported: it costs 10 ms)."""
+
     def find_spec(self, fullname, path, target=None):
         stand_ins = STAND_INS.get(fullname)
         if stand_ins is None:
