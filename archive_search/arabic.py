@@ -141,6 +141,10 @@ def normalize(text: str) -> str:
 # Stopwords are compared in a lighter form that keeps ى, ة and hamza seats:
 # على (a preposition) is a stopword while علي (a name) is not, and the
 # feminine-marked forms stay distinct from names that only differ there.
+# So the list spells out the other spellings that news and questions use:
+# ى for ي where no content word is spelled the same (فى, هى, أى; not علي,
+# nor الي, which is also آلي), and question words written together or with
+# و (ماهي, بماذا, وأين).
 _STOP_KEY_TABLE = str.maketrans(
     {
         ALEF_MADDA: ALEF,
@@ -166,7 +170,9 @@ STOPWORDS = frozenset(
     به بها بهم له لها لهم لنا لك عنه عنها عنهم معه معها
     وقد ولا ولم ولن وهو وهي وهم وفي ومن وعلى وإلى والى وعن وما وكان وكانت وأن وان وإن
     فقد فإن فان فلا فهو فهي
-    يا اما أما إما اما لدى تم التى الذى
+    يا اما أما إما اما لدى تم التى الذى يتم وتم
+    فى هى وهى فهى اى أى متي حتي
+    ماهي ماهى ماهو بماذا ولماذا ومتى ومتي وأين واين وكيف وهل وكم
     """.split()
 )
 

@@ -41,8 +41,9 @@ FORMAT_FILE = "FORMAT"
 # words (normalization, stopwords, stemming) or to what the index stores
 # would make an index built before answer wrongly: a query's terms would no
 # longer be the terms of the same words in the index, and words would go
-# missing without a sign. 2: longer stems lose a final ا or ت.
-INDEX_FORMAT = 2
+# missing without a sign. 2: longer stems lose a final ا or ت. 3: more
+# stopword spellings (فى, هى, ماهي …).
+INDEX_FORMAT = 3
 
 
 def current_generation(index_dir: Path) -> Path:
