@@ -325,11 +325,13 @@ def _normalized_words(text: str, stopwords: bool = True) -> Iterator[tuple[str, 
 
 
 class QueryWord(NamedTuple):
-    """One analysed query word: what the user typed, its stem and exact term."""
+    """One analysed query word: what the user typed, its stem and exact term,
+    and the stem of the word read as preposition + word (None if none)."""
 
     original: str
     stem: str
     exact: str
+    split: str | None = None
 
 
 def analyze_query(text: str, stopwords: bool = True, stemming: bool = True) -> list[QueryWord]:
@@ -339,11 +341,14 @@ def analyze_query(text: str, stopwords: bool = True, stemming: bool = True) -> l
     carries :data:`EXACT_MARK` unless it equals the stem.
 
     >>> analyze_query("مُخَيَّم في الحسكة")
-    [QueryWord(original='مُخَيَّم', stem='مخيم', exact='مخيم'), QueryWord(original='الحسكة', stem='حسك', exact='=الحسكه')]
+    [QueryWord(original='مُخَيَّم', stem='مخيم', exact='مخيم', split=None), QueryWord(original='الحسكة', stem='حسك', exact='=الحسكه', split=None)]
+    >>> analyze_query("لمرتزقة")[0].split
+    'مرتزق'
     """
     words = []
     for original, normalized in _normalized_words(text, stopwords):
         stemmed = _stem(normalized) if stemming else normalized
         exact = normalized if normalized == stemmed else EXACT_MARK + normalized
-        words.append(QueryWord(original, stemmed, exact))
+        split = _proclitic_stem(normalized) if stemming else None
+        words.append(QueryWord(original, stemmed, exact, split))
     return words

@@ -313,3 +313,16 @@ def test_a_search_process_leaves_unused_modules_unimported(sample_index):
     assert SAMPLE_ID in result.stdout
     assert "LOADED [] 0" in result.stdout
     assert "REAL True True True" in result.stdout
+
+
+def test_word_with_preposition_finds_the_bare_word(run, tmp_path):
+    # لمرتزقة (ل + مرتزقة) is not light-stemmed to مرتزق, as a first ل is often
+    # the word's own; its stem read without the preposition is searched too.
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text("محاكمة\n\nطالبت الإدارة بمحاكمة مرتزقة داعش المعتقلين.", encoding="utf-8")
+    (corpus / "b.txt").write_text("زيارة\n\nزار الوفد مخيم الهول.", encoding="utf-8")
+    run("--corpus", corpus, "--index", tmp_path / "ix", "rebuild-index")
+    result = run("--index", tmp_path / "ix", "search", "لمرتزقة", "-f", "jsonl")
+    assert result.exit_code == 0
+    assert [(hit["id"], hit["matched"]) for hit in jsonl(result)] == [("a.txt", ["مرتزقة"])]
