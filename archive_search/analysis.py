@@ -18,6 +18,8 @@ index, so it must be importable by a stable path.
 from __future__ import annotations
 
 import re
+from array import array
+from collections import Counter
 from functools import lru_cache
 from typing import Iterator, NamedTuple
 
@@ -235,6 +237,15 @@ def term_positions_function(analyzer):
     >>> positions("المخيمات في المخيم")
     ({'مخيم': [0, 2], '=المخيمات': [0], '=المخيم': [2]}, 4)
     """
+    options = _options_of(analyzer)
+    if options is None:
+        return None
+    return _analysis_for(options)
+
+
+def _options_of(analyzer) -> tuple[bool, bool, bool, bool] | None:
+    """(stopwords, stemming, exact forms, proclitics) of one of this module's
+    analyzers; None for any other analyzer."""
     items = getattr(analyzer, "items", None)
     if not items or type(items[0]) is not ArabicTokenizer:
         return None
@@ -244,10 +255,8 @@ def term_positions_function(analyzer):
     if rest not in ([ArabicNormalizeFilter], [ArabicNormalizeFilter, ArabicStemFilter]):
         return None
     stemmer = items[-1] if len(rest) == 2 else None
-    options = (stopwords, stemmer is not None, bool(stemmer and stemmer.keep_exact),
-               bool(stemmer and stemmer.proclitics))
-    analyse = _analysis_for(options)
-    return lambda text: analyse(text)[:2]
+    return (stopwords, stemmer is not None, bool(stemmer and stemmer.keep_exact),
+            bool(stemmer and stemmer.proclitics))
 
 
 # The options of ArabicAnalyzer() (stopwords, stemming, exact forms, proclitics): the body field's.
@@ -261,55 +270,131 @@ _RECENT_TEXTS = 256
 
 @lru_cache(maxsize=None)
 def _analysis_for(options: tuple[bool, bool, bool, bool]):
-    """text → (term positions, length, stem counts) for analyzer options.
-
-    The last :data:`_RECENT_TEXTS` results are kept: a batch of articles has
-    its stems counted for the topic model before the same texts are
-    indexed, and this way each is read once.
-    """
+    """text → (term positions, length) for analyzer options."""
     terms_of = lru_cache(maxsize=_CACHE_SIZE)(lambda word: _word_terms(word, *options))
-    stemming = options[1]
-    recent: dict[str, tuple] = {}
 
-    def analyse(text: str) -> tuple[dict[str, list[int]], int, dict[str, int]]:
-        found = recent.get(text)
-        if found is not None:
-            return found
+    def analyse(text: str) -> tuple[dict[str, list[int]], int]:
         positions: dict[str, list[int]] = {}
-        stem_counts: dict[str, int] = {}
         length = 0
         for pos, word in enumerate(find_words(text)):
             terms = terms_of(word)
             if terms:
                 length += len(terms)
-                if stemming:
-                    stem_counts[terms[0]] = stem_counts.get(terms[0], 0) + 1
                 for term in terms:
                     found = positions.get(term)
                     if found is None:
                         positions[term] = [pos]
                     else:
                         found.append(pos)
-        if len(recent) >= _RECENT_TEXTS:
-            del recent[next(iter(recent))]
-        result = recent[text] = (positions, length, stem_counts)
-        return result
+        return positions, length
 
     return analyse
 
 
+class WordIds:
+    """Texts as lists of word ids, and the terms of each word, for one set of
+    analyzer options: the form in which a rebuild indexes the Arabic text
+    fields (see :mod:`archive_search.word_postings`).
+
+    Each distinct word is analysed once (:func:`_word_terms`); a text then
+    costs a regular expression and a dictionary lookup per word, both in C.
+    Term ids number the distinct terms in the order first seen.
+
+    >>> vocabulary = WordIds((True, True, True, True))
+    >>> ids = vocabulary.ids("المخيمات في المخيم")
+    >>> [vocabulary.terms_of(i) for i in ids]
+    [('مخيم', '=المخيمات'), (), ('مخيم', '=المخيم')]
+    >>> vocabulary.length(ids), dict(vocabulary.stem_counts(ids))
+    (4, {'مخيم': 2})
+    """
+
+    def __init__(self, options: tuple[bool, bool, bool, bool]):
+        self._options = options
+        self._id_of: dict[str, int] = {}
+        self._recent: dict[str, list[int]] = {}
+        self.terms: list[str] = []  # term id → term
+        self._term_id_of: dict[str, int] = {}
+        # word id → where its term ids start in word_term_ids, and how many
+        self.first_term = array("I")
+        self.term_count = array("I")
+        self.word_term_ids = array("I")
+        self._stem_of: list[str | None] = []  # word id → stem (None for a stopword)
+
+    def ids(self, text: str) -> list[int]:
+        """The word ids of text, a position each (stopwords too, without terms).
+
+        The last :data:`_RECENT_TEXTS` results are kept: a batch of articles
+        has its stems counted for the topic model before it is indexed.
+        """
+        found = self._recent.get(text)
+        if found is not None:
+            return found
+        words = find_words(text)
+        id_of = self._id_of
+        for word in set(words).difference(id_of):
+            self._add(word)
+        ids = list(map(id_of.__getitem__, words))
+        if len(self._recent) >= _RECENT_TEXTS:
+            del self._recent[next(iter(self._recent))]
+        self._recent[text] = ids
+        return ids
+
+    def _add(self, word: str) -> None:
+        terms = _word_terms(word, *self._options)
+        self._id_of[word] = len(self.term_count)
+        self.first_term.append(len(self.word_term_ids))
+        self.term_count.append(len(terms))
+        for term in terms:
+            term_id = self._term_id_of.get(term)
+            if term_id is None:
+                term_id = self._term_id_of[term] = len(self.terms)
+                self.terms.append(term)
+            self.word_term_ids.append(term_id)
+        self._stem_of.append(terms[0] if terms and self._options[1] else None)
+
+    def terms_of(self, word_id: int) -> tuple[str, ...]:
+        first = self.first_term[word_id]
+        return tuple(self.terms[t] for t in self.word_term_ids[first:first + self.term_count[word_id]])
+
+    def length(self, ids: list[int]) -> int:
+        """The number of terms the words make (the field length Whoosh stores)."""
+        return sum(map(self.term_count.__getitem__, ids))
+
+    def stem_counts(self, ids: list[int]) -> Counter:
+        """How often each stem occurs among the words (stopwords left out)."""
+        counts = Counter(map(self._stem_of.__getitem__, ids))
+        counts.pop(None, None)
+        return counts
+
+    def forget_texts(self) -> None:
+        self._recent.clear()
+
+
+@lru_cache(maxsize=None)
+def _word_ids_for(options: tuple[bool, bool, bool, bool]) -> WordIds:
+    return WordIds(options)
+
+
+def word_ids_for(analyzer) -> WordIds | None:
+    """The :class:`WordIds` of one of this module's analyzers (one a process
+    for the same options), or None for any other analyzer."""
+    options = _options_of(analyzer)
+    return _word_ids_for(options) if options is not None else None
+
+
 def clear_caches() -> None:
     """Forget the word caches (a process done analysing needs the memory more:
-    they hold a few hundred thousand words each on a news archive)."""
-    for cached in (_normalize, _stem, _proclitic_stem, _analysis_for):
+    they hold a few hundred thousand words each on a news archive). A
+    :class:`WordIds` already handed out stays as it is."""
+    for cached in (_normalize, _stem, _proclitic_stem, _analysis_for, _word_ids_for):
         cached.cache_clear()
 
 
-def stem_counts(text: str) -> dict[str, int]:
+def stem_counts(text: str) -> Counter:
     """How often each light stem occurs in text, stopwords left out, for
-    features such as topics (read with the body field's analysis, see
-    :func:`_analysis_for`)."""
-    return _analysis_for(_INDEX_OPTIONS)(text)[2]
+    features such as topics (read with the body field's analysis)."""
+    vocabulary = _word_ids_for(_INDEX_OPTIONS)
+    return vocabulary.stem_counts(vocabulary.ids(text))
 
 
 def _normalized_words(text: str, stopwords: bool = True) -> Iterator[tuple[str, str]]:

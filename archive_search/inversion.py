@@ -3,11 +3,11 @@
 :class:`Inverter` takes documents as Whoosh ``add_document`` arguments and
 keeps, for each field and term, the documents it occurs in with their
 weights and posting values, exactly as the schema's fields and formats make
-them (the Arabic text fields through the analyzer's token-free path, see
-:func:`archive_search.analysis.term_positions_function`), and the length of
-each field in each document. It hands them over encoded, term by term in
-order (:meth:`Inverter.parts`), as parts of Whoosh 3 posting lists (see
-:mod:`archive_search.w3blocks`).
+them, and the length of each field in each document. The Arabic text fields
+are kept as word ids and inverted all at once when their postings are
+wanted (:mod:`archive_search.word_postings`); the other fields term by term.
+It hands them over encoded, term by term in order (:meth:`Inverter.parts`),
+as parts of Whoosh 3 posting lists (see :mod:`archive_search.w3blocks`).
 """
 
 from __future__ import annotations
@@ -16,9 +16,11 @@ from array import array
 from datetime import datetime
 from itertools import repeat
 
-from archive_search.analysis import term_positions_function
-from archive_search.postings import ArabicPositions, encode_term
+from archive_search.analysis import word_ids_for
+from archive_search.postings import ArabicPositions
 from archive_search.w3blocks import EncodedField, encode_part
+from archive_search import word_postings
+from archive_search.word_postings import FieldWords
 
 # Field values whose index terms are remembered at most (see Inverter._generic_items).
 _ITEMS_REMEMBERED = 1 << 14
@@ -35,7 +37,8 @@ class Inverter:
         self.postings: Postings = {}
         self.lengths: dict[str, array] = {}
         self.doc_count = 0
-        self._positions_of: dict[str, object] = {}
+        self._words: dict[str, FieldWords] = {}  # the Arabic text fields
+        self._generic: set[str] = set()  # the other fields seen
         self._items_of: dict[tuple, list] = {}
 
     def add(self, fields: dict) -> dict[str, int]:
@@ -59,20 +62,21 @@ class Inverter:
         return lengths
 
     def _index_field(self, name: str, field, value, docnum: int) -> int:
+        words = self._words.get(name)
+        if words is None and name not in self._generic:
+            vocabulary = word_ids_for(field.analyzer) if type(field.format) is ArabicPositions else None
+            if vocabulary is not None:
+                words = self._words[name] = FieldWords(vocabulary)
+            else:
+                self._generic.add(name)
+        if words is not None:
+            return words.add(docnum, value)
         postings = self.postings.get(name)
         if postings is None:
             postings = self.postings[name] = {}
-            arabic = type(field.format) is ArabicPositions
-            self._positions_of[name] = term_positions_function(field.analyzer) if arabic else None
-        positions_of = self._positions_of[name]
-        if positions_of is not None and isinstance(value, str):
-            positions, length = positions_of(value)
-            boost = field.format.field_boost
-            items = [(term, len(places) * boost, encode_term(term, places)) for term, places in positions.items()]
-        else:
-            found = self._generic_items(field, value)
-            items = [(term, weight, vbytes) for term, _, weight, vbytes in found]
-            length = sum(freq for _, freq, _, _ in found)
+        found = self._generic_items(field, value)
+        items = [(term, weight, vbytes) for term, _, weight, vbytes in found]
+        length = sum(freq for _, freq, _, _ in found)
         # the hot loop of indexing
         for term, weight, vbytes in items:
             entry = postings.get(term)
@@ -99,19 +103,25 @@ class Inverter:
         return items
 
     def fields(self) -> list[str]:
-        return list(self.postings)
+        return [*self.postings, *self._words]
 
     def parts(self, name: str, first_docnum: int = 0):
         """(term bytes, part) of one field in term order, documents renumbered
         from ``first_docnum``; each term is dropped from memory once given."""
-        postings = self.postings.pop(name, {})
         lengths = self.lengths.get(name)
-        fixed_size = self.schema[name].format.fixed_value_size()
+        field_format = self.schema[name].format
+        fixed_size = field_format.fixed_value_size()
+        if name in self._words:
+            for term, ids, weights, values in word_postings.postings(self._words.pop(name), field_format.field_boost):
+                yield term.encode("utf-8"), encode_part(ids, weights, values, lengths, fixed_size, first_docnum)
+            return
+        field_postings = self.postings.pop(name, {})
         # Whoosh orders terms by their UTF-8 bytes; analysed terms are str here.
-        for btext, term in sorted((t.encode("utf-8") if isinstance(t, str) else t, t) for t in postings):
-            yield btext, encode_part(*postings.pop(term), lengths, fixed_size, first_docnum)
+        for btext, term in sorted((t.encode("utf-8") if isinstance(t, str) else t, t) for t in field_postings):
+            yield btext, encode_part(*field_postings.pop(term), lengths, fixed_size, first_docnum)
 
     def encode(self, first_docnum: int = 0) -> dict[str, EncodedField]:
         """All the postings encoded for another process; the inverter is left empty."""
-        self._positions_of.clear()  # nothing more to analyse (and the analysers hold caches)
+        for words in self._words.values():
+            words.vocabulary.forget_texts()  # nothing more to analyse
         return {name: EncodedField.pack(self.parts(name, first_docnum)) for name in self.fields()}

@@ -14,10 +14,12 @@ from hypothesis import strategies as st
 from whoosh.filedb.filestore import FileStorage
 
 from archive_search import Archive, indexer, parallel, storage
-from archive_search.analysis import ArabicAnalyzer, term_positions_function
+from archive_search.analysis import ArabicAnalyzer, WordIds, term_positions_function
 from archive_search.documents import corpus_files, read_file
 from archive_search.indexer import complete_metadata, document_fields
-from archive_search.postings import ArabicPositions, encode_count, encode_positions
+from archive_search.postings import ArabicPositions, encode_count, encode_positions, encode_term
+from archive_search import word_postings
+from archive_search.word_postings import FieldWords
 from archive_search.schema import build_schema
 from archive_search.segment import BulkWriter
 
@@ -257,6 +259,47 @@ def test_token_free_analysis_matches_the_analyzer_chain(text):
     positions, length = term_positions_function(analyzer)(text)
     assert positions == expected
     assert length == sum(map(len, expected.values()))
+
+
+def _postings_one_by_one(texts: list[str], analyzer) -> dict:
+    """term → [(docnum, weight, value)], document by document through the
+    analyzer's term positions (as Whoosh's writer indexes a text)."""
+    expected: dict[str, list] = {}
+    for docnum, text in enumerate(texts):
+        for term, places in term_positions_function(analyzer)(text)[0].items():
+            expected.setdefault(term, []).append((docnum, float(len(places)), encode_term(term, places)))
+    return dict(sorted(expected.items(), key=lambda item: item[0].encode("utf-8")))
+
+
+def _postings_from_word_ids(texts: list[str], options) -> tuple[dict, list[int]]:
+    words = FieldWords(WordIds(options))
+    lengths = [words.add(docnum, text) for docnum, text in enumerate(texts)]
+    found = {term: [(d, w, v) for d, w, v in zip(ids, weights, values)]
+             for term, ids, weights, values in word_postings.postings(words, 1.0)}
+    return found, lengths
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.text(alphabet=st.sampled_from(list("مخيماتلوبالنازحينفيعلىـَُِّ _12٣ abc\n")), max_size=80),
+                min_size=1, max_size=6))
+def test_postings_from_word_ids_are_those_of_the_analyzer(texts):
+    for options in ((True, True, True, True), (False, False, False, False)):
+        analyzer = ArabicAnalyzer(stopwords=options[0], stemming=options[1], keep_exact=options[2],
+                                  proclitics=options[3])
+        found, lengths = _postings_from_word_ids(texts, options)
+        expected = _postings_one_by_one(texts, analyzer)
+        assert list(found) == list(expected)  # the same terms, in Whoosh's order
+        assert found == expected
+        assert lengths == [term_positions_function(analyzer)(text)[1] for text in texts]
+
+
+def test_postings_from_word_ids_of_a_long_article():
+    # Counts and positions past 2**7 and 2**14 take two and three varint bytes.
+    texts = ["مخيمات " * 17_000 + "الهول", "مخيم الهول"]
+    found, lengths = _postings_from_word_ids(texts, (True, True, True, True))
+    assert found == _postings_one_by_one(texts, ArabicAnalyzer())
+    assert found["هول"][0] == (0, 1.0, encode_positions([17_000]))
+    assert lengths == [34_002, 3]
 
 
 @given(st.lists(st.integers(min_value=0, max_value=200_000), min_size=1, max_size=40, unique=True))
