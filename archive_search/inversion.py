@@ -108,20 +108,24 @@ class Inverter:
     def parts(self, name: str, first_docnum: int = 0):
         """(term bytes, part) of one field in term order, documents renumbered
         from ``first_docnum``; each term is dropped from memory once given."""
-        lengths = self.lengths.get(name)
-        field_format = self.schema[name].format
-        fixed_size = field_format.fixed_value_size()
         if name in self._words:
-            for term, ids, weights, values in word_postings.postings(self._words.pop(name), field_format.field_boost):
-                yield term.encode("utf-8"), encode_part(ids, weights, values, lengths, fixed_size, first_docnum)
+            yield from self._encoded_words(name, first_docnum)
             return
+        lengths = self.lengths.get(name)
+        fixed_size = self.schema[name].format.fixed_value_size()
         field_postings = self.postings.pop(name, {})
         # Whoosh orders terms by their UTF-8 bytes; analysed terms are str here.
         for btext, term in sorted((t.encode("utf-8") if isinstance(t, str) else t, t) for t in field_postings):
             yield btext, encode_part(*field_postings.pop(term), lengths, fixed_size, first_docnum)
 
+    def _encoded_words(self, name: str, first_docnum: int) -> EncodedField:
+        field_format = self.schema[name].format
+        return word_postings.encoded_field(self._words.pop(name), field_format.field_boost, self.lengths.get(name),
+                                           field_format.fixed_value_size(), first_docnum)
+
     def encode(self, first_docnum: int = 0) -> dict[str, EncodedField]:
         """All the postings encoded for another process; the inverter is left empty."""
         for words in self._words.values():
             words.vocabulary.forget_texts()  # nothing more to analyse
-        return {name: EncodedField.pack(self.parts(name, first_docnum)) for name in self.fields()}
+        return {name: self._encoded_words(name, first_docnum) if name in self._words
+                else EncodedField.pack(self.parts(name, first_docnum)) for name in self.fields()}

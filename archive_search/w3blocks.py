@@ -77,9 +77,9 @@ def encode_part(ids: array, weights: array, values: list, lengths: array | None,
     if len(ids) <= INLINE_LIMIT:
         return Part(*head, (shifted, weights, values), None)
     if len(ids) <= BLOCK_LIMIT:
-        return Part(*head, None, _block(shifted, weights, values, True, length_bytes, fixed_size))
+        return Part(*head, None, encode_block(shifted, weights, values, True, length_bytes, fixed_size))
     blocks = [
-        _block(shifted[first:first + BLOCK_LIMIT], weights[first:first + BLOCK_LIMIT],
+        encode_block(shifted[first:first + BLOCK_LIMIT], weights[first:first + BLOCK_LIMIT],
                values[first:first + BLOCK_LIMIT], first + BLOCK_LIMIT >= len(ids),
                _length_bytes(ids[first:first + BLOCK_LIMIT], lengths), fixed_size)
         for first in range(0, len(ids), BLOCK_LIMIT)
@@ -105,7 +105,8 @@ def _values(values: list, fixed_size: int | None, inline: bool = False):
     return b"".join(values)
 
 
-def _block(ids, weights, values: list, last: bool, length_bytes: tuple[int, int], fixed_size) -> bytes:
+def encode_block(ids, weights, values: list, last: bool, length_bytes: tuple[int, int], fixed_size) -> bytes:
+    """One block of up to :data:`BLOCK_LIMIT` postings, marked last or not."""
     # As W3PostingsWriter._write_block: ids as gaps, weights minified, then
     # the block's statistics ahead of its data.
     first = weights[0]
@@ -203,7 +204,7 @@ def _small_parts_joined(parts: list[Part], fixed_size) -> list[Part]:
         if run:
             small = _joined(run)
             ids, weights, values = small.raw
-            block = _block(array("I", ids), array("f", weights), values, True,
+            block = encode_block(array("I", ids), array("f", weights), values, True,
                            (small.min_length, small.max_length), fixed_size)
             joined.append(small._replace(raw=None, blocks=block))
             run = [part] if part is not None and part.raw is not None else []

@@ -19,13 +19,13 @@ numpy is imported only here, only when a rebuild writes its postings.
 from __future__ import annotations
 
 from array import array
-from typing import Iterator, NamedTuple
+from typing import NamedTuple
+
+from whoosh.util.numeric import length_to_byte
 
 from archive_search.analysis import EXACT_MARK, WordIds
 from archive_search.errors import IndexingFailed
-
-# Postings turned into Python objects at a time (bounds the memory that takes).
-_CHUNK = 1 << 14
+from archive_search.w3blocks import BLOCK_LIMIT, INLINE_LIMIT, EncodedField, encode_block
 
 
 class _Layout(NamedTuple):
@@ -70,15 +70,19 @@ class FieldWords:
         return self.vocabulary.length(ids)
 
 
-def postings(words: FieldWords, boost: float) -> Iterator[tuple[str, array, array, list[bytes]]]:
-    """(term, docnums, weights, values) of every term, in the order of the
-    terms' UTF-8 bytes (as Whoosh writes them); ``words`` is emptied."""
+def encoded_field(words: FieldWords, boost: float, lengths: array | None, fixed_size: int | None,
+                  first_docnum: int = 0) -> EncodedField:
+    """Every term's postings, in the order of the terms' UTF-8 bytes (as
+    Whoosh writes them), encoded as one part each (see
+    :func:`archive_search.w3blocks.encode_part`, whose output this is),
+    documents renumbered from ``first_docnum``; ``lengths`` are the field's
+    lengths by docnum. ``words`` is emptied."""
     import numpy as np
 
     vocabulary = words.vocabulary
     terms = vocabulary.terms
     if not words.ids or not terms:
-        return
+        return EncodedField.pack(())
     # Term ranks in Whoosh's order of terms.
     order = sorted(range(len(terms)), key=lambda t: terms[t].encode("utf-8"))
     rank = np.empty(len(terms), dtype=np.int64)
@@ -95,34 +99,84 @@ def postings(words: FieldWords, boost: float) -> Iterator[tuple[str, array, arra
     del term_document
     counts = np.diff(np.append(starts, len(keys)))
     posting_terms = layout.terms(keys[starts])
-    docnums = layout.documents(keys[starts]).astype(np.uint32)
-    weights = (counts * boost).astype(np.float32)
+    local_docnums = layout.documents(keys[starts])
     value_bytes, value_ends = _values(np, layout.positions(keys), starts, counts, ~exact[posting_terms])
-    del keys
+    del keys, starts
     value_starts = np.concatenate(([0], value_ends[:-1]))
-    value_data = value_bytes.tobytes()
-    del value_bytes
+    docnums = (local_docnums + first_docnum).astype(np.uint32)
+    weights = (counts * boost).astype(np.float32)
+    length_bytes = _length_bytes(np, lengths, local_docnums)
+    del counts, local_docnums
 
-    # Each term's postings, turned into Python objects a chunk at a time.
+    # Each term's statistics, as encode_part gives them.
     term_starts = np.flatnonzero(np.concatenate(([True], posting_terms[1:] != posting_terms[:-1])))
-    term_ranks = posting_terms[term_starts].tolist()
-    term_ends = np.append(term_starts[1:], len(posting_terms)).tolist()
-    term_starts = term_starts.tolist()
-    chunk_start = chunk_end = 0
-    for term_rank, first, end in zip(term_ranks, term_starts, term_ends):
-        if end > chunk_end:
-            chunk_start, chunk_end = first, max(end, first + _CHUNK)
-            chunk_docnums = docnums[chunk_start:chunk_end].tobytes()
-            chunk_weights = weights[chunk_start:chunk_end].tobytes()
-            chunk_value_starts = value_starts[chunk_start:chunk_end].tolist()
-            chunk_value_ends = value_ends[chunk_start:chunk_end].tolist()
-        a, b = first - chunk_start, end - chunk_start
-        ids = array("I")
-        ids.frombytes(chunk_docnums[4 * a:4 * b])
-        term_weights = array("f")
-        term_weights.frombytes(chunk_weights[4 * a:4 * b])
-        values = list(map(value_data.__getitem__, map(slice, chunk_value_starts[a:b], chunk_value_ends[a:b])))
-        yield sorted_terms[term_rank], ids, term_weights, values
+    term_ends = np.append(term_starts[1:], len(posting_terms))
+    term_counts = term_ends - term_starts
+    stats = np.column_stack([
+        term_counts,
+        np.add.reduceat(weights.astype(np.float64), term_starts),
+        np.maximum.reduceat(weights, term_starts),
+        np.minimum.reduceat(length_bytes, term_starts),
+        np.maximum.reduceat(length_bytes, term_starts),
+        docnums[term_starts],
+        docnums[term_ends - 1],
+    ]).astype(np.float64)
+    names = [sorted_terms[r].encode("utf-8") for r in posting_terms[term_starts].tolist()]
+    del posting_terms
+
+    # Terms of few postings keep them unencoded (inlined in the term table).
+    inline = term_counts <= INLINE_LIMIT
+    inline_postings = np.repeat(inline, term_counts)
+    inline_starts, inline_ends = value_starts[inline_postings], value_ends[inline_postings]
+    inline_values = value_bytes[_ranges(np, inline_starts, inline_ends)].tobytes()
+
+    # The others are encoded in blocks.
+    blob_sizes = np.zeros(len(term_starts), dtype=np.int64)
+    blobs = []
+    block_terms = np.flatnonzero(~inline).tolist()
+    firsts, lasts = term_starts[~inline].tolist(), term_ends[~inline].tolist()
+    data = value_bytes.tobytes()
+    for term, first, last in zip(block_terms, firsts, lasts):
+        blocks = []
+        for block_first in range(first, last, BLOCK_LIMIT):
+            block_end = min(block_first + BLOCK_LIMIT, last)
+            ids = array("I")
+            ids.frombytes(docnums[block_first:block_end].tobytes())
+            block_weights = array("f")
+            block_weights.frombytes(weights[block_first:block_end].tobytes())
+            values = list(map(data.__getitem__, map(slice, value_starts[block_first:block_end].tolist(),
+                                                    value_ends[block_first:block_end].tolist())))
+            block_lengths = length_bytes[block_first:block_end]
+            blocks.append(encode_block(ids, block_weights, values, block_end == last,
+                                       (int(block_lengths.min()), int(block_lengths.max())), fixed_size))
+        blob = b"".join(blocks)
+        blob_sizes[term] = len(blob)
+        blobs.append(blob)
+    return EncodedField(
+        names,
+        array("d", stats.tobytes()),
+        array("I", docnums[inline_postings].tobytes()),
+        array("f", weights[inline_postings].tobytes()),
+        array("I", (inline_ends - inline_starts).astype(np.uint32).tobytes()),
+        inline_values,
+        array("Q", np.cumsum(blob_sizes).astype(np.uint64).tobytes()),
+        b"".join(blobs),
+    )
+
+
+def _length_bytes(np, lengths: array | None, docnums):
+    """The field length of each posting's document as Whoosh stores it (a byte)."""
+    if lengths is None:
+        return np.zeros(len(docnums), dtype=np.uint8)
+    by_docnum = np.frombuffer(lengths, dtype=np.uint32)
+    found, where = np.unique(by_docnum[docnums], return_inverse=True)
+    return np.array([length_to_byte(int(n)) for n in found], dtype=np.uint8)[where]
+
+
+def _ranges(np, starts, ends):
+    """The indexes of the ranges [start, end), one after another."""
+    sizes = ends - starts
+    return np.repeat(starts - np.cumsum(sizes) + sizes, sizes) + np.arange(int(sizes.sum()))
 
 
 def _sorted_keys(np, words: FieldWords, rank):

@@ -2,6 +2,8 @@
 
 import json
 import os
+from array import array
+from unittest import mock
 import signal
 import subprocess
 import sys
@@ -272,10 +274,18 @@ def _postings_one_by_one(texts: list[str], analyzer) -> dict:
 
 
 def _postings_from_word_ids(texts: list[str], options) -> tuple[dict, list[int]]:
+    """The same, from word ids in bulk (every term inlined here: the blocks
+    are checked through Whoosh's reader by the tests above)."""
     words = FieldWords(WordIds(options))
     lengths = [words.add(docnum, text) for docnum, text in enumerate(texts)]
-    found = {term: [(d, w, v) for d, w, v in zip(ids, weights, values)]
-             for term, ids, weights, values in word_postings.postings(words, 1.0)}
+    with mock.patch.object(word_postings, "INLINE_LIMIT", len(texts)):
+        encoded = word_postings.encoded_field(words, 1.0, array("I", lengths), None)
+    found = {}
+    for btext, part in encoded:
+        ids, weights, values = part.raw
+        found[btext.decode("utf-8")] = list(zip(ids, weights, values))
+        assert part.count == len(ids) and part.weight == sum(weights) and part.max_weight == max(weights)
+        assert (part.first_id, part.last_id) == (ids[0], ids[-1])
     return found, lengths
 
 
