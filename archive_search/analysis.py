@@ -219,7 +219,7 @@ def _word_terms(original: str, stopwords: bool, stemming: bool, keep_exact: bool
     stemmed = _stem(exact)
     terms = [stemmed]
     if proclitics:
-        split = _proclitic_stem(exact)
+        split = proclitic_stem(exact, stemmed)
         if split:
             terms.append(split)
     if keep_exact and stemmed != exact:

@@ -107,6 +107,7 @@ _TABLE = str.maketrans({**LETTER_FOLDS, **DIGIT_FOLDS, **{c: None for c in DELET
 # Presentation forms (U+FB50–FDFF, U+FE70–FEFF, lam-alef ligatures among them)
 # only need NFKC; testing for them first keeps the common path cheap.
 _PRESENTATION_FORMS = re.compile("[\ufb50-\ufdff\ufe70-\ufeff]")
+_COMBINING = frozenset(COMBINING_HAMZA_MADDA)
 
 
 def normalize(text: str) -> str:
@@ -129,7 +130,7 @@ def normalize(text: str) -> str:
     """
     if not text:
         return text
-    if any(c in COMBINING_HAMZA_MADDA for c in text):
+    if not _COMBINING.isdisjoint(text):
         text = unicodedata.normalize("NFC", text)
     if _PRESENTATION_FORMS.search(text):
         text = unicodedata.normalize("NFKC", text)
@@ -264,11 +265,17 @@ PROTECTED_WORDS = frozenset(
 )
 
 
+# SUFFIXES by their last letter, in the same order: only those can match.
+_SUFFIXES_ENDING_IN: dict[str, tuple[tuple[str, int], ...]] = {
+    last: tuple(rule for rule in SUFFIXES if rule[0][-1] == last) for last in {s[-1] for s, _ in SUFFIXES}
+}
+
+
 def _strip_suffix(word: str) -> str:
     stripped = True
-    while stripped and word not in PROTECTED_WORDS:
+    while stripped and word and word not in PROTECTED_WORDS:
         stripped = False
-        for suffix, keep in SUFFIXES:
+        for suffix, keep in _SUFFIXES_ENDING_IN.get(word[-1], ()):
             if word.endswith(suffix) and len(word) - len(suffix) >= keep:
                 word = word[: -len(suffix)]
                 stripped = True
@@ -297,9 +304,10 @@ def stem(word: str) -> str:
     """
     if len(word) <= MIN_STEM or word in PROTECTED_WORDS:
         return word
-    for prefix in ARTICLE_PREFIXES:
-        if word.startswith(prefix) and len(word) - len(prefix) >= MIN_STEM:
-            return _strip_suffix(word[len(prefix):])
+    if word.startswith(ARTICLE_PREFIXES):  # one test in C before the one by one
+        for prefix in ARTICLE_PREFIXES:
+            if word.startswith(prefix) and len(word) - len(prefix) >= MIN_STEM:
+                return _strip_suffix(word[len(prefix):])
     if (
         word.startswith(CONJUNCTION_PREFIX)
         and len(word) - 1 >= MIN_AFTER_CONJUNCTION
@@ -319,20 +327,22 @@ PROCLITICS = ("وب", "ول", "وك", "فب", "فل", "فك", "ب", "ل", "ك")
 MIN_AFTER_PROCLITIC = 5
 
 
-def proclitic_stem(word: str) -> str | None:
+def proclitic_stem(word: str, own_stem: str | None = None) -> str | None:
     """The stem of a normalized word read as preposition + word, or None.
 
     لمرتزقه → مرتزق (so that a phrase "مرتزقة داعش" finds "لمرتزقة داعش");
     None when no preposition can be split off (at least five letters must
     remain, not starting with ال, which :func:`stem` already handles) or when
-    the result is the word's own stem.
+    the result is the word's own stem (``own_stem``, if the caller has it).
 
     >>> proclitic_stem(normalize("لمرتزقة")), proclitic_stem(normalize("مرتزقة"))
     ('مرتزق', None)
     """
+    if not word.startswith(PROCLITICS):
+        return None
     for prefix in PROCLITICS:
         rest = word[len(prefix):]
         if word.startswith(prefix) and len(rest) >= MIN_AFTER_PROCLITIC and not rest.startswith("ال"):
             split = stem(rest)
-            return split if split != stem(word) else None
+            return split if split != (own_stem if own_stem is not None else stem(word)) else None
     return None
