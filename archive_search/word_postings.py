@@ -84,7 +84,8 @@ def encoded_field(words: FieldWords, boost: float, lengths: array | None, fixed_
     if not words.ids or not terms:
         return EncodedField.pack(())
     # Term ranks in Whoosh's order of terms.
-    order = sorted(range(len(terms)), key=lambda t: terms[t].encode("utf-8"))
+    encoded = list(map(str.encode, terms))
+    order = sorted(range(len(terms)), key=encoded.__getitem__)
     rank = np.empty(len(terms), dtype=np.int64)
     rank[order] = np.arange(len(terms), dtype=np.int64)
     sorted_terms = [terms[t] for t in order]
@@ -169,8 +170,9 @@ def _length_bytes(np, lengths: array | None, docnums):
     if lengths is None:
         return np.zeros(len(docnums), dtype=np.uint8)
     by_docnum = np.frombuffer(lengths, dtype=np.uint32)
-    found, where = np.unique(by_docnum[docnums], return_inverse=True)
-    return np.array([length_to_byte(int(n)) for n in found], dtype=np.uint8)[where]
+    found, where = np.unique(by_docnum, return_inverse=True)
+    byte_by_docnum = np.array([length_to_byte(int(n)) for n in found], dtype=np.uint8)[where.reshape(-1)]
+    return byte_by_docnum[docnums]
 
 
 def _ranges(np, starts, ends):
@@ -227,17 +229,16 @@ def _values(np, positions, starts, counts, with_positions):
     slots = np.repeat(value_first + 1 - starts, counts) + np.arange(len(gaps))
     numbers[slots[kept]] = gaps[kept]
     del gaps, slots, kept
-    # LEB128: seven bits a byte, low bits first, the high bit on all but the last.
-    byte_counts = np.ones(len(numbers), dtype=np.int64)
-    for bits in (7, 14, 21, 28, 35):
-        byte_counts += numbers >= (1 << bits)
+    # LEB128: seven bits a byte, low bits first, the high bit on all but the
+    # last. Most numbers take one byte; the longer ones are few.
+    byte_counts = np.searchsorted(np.array([1 << 7, 1 << 14, 1 << 21, 1 << 28, 1 << 35]), numbers, side="right") + 1
     byte_ends = np.cumsum(byte_counts)
     byte_starts = byte_ends - byte_counts
     data = np.empty(int(byte_ends[-1]) if len(byte_ends) else 0, dtype=np.uint8)
-    for k in range(int(byte_counts.max(initial=0))):
-        having = byte_counts > k
-        chunk = (numbers[having] >> (7 * k)) & 0x7F
-        chunk |= np.where(byte_counts[having] > k + 1, 0x80, 0)
-        data[byte_starts[having] + k] = chunk
+    data[byte_starts] = (numbers & 0x7F) | ((byte_counts > 1) << 7)
+    longer = np.flatnonzero(byte_counts > 1)
+    for k in range(1, int(byte_counts.max(initial=1))):
+        longer = longer[byte_counts[longer] > k]
+        data[byte_starts[longer] + k] = ((numbers[longer] >> (7 * k)) & 0x7F) | ((byte_counts[longer] > k + 1) << 7)
     value_ends = byte_ends[value_first + sizes - 1]
     return data, value_ends
