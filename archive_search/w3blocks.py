@@ -25,7 +25,7 @@ from __future__ import annotations
 import struct
 import zlib
 from array import array
-from itertools import accumulate, repeat
+from itertools import accumulate, chain, repeat
 from operator import add, sub
 from pickle import dumps
 from typing import NamedTuple
@@ -185,11 +185,11 @@ def _term_info(inlined: bool, term: Part) -> bytes:
 def _joined(parts: list[Part]) -> Part:
     """One part for consecutive parts: their statistics together, and their
     postings if none is encoded."""
+    counts, weights, max_weights, min_lengths, max_lengths, _, _, raws, _ = zip(*parts)
     raw = None
-    if all(p.raw is not None for p in parts):
-        raw = tuple(sum((list(p.raw[i]) for p in parts), []) for i in range(3))
-    return Part(sum(p.count for p in parts), sum(p.weight for p in parts), max(p.max_weight for p in parts),
-                min(p.min_length for p in parts), max(p.max_length for p in parts),
+    if None not in raws:
+        raw = tuple(list(chain.from_iterable(column)) for column in zip(*raws))
+    return Part(sum(counts), sum(weights), max(max_weights), min(min_lengths), max(max_lengths),
                 parts[0].first_id, parts[-1].last_id, raw, None)
 
 
@@ -236,28 +236,34 @@ def _term_table_adder(tindex):
 
 
 class EncodedField:
-    """One field's terms and parts, packed flat to cross between processes."""
+    """One field's terms and parts, packed flat to cross between processes.
 
-    __slots__ = ("terms", "stats", "ids", "weights", "sizes", "values", "blob_ends", "blobs")
+    Each term's statistics are five whole numbers (count, min and max length
+    byte, first and last id) in ``numbers`` and two weights (total, max) in
+    ``totals``.
+    """
 
-    def __init__(self, terms, stats, ids, weights, sizes, values, blob_ends, blobs):
-        self.terms, self.stats = terms, stats
+    __slots__ = ("terms", "numbers", "totals", "ids", "weights", "sizes", "values", "blob_ends", "blobs")
+
+    def __init__(self, terms, numbers, totals, ids, weights, sizes, values, blob_ends, blobs):
+        self.terms, self.numbers, self.totals = terms, numbers, totals
         self.ids, self.weights, self.sizes, self.values = ids, weights, sizes, values
         self.blob_ends, self.blobs = blob_ends, blobs
 
     def __reduce__(self):
-        return EncodedField, (self.terms, self.stats, self.ids, self.weights, self.sizes, self.values,
-                              self.blob_ends, self.blobs)
+        return EncodedField, (self.terms, self.numbers, self.totals, self.ids, self.weights, self.sizes,
+                              self.values, self.blob_ends, self.blobs)
 
     @classmethod
     def pack(cls, parts) -> "EncodedField":
         """Pack (term, part) pairs given in term order."""
-        terms, stats = [], array("d")
+        terms, numbers, totals = [], array("Q"), array("d")
         ids, weights, values, blob_ends, blobs = array("I"), array("f"), [], array("Q"), []
         end = 0
         for term, part in parts:
             terms.append(term)
-            stats.extend(part[:7])
+            numbers.extend((part.count, part.min_length, part.max_length, part.first_id, part.last_id))
+            totals.extend((part.weight, part.max_weight))
             if part.raw is not None:
                 ids.extend(part.raw[0])
                 weights.extend(part.raw[1])
@@ -267,18 +273,20 @@ class EncodedField:
                 end += len(part.blocks)
             blob_ends.append(end)
         sizes = array("I", map(len, values))
-        return cls(terms, stats, ids, weights, sizes, b"".join(values), blob_ends, b"".join(blobs))
+        return cls(terms, numbers, totals, ids, weights, sizes, b"".join(values), blob_ends, b"".join(blobs))
 
     def __iter__(self):
         """(term, part) in term order."""
-        stats, blob_ends, blobs = self.stats, self.blob_ends, self.blobs
+        blob_ends, blobs = self.blob_ends, self.blobs
         ids, weights, values = self.ids, self.weights, self.values
         value_ends = accumulate(self.sizes)
         raw_at = value_at = blob_at = 0
-        for number, term in enumerate(self.terms):
-            count, weight, max_weight, min_length, max_length, first_id, last_id = stats[7 * number:7 * number + 7]
-            head = (int(count), weight, max_weight, int(min_length), int(max_length), int(first_id), int(last_id))
-            if blob_ends[number] == blob_at:
+        # (count, weight, max weight, min length, max length, first id, last id):
+        # zip takes from the two iterators in that order
+        numbers, totals = iter(self.numbers.tolist()), iter(self.totals.tolist())
+        heads = zip(numbers, totals, totals, numbers, numbers, numbers, numbers)
+        for term, head, blob_end in zip(self.terms, heads, blob_ends):
+            if blob_end == blob_at:
                 count = head[0]
                 part_values = []
                 for _ in range(count):
@@ -289,5 +297,5 @@ class EncodedField:
                 raw_at += count
                 yield term, Part(*head, raw, None)
             else:
-                yield term, Part(*head, None, blobs[blob_at:blob_ends[number]])
-                blob_at = blob_ends[number]
+                yield term, Part(*head, None, blobs[blob_at:blob_end])
+                blob_at = blob_end

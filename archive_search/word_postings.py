@@ -113,14 +113,16 @@ def encoded_field(words: FieldWords, boost: float, lengths: array | None, fixed_
     term_starts = np.flatnonzero(np.concatenate(([True], posting_terms[1:] != posting_terms[:-1])))
     term_ends = np.append(term_starts[1:], len(posting_terms))
     term_counts = term_ends - term_starts
-    stats = np.column_stack([
+    numbers = np.column_stack([
         term_counts,
-        np.add.reduceat(weights.astype(np.float64), term_starts),
-        np.maximum.reduceat(weights, term_starts),
         np.minimum.reduceat(length_bytes, term_starts),
         np.maximum.reduceat(length_bytes, term_starts),
         docnums[term_starts],
         docnums[term_ends - 1],
+    ]).astype(np.uint64)
+    totals = np.column_stack([
+        np.add.reduceat(weights.astype(np.float64), term_starts),
+        np.maximum.reduceat(weights, term_starts),
     ]).astype(np.float64)
     names = [sorted_terms[r].encode("utf-8") for r in posting_terms[term_starts].tolist()]
     del posting_terms
@@ -155,7 +157,8 @@ def encoded_field(words: FieldWords, boost: float, lengths: array | None, fixed_
         blobs.append(blob)
     return EncodedField(
         names,
-        array("d", stats.tobytes()),
+        array("Q", numbers.tobytes()),
+        array("d", totals.tobytes()),
         array("I", docnums[inline_postings].tobytes()),
         array("f", weights[inline_postings].tobytes()),
         array("I", (inline_ends - inline_starts).astype(np.uint32).tobytes()),
