@@ -234,19 +234,31 @@ def read_manifest(generation: Path) -> dict:
     return _read_json(generation, MANIFEST, {})
 
 
-def _prepare(batch: list[Article], model: TopicModel | None):
-    """In a worker: metadata, topic and index fields of a batch of articles,
-    with how many there are and the stem counts of the labelled ones, for
-    the topic model."""
-    documents, counts = [], TopicModel()
-    for article in batch:
-        complete_metadata(article)
-        if article.topic:
-            counts.add(article_terms(article.title, article.body), article.topic)
-        elif model is not None:
-            predict_topic(article, model)
-        documents.append(document_fields(article))
-    return documents, (len(documents), counts)
+class _Preparer:
+    """In a worker: metadata, topic and index fields of a batch of articles
+    (the result for the parent is how many there are). The stems of the
+    labelled ones are counted here, for the topic model, until the parent
+    asks for them (:meth:`report`): merged once a worker rather than once a
+    batch in the parent, which has the articles to read meanwhile."""
+
+    def __init__(self):
+        self.counts = TopicModel()
+
+    def __call__(self, batch: list[Article], model: TopicModel | None):
+        documents = []
+        for article in batch:
+            complete_metadata(article)
+            if article.topic:
+                self.counts.add(article_terms(article.title, article.body), article.topic)
+            elif model is not None:
+                predict_topic(article, model)
+            documents.append(document_fields(article))
+        return documents, len(documents)
+
+    def report(self) -> TopicModel:
+        """The stem counts since the last report."""
+        counts, self.counts = self.counts, TopicModel()
+        return counts
 
 
 # Worker processes a rebuild uses by default: each holds its share of the
@@ -295,12 +307,7 @@ def rebuild(
             manifest: dict[str, dict] = {}
             seen_ids: set[str] = set()
 
-            def indexed(result) -> None:
-                count, counts = result
-                model.merge(counts)
-                run.indexed(count)
-
-            workers = parallel.segment_workers(jobs, ix, _prepare, indexed)
+            workers = parallel.segment_workers(jobs, ix, _Preparer(), run.indexed)
             pending_path = building / PENDING
             try:
                 with open(pending_path, "w", encoding="utf-8") as pending:
@@ -321,6 +328,8 @@ def rebuild(
                                 pending.write(json.dumps(asdict(article), ensure_ascii=False) + "\n")
                         run.file_done(path)
                 workers.wait()
+                for counts in workers.reports():
+                    model.merge(counts)
                 workers.broadcast(model.finish())
                 with open(pending_path, encoding="utf-8") as pending:
                     for line in pending:

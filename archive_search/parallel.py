@@ -2,7 +2,8 @@
 
 A rebuild's parent process reads the corpus and hands out batches of
 articles. A worker prepares each batch (metadata, fields: the caller's
-``prepare`` function) and inverts it in memory; it sends the stored fields
+``prepare`` object, which may also gather something across batches for the
+parent to ask for: :meth:`Processes.reports`) and inverts it in memory; it sends the stored fields
 back at once, pickled and compressed, and its postings, encoded as parts of
 Whoosh posting lists (:mod:`archive_search.w3blocks`), when the rebuild ends. The
 parent writes stored fields as they come, the first worker's straight away
@@ -34,7 +35,8 @@ from archive_search.errors import IndexingFailed
 from archive_search.inversion import Inverter
 from archive_search.segment import BulkWriter, open_for_writing, prepare_stored
 
-# prepare(batch, context) → (documents as add_document arguments, a result for the parent)
+# prepare(batch, context) → (documents as add_document arguments, a result for the parent);
+# prepare.report() → what it gathered since it was last asked
 Prepare = Callable[[list, Any], tuple[list[dict], Any]]
 
 # Items (articles) handed to a worker at a time.
@@ -112,6 +114,11 @@ class InProcess(_Batches):
         """Give the batches submitted from now on ``context``."""
         self._context = context
 
+    def reports(self) -> list:
+        """What ``prepare`` gathered (see :meth:`Processes.reports`)."""
+        self.flush()
+        return [self._prepare.report()]
+
     def finish(self):
         """Write the segment (the last batch flushed first); returns it, for :func:`write_toc`."""
         self.flush()
@@ -138,17 +145,23 @@ def _worker_main(number: int, schema, prepare: Prepare, tasks, results, control,
     try:
         inverter = Inverter(schema)
         received = {"context": None, "first docnum": None}
+        def take_messages() -> None:
+            while control.poll():
+                kind, value = control.recv()
+                if kind == "report":
+                    results.put(("report", number, prepare.report()))
+                else:
+                    received[kind] = value
+
         while True:
             # A context is sent while the workers are idle (and may be too
             # big for the pipe's buffer), so look for one while waiting too.
-            while control.poll():
-                received.update([control.recv()])
+            take_messages()
             try:
                 batch = tasks.get(timeout=POLL_SECONDS)
             except queue.Empty:
                 continue
-            while control.poll():
-                received.update([control.recv()])
+            take_messages()
             if batch is None:
                 break
             documents, result = prepare(batch, received["context"])
@@ -180,6 +193,7 @@ class Processes(_Batches):
         # prepared documents of the workers after the first, written once it is done
         self._held: list[list] = [[] for _ in range(jobs)]
         self._postings: dict[int, dict] = {}
+        self._reports: dict[int, Any] = {}
         self._controls = []
         self._workers = []
         for number in range(jobs):
@@ -214,6 +228,16 @@ class Processes(_Batches):
         # Sent before the next batch is queued, so a worker sees it first.
         for control in self._controls:
             self._tell(control, ("context", context))
+
+    def reports(self) -> list:
+        """What each worker's ``prepare`` gathered since last asked
+        (``prepare.report()``), once every batch submitted is done."""
+        self.wait()
+        for control in self._controls:
+            self._tell(control, ("report", None))
+        while len(self._reports) < len(self._workers):
+            self._collect(block=True)
+        return [self._reports.pop(number) for number in range(len(self._workers))]
 
     @staticmethod
     def _tell(control, message) -> None:
@@ -257,6 +281,8 @@ class Processes(_Batches):
                 raise IndexingFailed(f"an indexing process failed: {value}")
             if kind == "postings":
                 self._postings[number] = value
+            elif kind == "report":
+                self._reports[number] = value
             else:
                 result, prepared = value
                 self._doc_counts[number] += len(prepared)

@@ -57,9 +57,11 @@ class PreparedDocument(NamedTuple):
     stored: bytes  # its stored fields, pickled and compressed
 
 
-# Stored fields compress better together at this level than at Whoosh's 3
-# (the work is done in the process that analysed the article).
-_STORED_COMPRESSION = 6
+# Stored fields compress better at this level than at Whoosh's 3 (the work
+# is done in the process that analysed the article). On 9,000 news articles:
+# level 3 54 µs an article, 42.9 % of the pickled size; 4 57 µs, 41.9 %;
+# 6 85 µs, 40.9 %.
+_STORED_COMPRESSION = 4
 
 
 def prepare_stored(schema, fields: dict, lengths: dict[str, int]) -> PreparedDocument:

@@ -170,10 +170,10 @@ def test_a_dying_worker_fails_the_rebuild_cleanly(run, tmp_path, corpus_copy, mo
     index = tmp_path / "ix"
     assert run("--corpus", corpus_copy, "--index", index, "rebuild-index").exit_code == 0
 
-    def die(batch, model):
+    def die(self, batch, model):
         os._exit(3)  # as if killed (out of memory) in the middle of a batch
 
-    monkeypatch.setattr(indexer, "_prepare", die)
+    monkeypatch.setattr(indexer._Preparer, "__call__", die)
     monkeypatch.setattr(parallel, "BATCH_SIZE", 2)  # more batches than the queue holds
     result = run("--corpus", corpus_copy, "--index", index, "rebuild-index", "--jobs", "2")
     assert result.exit_code == 2
