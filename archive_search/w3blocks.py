@@ -37,8 +37,10 @@ from whoosh.util.numeric import length_to_byte
 BLOCK_LIMIT = 128  # postings a block, as Whoosh 3 writes them
 COMPRESSION = 3  # zlib level of block data, as Whoosh 3
 # Terms with at most this many postings go in the term table instead of
-# blocks in the postings file (most of the vocabulary is rare).
-INLINE_LIMIT = 4
+# blocks in the postings file (most of the vocabulary is rare). A small block
+# costs a zlib call and its header: on the news corpora the index is 176 MB
+# with 4, 172 MB with 8 and 170 MB with 16, and written a little faster.
+INLINE_LIMIT = 16
 # Blocks smaller than this are not worth a zlib call.
 _COMPRESS_FROM = 64
 # Protocol 3 pickles the small tuples of inlined postings most compactly, 5
