@@ -369,6 +369,19 @@ class WordIds:
     def forget_texts(self) -> None:
         self._recent.clear()
 
+    def stem_ids(self):
+        """A numpy array: the term id of each word id's stem, -1 for a word
+        without one (a stopword, or analysis without stemming)."""
+        import numpy as np
+
+        first = np.frombuffer(self.first_term, dtype=np.uint32)
+        has = np.frombuffer(self.term_count, dtype=np.uint32) > 0
+        terms = np.frombuffer(self.word_term_ids, dtype=np.uint32)
+        stems = np.full(len(first), -1, dtype=np.int64)
+        if self._options[1]:
+            stems[has] = terms[first[has]]
+        return stems
+
 
 @lru_cache(maxsize=None)
 def _word_ids_for(options: tuple[bool, bool, bool, bool]) -> WordIds:
@@ -390,10 +403,15 @@ def clear_caches() -> None:
         cached.cache_clear()
 
 
+def body_word_ids() -> WordIds:
+    """The :class:`WordIds` of the body field's analysis (this process's)."""
+    return _word_ids_for(_INDEX_OPTIONS)
+
+
 def stem_counts(text: str) -> Counter:
     """How often each light stem occurs in text, stopwords left out, for
     features such as topics (read with the body field's analysis)."""
-    vocabulary = _word_ids_for(_INDEX_OPTIONS)
+    vocabulary = body_word_ids()
     return vocabulary.stem_counts(vocabulary.ids(text))
 
 

@@ -26,7 +26,7 @@ from archive_search.documents import Article, Skipped, corpus_files, read_file
 from archive_search.errors import CorpusMissing, IndexUnwritable
 from archive_search.metadata import find_date, find_speakers, parse_date
 from archive_search.schema import build_schema, text_fields
-from archive_search.topics import TopicModel, article_terms
+from archive_search.topics import LabelledArticles, TopicModel, article_terms
 
 MANIFEST = "manifest.json.gz"
 TOPIC_MODEL = "topics.json.gz"
@@ -242,14 +242,14 @@ class _Preparer:
     batch in the parent, which has the articles to read meanwhile."""
 
     def __init__(self):
-        self.counts = TopicModel()
+        self.labelled = LabelledArticles()
 
     def __call__(self, batch: list[Article], model: TopicModel | None):
         documents = []
         for article in batch:
             complete_metadata(article)
             if article.topic:
-                self.counts.add(article_terms(article.title, article.body), article.topic)
+                self.labelled.add(article.title, article.body, article.topic)
             elif model is not None:
                 predict_topic(article, model)
             documents.append(document_fields(article))
@@ -257,8 +257,7 @@ class _Preparer:
 
     def report(self) -> TopicModel:
         """The stem counts since the last report."""
-        counts, self.counts = self.counts, TopicModel()
-        return counts
+        return self.labelled.counts()
 
 
 # Worker processes a rebuild uses by default: each holds its share of the

@@ -15,7 +15,9 @@ from collections import Counter, defaultdict
 from itertools import chain, repeat
 from typing import Iterable
 
-from archive_search.analysis import stem_counts
+from array import array
+
+from archive_search.analysis import body_word_ids, stem_counts
 
 # Too few labelled articles (or only one topic) and no prediction is made.
 MIN_TRAINING_ARTICLES = 20
@@ -25,10 +27,14 @@ SMOOTHING = 0.01
 # Decimal places of the stored log probabilities (0.001 is a 0.1 % change).
 LOG_DIGITS = 3
 
+def _article_text(title: str, body: str) -> str:
+    # the text as the body field indexes it, so that it is analysed once
+    return f"{title}\n{body}" if title else body
+
+
 def article_terms(title: str, body: str) -> Counter:
     """The stems of an article with their counts, as the model sees it."""
-    # the text as the body field indexes it, so that it is analysed once
-    return Counter(stem_counts(f"{title}\n{body}" if title else body))
+    return Counter(stem_counts(_article_text(title, body)))
 
 
 class TopicModel:
@@ -124,4 +130,63 @@ class TopicModel:
         model.topics = list(data.get("topics") or [])
         model._log_prior = dict(data.get("log_prior") or {})
         model._log_likelihood = {t: list(row) for t, row in (data.get("log_likelihood") or {}).items()}
+        return model
+
+
+class LabelledArticles:
+    """The counts of :meth:`TopicModel.add` for many articles, made in bulk.
+
+    Each article's words are kept as word ids (see
+    :class:`archive_search.analysis.WordIds`, which the indexer reads the
+    same text through) and counted with numpy when :meth:`counts` is
+    called: a dictionary update per stem and article was most of a
+    rebuild's topic work.
+    """
+
+    def __init__(self):
+        self._vocabulary = body_word_ids()
+        self._words = array("I")
+        self._ends = array("Q")
+        self._topics: list[str] = []
+
+    def add(self, title: str, body: str, topic: str) -> None:
+        self._words.extend(self._vocabulary.ids(_article_text(title, body)))
+        self._ends.append(len(self._words))
+        self._topics.append(topic)
+
+    def counts(self) -> TopicModel:
+        """The articles added so far counted into an unfinished model (to
+        :meth:`TopicModel.merge`); the articles are forgotten."""
+        import numpy as np
+
+        model = TopicModel()
+        if not self._topics:
+            return model
+        vocabulary = self._vocabulary
+        words = np.frombuffer(self._words, dtype=np.uint32)
+        ends = np.frombuffer(self._ends, dtype=np.uint64).astype(np.int64)
+        names = sorted(set(self._topics))
+        topic_of_article = np.array([names.index(t) for t in self._topics], dtype=np.int64)
+        article_of_word = np.repeat(np.arange(len(ends)), np.diff(np.concatenate(([0], ends))))
+        # A word's stem is its first term; stopwords have none.
+        stem_of_word = vocabulary.stem_ids()
+        stems = stem_of_word[words]
+        kept = stems >= 0
+        stems, article_of_word = stems[kept], article_of_word[kept]
+        terms = len(vocabulary.terms)
+
+        def by_stem(counts) -> Counter:
+            found = np.flatnonzero(counts)
+            return Counter(dict(zip(map(vocabulary.terms.__getitem__, found.tolist()), counts[found].tolist())))
+
+        # occurrences of each stem in each topic's articles
+        occurrences = np.bincount(topic_of_article[article_of_word] * terms + stems, minlength=len(names) * terms)
+        for topic_number, topic in enumerate(names):
+            model._term_counts[topic] = by_stem(occurrences[topic_number * terms:(topic_number + 1) * terms])
+        # articles each stem occurs in: the distinct (article, stem) pairs
+        pairs = np.sort(article_of_word * terms + stems)
+        pairs = pairs[np.concatenate(([True], pairs[1:] != pairs[:-1]))]
+        model._term_articles = by_stem(np.bincount(pairs % terms, minlength=terms))
+        model._doc_counts = Counter(self._topics)
+        self._words, self._ends, self._topics = array("I"), array("Q"), []
         return model

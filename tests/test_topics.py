@@ -4,7 +4,10 @@ import json
 from collections import Counter
 
 from archive_search import Archive
-from archive_search.topics import TopicModel, article_terms
+from archive_search.documents import corpus_files, read_file
+from archive_search.topics import LabelledArticles, TopicModel, article_terms
+
+from .conftest import SAMPLE_CORPUS
 
 from .conftest import needs_shared
 
@@ -22,6 +25,25 @@ def trained(repeat=5):
         for text in ECONOMY:
             model.add(article_terms("", text), "اقتصاد")
     return model.finish()
+
+
+def _counts(model: TopicModel) -> dict:
+    return {"articles": dict(model._doc_counts), "stems": {t: dict(c) for t, c in model._term_counts.items()},
+            "documents": dict(model._term_articles)}
+
+
+def test_bulk_counts_are_those_of_one_article_at_a_time():
+    articles = [a for p in corpus_files(SAMPLE_CORPUS) for a in read_file(p, p.name, lambda s: None)]
+    articles += [a for a in articles[:5]]  # an article counted twice counts twice
+    one_by_one, bulk = TopicModel(), LabelledArticles()
+    for number, article in enumerate(articles):
+        topic = article.topic or ("أخبار" if number % 2 else "تقارير")
+        one_by_one.add(article_terms(article.title, article.body), topic)
+        bulk.add(article.title, article.body, topic)
+    counted = bulk.counts()
+    assert _counts(counted) == _counts(one_by_one)
+    assert _counts(bulk.counts()) == _counts(TopicModel())  # counted once
+    assert counted.finish().to_dict() == one_by_one.finish().to_dict()
 
 
 def test_predicts_from_stems():
