@@ -141,6 +141,7 @@ def _key(word: str) -> str:
     return word.translate(_KEY_TABLE)
 
 
+@lru_cache(maxsize=_STEP_CACHE_SIZE)
 def _fold(key: str) -> str:
     """A key with alef forms and hamza seats folded, as the tables are looked up."""
     return key.translate(_FOLD_TABLE)
@@ -273,6 +274,7 @@ def _is_verb(key: str) -> bool:
 _TITLE_PREFIXES = ("ال", "وال", "لل", "بال", "ل", "ب")
 
 
+@lru_cache(maxsize=_STEP_CACHE_SIZE)
 def _is_role(key: str) -> bool:
     """A title, role or organisation noun, bare or with the article or a
     preposition in front (رئيس، الرئيس، لدائرة، بمعهد)."""
@@ -285,6 +287,7 @@ def _is_role(key: str) -> bool:
     )
 
 
+@lru_cache(maxsize=_STEP_CACHE_SIZE)
 def _is_person_title(key: str) -> bool:
     key = _fold(key)
     forms = (key, key[:-1]) if key.endswith("ة") else (key,)
@@ -292,15 +295,18 @@ def _is_person_title(key: str) -> bool:
                for form in forms)
 
 
+@lru_cache(maxsize=_STEP_CACHE_SIZE)
 def _is_title(key: str) -> bool:
     """A role, or any word with the article (an adjective of a title: السوري)."""
     return _is_role(key) or (key.startswith(("ال", "لل", "بال", "وال")) and _fold(key) not in ARTICLE_FIRST_NAMES)
 
 
+@lru_cache(maxsize=_STEP_CACHE_SIZE)
 def _not_person(key: str) -> bool:
     return _fold(key) in NOT_A_PERSON
 
 
+@lru_cache(maxsize=_STEP_CACHE_SIZE)
 def _ends_name(key: str, name_so_far: int) -> bool:
     folded = _fold(key)
     if folded in NAME_ENDS or folded in NOT_A_PERSON or _is_role(key):
@@ -470,5 +476,6 @@ def find_speakers(text: str) -> list[str]:
 
 def clear_caches() -> None:
     """Forget the word caches (see :func:`archive_search.analysis.clear_caches`)."""
-    for cached in (_key, _is_speech_verb, _is_verb):
+    for cached in (_key, _fold, _is_speech_verb, _is_verb, _is_role, _is_person_title, _is_title, _not_person,
+                   _ends_name):
         cached.cache_clear()
