@@ -15,6 +15,7 @@ from __future__ import annotations
 from array import array
 from datetime import datetime
 from itertools import repeat
+from typing import Iterator
 
 from archive_search.analysis import word_ids_for
 from archive_search.postings import ArabicPositions
@@ -109,7 +110,8 @@ class Inverter:
         """(term bytes, part) of one field in term order, documents renumbered
         from ``first_docnum``; each term is dropped from memory once given."""
         if name in self._words:
-            yield from self._encoded_words(name, first_docnum)
+            for chunk in self._encoded_words(name, first_docnum):
+                yield from chunk
             return
         lengths = self.lengths.get(name)
         fixed_size = self.schema[name].format.fixed_value_size()
@@ -118,14 +120,22 @@ class Inverter:
         for btext, term in sorted((t.encode("utf-8") if isinstance(t, str) else t, t) for t in field_postings):
             yield btext, encode_part(*field_postings.pop(term), lengths, fixed_size, first_docnum)
 
-    def _encoded_words(self, name: str, first_docnum: int) -> EncodedField:
+    def _encoded_words(self, name: str, first_docnum: int) -> Iterator[EncodedField]:
         field_format = self.schema[name].format
         return word_postings.encoded_field(self._words.pop(name), field_format.field_boost, self.lengths.get(name),
                                            field_format.fixed_value_size(), first_docnum)
 
-    def encode(self, first_docnum: int = 0) -> dict[str, EncodedField]:
-        """All the postings encoded for another process; the inverter is left empty."""
+    def encoded(self, names: list[str], first_docnum: int = 0) -> Iterator[tuple[str, EncodedField | None]]:
+        """The postings of the named fields, in that order, encoded for
+        another process as they are ready: (name, part of the field's terms)
+        for each run of its terms, then (name, None) when the field is done
+        (for a field without terms too). The inverter is left empty."""
         for words in self._words.values():
             words.vocabulary.forget_texts()  # nothing more to analyse
-        return {name: self._encoded_words(name, first_docnum) if name in self._words
-                else EncodedField.pack(self.parts(name, first_docnum)) for name in self.fields()}
+        for name in names:
+            if name in self._words:
+                for chunk in self._encoded_words(name, first_docnum):
+                    yield name, chunk
+            elif name in self.postings:
+                yield name, EncodedField.pack(self.parts(name, first_docnum))
+            yield name, None

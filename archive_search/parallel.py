@@ -24,6 +24,7 @@ from __future__ import annotations
 import gc
 import os
 import queue
+from collections import deque
 import signal
 import threading
 import time
@@ -33,7 +34,7 @@ from typing import Any, Callable
 from archive_search import analysis, metadata
 from archive_search.errors import IndexingFailed
 from archive_search.inversion import Inverter
-from archive_search.segment import BulkWriter, open_for_writing, prepare_stored
+from archive_search.segment import BulkWriter, indexed_fields, open_for_writing, prepare_stored
 
 # prepare(batch, context) → (documents as add_document arguments, a result for the parent);
 # prepare.report() → what it gathered since it was last asked
@@ -171,7 +172,8 @@ def _worker_main(number: int, schema, prepare: Prepare, tasks, results, control,
             received.update([control.recv()])
         analysis.clear_caches()  # the worker's memory peaks while it encodes
         metadata.clear_caches()
-        results.put(("postings", number, inverter.encode(received["first docnum"])))
+        for item in inverter.encoded(indexed_fields(schema), received["first docnum"]):
+            results.put(("postings", number, item))
     except BaseException as exc:  # reported to the parent, which stops the rebuild
         results.put(("error", number, f"{type(exc).__name__}: {exc}"))
 
@@ -192,7 +194,8 @@ class Processes(_Batches):
         self._doc_counts = [0] * jobs
         # prepared documents of the workers after the first, written once it is done
         self._held: list[list] = [[] for _ in range(jobs)]
-        self._postings: dict[int, dict] = {}
+        # each worker's encoded postings as they arrive: (field, run of terms or None)
+        self._postings: list[deque] = [deque() for _ in range(jobs)]
         self._reports: dict[int, Any] = {}
         self._controls = []
         self._workers = []
@@ -258,13 +261,20 @@ class Processes(_Batches):
             for document in held:
                 self._writer.add_prepared(document)
             held.clear()
-        while len(self._postings) < len(self._workers):
-            self._collect(block=True)
+        for number in range(len(self._workers)):
+            self._writer.add_stream(self._stream(number))
+        # the segment is written as the workers' postings come in
+        segment = self._writer.finish_segment()
         for worker in self._workers:
             worker.join()
-        for number in range(len(self._workers)):
-            self._writer.add_encoded(self._postings.pop(number))
-        return self._writer.finish_segment()
+        return segment
+
+    def _stream(self, number: int):
+        """The encoded postings of one worker, waited for as they are read."""
+        while True:
+            while not self._postings[number]:
+                self._collect(block=True)
+            yield self._postings[number].popleft()
 
     def _collect(self, block: bool) -> None:
         """Handle the results that have arrived (waiting for one if ``block``)."""
@@ -280,7 +290,7 @@ class Processes(_Batches):
             if kind == "error":
                 raise IndexingFailed(f"an indexing process failed: {value}")
             if kind == "postings":
-                self._postings[number] = value
+                self._postings[number].append(value)
             elif kind == "report":
                 self._reports[number] = value
             else:

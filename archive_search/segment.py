@@ -18,10 +18,10 @@ from __future__ import annotations
 import heapq
 import os
 import zlib
-from itertools import groupby
+from itertools import chain, groupby
 from operator import itemgetter
 from pickle import dumps
-from typing import NamedTuple
+from typing import Iterator, NamedTuple
 
 from whoosh.codec.whoosh3 import W3PerDocWriter
 from whoosh.columns import VarBytesColumn
@@ -92,8 +92,8 @@ class BulkWriter(SegmentWriter):
 
     Documents come either whole (:meth:`add_documents`, inverted here) or,
     from worker processes, as prepared documents (:meth:`add_prepared`) plus
-    their postings, encoded (:meth:`add_encoded`) and numbered after the
-    documents before them.
+    their postings, encoded, streamed (:meth:`add_stream`) and numbered
+    after the documents before them.
     """
 
     def __init__(self, ix, **kwargs):
@@ -101,19 +101,21 @@ class BulkWriter(SegmentWriter):
         if not isinstance(self.perdocwriter, W3PerDocWriter):
             raise TypeError("BulkWriter writes Whoosh 3 segments only")
         self._inverter = Inverter(self.schema)
-        self._encoded: list[dict[str, EncodedField]] = []
+        self._streams: list[Iterator[tuple[str, EncodedField | None]]] = []
 
     def add_documents(self, documents: list[dict]) -> None:
         """Add documents given as ``add_document`` keyword arguments."""
-        if self._encoded:
+        if self._streams:
             raise ValueError("documents must come before postings from elsewhere")
         for fields in documents:
             self.add_prepared(prepare_stored(self.schema, fields, self._inverter.add(fields)))
 
-    def add_encoded(self, encoded: dict[str, EncodedField]) -> None:
+    def add_stream(self, stream: Iterator[tuple[str, EncodedField | None]]) -> None:
         """Postings inverted and encoded elsewhere, for documents already given
-        to :meth:`add_prepared` (after any given before)."""
-        self._encoded.append(encoded)
+        to :meth:`add_prepared` (after any given before), as
+        :meth:`archive_search.inversion.Inverter.encoded` gives them for
+        :func:`indexed_fields`. They are read as the segment is written."""
+        self._streams.append(stream)
 
     def add_prepared(self, document: "PreparedDocument") -> None:
         """The next document's field lengths, columns and stored fields (see
@@ -136,13 +138,16 @@ class BulkWriter(SegmentWriter):
     def _flush_segment(self) -> None:
         self.perdocwriter.close()
         fieldwriter = self.fieldwriter
-        names = set(self._inverter.fields()).union(*self._encoded)
-        for name in sorted(names):
+        names = indexed_fields(self.schema) if self._streams else sorted(self._inverter.fields())
+        for name in names:
+            sources = [self._inverter.parts(name)] + [_field_parts(stream, name) for stream in self._streams]
+            terms = _by_term(sources)
+            first = next(terms, None)
+            if first is None:
+                continue
             fieldwriter.start_field(name, self.schema[name])
             table = TermTable(fieldwriter, self.schema[name])
-            sources = [self._inverter.parts(name)] + [encoded.pop(name) for encoded in self._encoded
-                                                       if name in encoded]
-            for btext, parts in _by_term(sources):
+            for btext, parts in chain([first], terms):
                 table.write(btext, parts)
             fieldwriter.finish_field()
         fieldwriter.close()
@@ -154,6 +159,21 @@ class BulkWriter(SegmentWriter):
         segment = self._finalize_segment()
         self._finish()
         return segment
+
+
+def indexed_fields(schema) -> list[str]:
+    """The fields a segment has postings for, in the order they are written."""
+    return sorted(name for name, field in schema.items() if field.indexed)
+
+
+def _field_parts(stream, name: str):
+    """(term, part) of field ``name`` from a stream of encoded runs of terms."""
+    for field, chunk in stream:
+        if field != name:
+            raise ValueError(f"postings of field {field!r} came where {name!r} was expected")
+        if chunk is None:
+            return
+        yield from chunk
 
 
 def _by_term(sources):

@@ -19,13 +19,17 @@ numpy is imported only here, only when a rebuild writes its postings.
 from __future__ import annotations
 
 from array import array
-from typing import NamedTuple
+from typing import Iterator, NamedTuple
 
 from whoosh.util.numeric import length_to_byte
 
 from archive_search.analysis import EXACT_MARK, WordIds
 from archive_search.errors import IndexingFailed
 from archive_search.w3blocks import BLOCK_LIMIT, INLINE_LIMIT, EncodedField, encode_block
+
+
+# Postings in a run of terms encoded at a time (see encoded_field).
+CHUNK_POSTINGS = 1 << 19
 
 
 class _Layout(NamedTuple):
@@ -71,18 +75,21 @@ class FieldWords:
 
 
 def encoded_field(words: FieldWords, boost: float, lengths: array | None, fixed_size: int | None,
-                  first_docnum: int = 0) -> EncodedField:
+                  first_docnum: int = 0) -> Iterator[EncodedField]:
     """Every term's postings, in the order of the terms' UTF-8 bytes (as
     Whoosh writes them), encoded as one part each (see
     :func:`archive_search.w3blocks.encode_part`, whose output this is),
     documents renumbered from ``first_docnum``; ``lengths`` are the field's
-    lengths by docnum. ``words`` is emptied."""
+    lengths by docnum. The terms come in runs of about
+    :data:`CHUNK_POSTINGS` postings, each run encoded when it is asked for
+    (a rebuild's parent writes one while the workers encode the next).
+    ``words`` is emptied."""
     import numpy as np
 
     vocabulary = words.vocabulary
     terms = vocabulary.terms
     if not words.ids or not terms:
-        return EncodedField.pack(())
+        return
     # Term ranks in Whoosh's order of terms.
     encoded = list(map(str.encode, terms))
     order = sorted(range(len(terms)), key=encoded.__getitem__)
@@ -127,45 +134,60 @@ def encoded_field(words: FieldWords, boost: float, lengths: array | None, fixed_
     names = [sorted_terms[r].encode("utf-8") for r in posting_terms[term_starts].tolist()]
     del posting_terms
 
-    # Terms of few postings keep them unencoded (inlined in the term table).
+    # Terms of few postings keep them unencoded (inlined in the term table);
+    # the others are encoded in blocks.
     inline = term_counts <= INLINE_LIMIT
     inline_postings = np.repeat(inline, term_counts)
-    inline_starts, inline_ends = value_starts[inline_postings], value_ends[inline_postings]
-    inline_values = value_bytes[_ranges(np, inline_starts, inline_ends)].tobytes()
-
-    # The others are encoded in blocks.
-    blob_sizes = np.zeros(len(term_starts), dtype=np.int64)
-    blobs = []
-    block_terms = np.flatnonzero(~inline).tolist()
-    firsts, lasts = term_starts[~inline].tolist(), term_ends[~inline].tolist()
     data = value_bytes.tobytes()
-    for term, first, last in zip(block_terms, firsts, lasts):
-        blocks = []
-        for block_first in range(first, last, BLOCK_LIMIT):
-            block_end = min(block_first + BLOCK_LIMIT, last)
-            ids = array("I")
-            ids.frombytes(docnums[block_first:block_end].tobytes())
-            block_weights = array("f")
-            block_weights.frombytes(weights[block_first:block_end].tobytes())
-            values = list(map(data.__getitem__, map(slice, value_starts[block_first:block_end].tolist(),
-                                                    value_ends[block_first:block_end].tolist())))
-            block_lengths = length_bytes[block_first:block_end]
-            blocks.append(encode_block(ids, block_weights, values, block_end == last,
-                                       (int(block_lengths.min()), int(block_lengths.max())), fixed_size))
-        blob = b"".join(blocks)
-        blob_sizes[term] = len(blob)
-        blobs.append(blob)
-    return EncodedField(
-        names,
-        array("Q", numbers.tobytes()),
-        array("d", totals.tobytes()),
-        array("I", docnums[inline_postings].tobytes()),
-        array("f", weights[inline_postings].tobytes()),
-        array("I", (inline_ends - inline_starts).astype(np.uint32).tobytes()),
-        inline_values,
-        array("Q", np.cumsum(blob_sizes).astype(np.uint64).tobytes()),
-        b"".join(blobs),
-    )
+
+    def chunk(first_term: int, end_term: int) -> EncodedField:
+        first_posting, end_posting = term_starts[first_term], term_ends[end_term - 1]
+        kept = inline_postings[first_posting:end_posting]
+        starts = value_starts[first_posting:end_posting][kept]
+        ends = value_ends[first_posting:end_posting][kept]
+        blob_sizes = np.zeros(end_term - first_term, dtype=np.int64)
+        blobs = []
+        for term in (first_term + np.flatnonzero(~inline[first_term:end_term])).tolist():
+            blob = _blocks(np, term_starts[term], term_ends[term], docnums, weights, data, value_starts,
+                           value_ends, length_bytes, fixed_size)
+            blob_sizes[term - first_term] = len(blob)
+            blobs.append(blob)
+        return EncodedField(
+            names[first_term:end_term],
+            array("Q", numbers[first_term:end_term].tobytes()),
+            array("d", totals[first_term:end_term].tobytes()),
+            array("I", docnums[first_posting:end_posting][kept].tobytes()),
+            array("f", weights[first_posting:end_posting][kept].tobytes()),
+            array("I", (ends - starts).astype(np.uint32).tobytes()),
+            value_bytes[_ranges(np, starts, ends)].tobytes(),
+            array("Q", np.cumsum(blob_sizes).astype(np.uint64).tobytes()),
+            b"".join(blobs),
+        )
+
+    # Runs of terms holding about CHUNK_POSTINGS postings each.
+    bounds = np.unique(np.searchsorted(term_starts, np.arange(0, len(docnums), CHUNK_POSTINGS)))
+    bounds = [*bounds.tolist(), len(term_starts)]
+    for first_term, end_term in zip(bounds, bounds[1:]):
+        if first_term < end_term:
+            yield chunk(first_term, end_term)
+
+
+def _blocks(np, first: int, end: int, docnums, weights, data: bytes, value_starts, value_ends, length_bytes,
+            fixed_size) -> bytes:
+    """The postings [first, end) of one term encoded in blocks (as encode_part does)."""
+    blocks = []
+    for block_first in range(first, end, BLOCK_LIMIT):
+        block_end = min(block_first + BLOCK_LIMIT, end)
+        ids = array("I")
+        ids.frombytes(docnums[block_first:block_end].tobytes())
+        block_weights = array("f")
+        block_weights.frombytes(weights[block_first:block_end].tobytes())
+        values = list(map(data.__getitem__, map(slice, value_starts[block_first:block_end].tolist(),
+                                                value_ends[block_first:block_end].tolist())))
+        block_lengths = length_bytes[block_first:block_end]
+        blocks.append(encode_block(ids, block_weights, values, block_end == end,
+                                   (int(block_lengths.min()), int(block_lengths.max())), fixed_size))
+    return b"".join(blocks)
 
 
 def _length_bytes(np, lengths: array | None, docnums):
