@@ -28,8 +28,8 @@ from archive_search.errors import IndexingFailed
 from archive_search.w3blocks import BLOCK_LIMIT, INLINE_LIMIT, EncodedField, encode_block
 
 
-# Postings in a run of terms encoded at a time (see encoded_field).
-CHUNK_POSTINGS = 1 << 19
+# Term occurrences in a run of terms encoded at a time (see encoded_field).
+CHUNK = 1 << 20
 
 
 class _Layout(NamedTuple):
@@ -80,10 +80,10 @@ def encoded_field(words: FieldWords, boost: float, lengths: array | None, fixed_
     Whoosh writes them), encoded as one part each (see
     :func:`archive_search.w3blocks.encode_part`, whose output this is),
     documents renumbered from ``first_docnum``; ``lengths`` are the field's
-    lengths by docnum. The terms come in runs of about
-    :data:`CHUNK_POSTINGS` postings, each run encoded when it is asked for
-    (a rebuild's parent writes one while the workers encode the next).
-    ``words`` is emptied."""
+    lengths by docnum. The terms come in runs of about :data:`CHUNK`
+    occurrences, each run encoded when it is asked for: a rebuild's parent
+    writes one while the workers encode the next, and the arrays of one run
+    at a time are in memory. ``words`` is emptied."""
     import numpy as np
 
     vocabulary = words.vocabulary
@@ -91,88 +91,102 @@ def encoded_field(words: FieldWords, boost: float, lengths: array | None, fixed_
     if not words.ids or not terms:
         return
     # Term ranks in Whoosh's order of terms.
-    encoded = list(map(str.encode, terms))
-    order = sorted(range(len(terms)), key=encoded.__getitem__)
+    names = list(map(str.encode, terms))
+    order = sorted(range(len(terms)), key=names.__getitem__)
     rank = np.empty(len(terms), dtype=np.int64)
     rank[order] = np.arange(len(terms), dtype=np.int64)
-    sorted_terms = [terms[t] for t in order]
-    exact = np.fromiter((t.startswith(EXACT_MARK) for t in sorted_terms), dtype=bool, count=len(sorted_terms))
+    run = _Run(
+        names=[names[t] for t in order],
+        exact=np.fromiter((terms[t].startswith(EXACT_MARK) for t in order), dtype=bool, count=len(order)),
+        boost=boost,
+        length_byte_of=_length_bytes(np, lengths, words.docnums[-1] + 1),
+        fixed_size=fixed_size,
+        first_docnum=first_docnum,
+    )
+    del names, order
 
     keys, layout = _sorted_keys(np, words, rank)
     words.ids, words.docnums, words.ends = array("I"), array("I"), array("Q")
+    start = 0
+    while start < len(keys):
+        end = min(start + CHUNK, len(keys))
+        if end < len(keys):  # a run ends with a term
+            end = int(np.searchsorted(keys, (layout.terms(keys[end - 1]) + 1) << layout.term_shift))
+        yield run.encoded(np, keys[start:end], layout)
+        start = end
 
-    # Postings: runs of one term in one document.
-    term_document = layout.term_document(keys)
-    starts = np.flatnonzero(np.concatenate(([True], term_document[1:] != term_document[:-1])))
-    del term_document
-    counts = np.diff(np.append(starts, len(keys)))
-    posting_terms = layout.terms(keys[starts])
-    local_docnums = layout.documents(keys[starts])
-    value_bytes, value_ends = _values(np, layout.positions(keys), starts, counts, ~exact[posting_terms])
-    del keys, starts
-    value_starts = np.concatenate(([0], value_ends[:-1]))
-    docnums = (local_docnums + first_docnum).astype(np.uint32)
-    weights = (counts * boost).astype(np.float32)
-    length_bytes = _length_bytes(np, lengths, local_docnums)
-    del counts, local_docnums
 
-    # Each term's statistics, as encode_part gives them.
-    term_starts = np.flatnonzero(np.concatenate(([True], posting_terms[1:] != posting_terms[:-1])))
-    term_ends = np.append(term_starts[1:], len(posting_terms))
-    term_counts = term_ends - term_starts
-    numbers = np.column_stack([
-        term_counts,
-        np.minimum.reduceat(length_bytes, term_starts),
-        np.maximum.reduceat(length_bytes, term_starts),
-        docnums[term_starts],
-        docnums[term_ends - 1],
-    ]).astype(np.uint64)
-    totals = np.column_stack([
-        np.add.reduceat(weights.astype(np.float64), term_starts),
-        np.maximum.reduceat(weights, term_starts),
-    ]).astype(np.float64)
-    names = [sorted_terms[r].encode("utf-8") for r in posting_terms[term_starts].tolist()]
-    del posting_terms
+class _Run(NamedTuple):
+    """What encoding a run of terms needs besides its occurrences."""
 
-    # Terms of few postings keep them unencoded (inlined in the term table);
-    # the others are encoded in blocks.
-    inline = term_counts <= INLINE_LIMIT
-    inline_postings = np.repeat(inline, term_counts)
-    data = value_bytes.tobytes()
+    names: list[bytes]  # by term rank
+    exact: object  # by term rank: an exact form (its postings have no positions)
+    boost: float
+    length_byte_of: object  # by docnum: the field length as Whoosh stores it (a byte)
+    fixed_size: int | None
+    first_docnum: int
 
-    def chunk(first_term: int, end_term: int) -> EncodedField:
-        first_posting, end_posting = term_starts[first_term], term_ends[end_term - 1]
-        kept = inline_postings[first_posting:end_posting]
-        starts = value_starts[first_posting:end_posting][kept]
-        ends = value_ends[first_posting:end_posting][kept]
-        blob_sizes = np.zeros(end_term - first_term, dtype=np.int64)
+    def encoded(self, np, keys, layout: _Layout) -> EncodedField:
+        """The postings of the terms whose occurrences are ``keys`` (sorted; whole terms)."""
+        # Postings: runs of one term in one document.
+        term_document = layout.term_document(keys)
+        starts = np.flatnonzero(np.concatenate(([True], term_document[1:] != term_document[:-1])))
+        del term_document
+        counts = np.diff(np.append(starts, len(keys)))
+        posting_terms = layout.terms(keys[starts])
+        local_docnums = layout.documents(keys[starts])
+        value_bytes, value_ends = _values(np, layout.positions(keys), starts, counts, ~self.exact[posting_terms])
+        del starts
+        value_starts = np.concatenate(([0], value_ends[:-1]))
+        docnums = (local_docnums + self.first_docnum).astype(np.uint32)
+        weights = (counts * self.boost).astype(np.float32)
+        length_bytes = self.length_byte_of[local_docnums]
+        del counts, local_docnums
+
+        # Each term's statistics, as encode_part gives them.
+        term_starts = np.flatnonzero(np.concatenate(([True], posting_terms[1:] != posting_terms[:-1])))
+        term_ends = np.append(term_starts[1:], len(posting_terms))
+        term_counts = term_ends - term_starts
+        numbers = np.column_stack([
+            term_counts,
+            np.minimum.reduceat(length_bytes, term_starts),
+            np.maximum.reduceat(length_bytes, term_starts),
+            docnums[term_starts],
+            docnums[term_ends - 1],
+        ]).astype(np.uint64)
+        totals = np.column_stack([
+            np.add.reduceat(weights.astype(np.float64), term_starts),
+            np.maximum.reduceat(weights, term_starts),
+        ]).astype(np.float64)
+        names = list(map(self.names.__getitem__, posting_terms[term_starts].tolist()))
+
+        # Terms of few postings keep them unencoded (inlined in the term
+        # table); the others are encoded in blocks.
+        inline = term_counts <= INLINE_LIMIT
+        kept = np.repeat(inline, term_counts)
+        inline_starts, inline_ends = value_starts[kept], value_ends[kept]
+        blob_sizes = np.zeros(len(term_starts), dtype=np.int64)
         blobs = []
-        for term in (first_term + np.flatnonzero(~inline[first_term:end_term])).tolist():
-            blob = _blocks(np, term_starts[term], term_ends[term], docnums, weights, data, value_starts,
-                           value_ends, length_bytes, fixed_size)
-            blob_sizes[term - first_term] = len(blob)
+        data = value_bytes.tobytes()
+        for term in np.flatnonzero(~inline).tolist():
+            blob = _blocks(term_starts[term], term_ends[term], docnums, weights, data, value_starts, value_ends,
+                           length_bytes, self.fixed_size)
+            blob_sizes[term] = len(blob)
             blobs.append(blob)
         return EncodedField(
-            names[first_term:end_term],
-            array("Q", numbers[first_term:end_term].tobytes()),
-            array("d", totals[first_term:end_term].tobytes()),
-            array("I", docnums[first_posting:end_posting][kept].tobytes()),
-            array("f", weights[first_posting:end_posting][kept].tobytes()),
-            array("I", (ends - starts).astype(np.uint32).tobytes()),
-            value_bytes[_ranges(np, starts, ends)].tobytes(),
+            names,
+            array("Q", numbers.tobytes()),
+            array("d", totals.tobytes()),
+            array("I", docnums[kept].tobytes()),
+            array("f", weights[kept].tobytes()),
+            array("I", (inline_ends - inline_starts).astype(np.uint32).tobytes()),
+            value_bytes[_ranges(np, inline_starts, inline_ends)].tobytes(),
             array("Q", np.cumsum(blob_sizes).astype(np.uint64).tobytes()),
             b"".join(blobs),
         )
 
-    # Runs of terms holding about CHUNK_POSTINGS postings each.
-    bounds = np.unique(np.searchsorted(term_starts, np.arange(0, len(docnums), CHUNK_POSTINGS)))
-    bounds = [*bounds.tolist(), len(term_starts)]
-    for first_term, end_term in zip(bounds, bounds[1:]):
-        if first_term < end_term:
-            yield chunk(first_term, end_term)
 
-
-def _blocks(np, first: int, end: int, docnums, weights, data: bytes, value_starts, value_ends, length_bytes,
+def _blocks(first: int, end: int, docnums, weights, data: bytes, value_starts, value_ends, length_bytes,
             fixed_size) -> bytes:
     """The postings [first, end) of one term encoded in blocks (as encode_part does)."""
     blocks = []
@@ -190,14 +204,13 @@ def _blocks(np, first: int, end: int, docnums, weights, data: bytes, value_start
     return b"".join(blocks)
 
 
-def _length_bytes(np, lengths: array | None, docnums):
-    """The field length of each posting's document as Whoosh stores it (a byte)."""
+def _length_bytes(np, lengths: array | None, documents: int):
+    """By docnum, the field length as Whoosh stores it (a byte)."""
     if lengths is None:
-        return np.zeros(len(docnums), dtype=np.uint8)
+        return np.zeros(documents, dtype=np.uint8)
     by_docnum = np.frombuffer(lengths, dtype=np.uint32)
     found, where = np.unique(by_docnum, return_inverse=True)
-    byte_by_docnum = np.array([length_to_byte(int(n)) for n in found], dtype=np.uint8)[where.reshape(-1)]
-    return byte_by_docnum[docnums]
+    return np.array([length_to_byte(int(n)) for n in found], dtype=np.uint8)[where.reshape(-1)]
 
 
 def _ranges(np, starts, ends):
@@ -224,13 +237,16 @@ def _sorted_keys(np, words: FieldWords, rank):
     term_count = np.frombuffer(vocabulary.term_count, dtype=np.uint32)
     word_term_ids = np.frombuffer(vocabulary.word_term_ids, dtype=np.uint32)
     counts = term_count[ids]
-    parts = []
+    keys = np.empty(int(counts.sum(dtype=np.int64)), dtype=np.int64)
+    filled = 0
     # The first term of every word that has one, then the second, …
     for k in range(int(term_count.max(initial=0))):
-        having = counts > k
-        term_ids = word_term_ids[first_term[ids[having]] + k]
-        parts.append((rank[term_ids] << layout.term_shift) | document_position[having])
-    keys = np.concatenate(parts) if parts else np.empty(0, dtype=np.int64)
+        having = np.flatnonzero(counts > k)
+        part = keys[filled:filled + len(having)]
+        np.left_shift(rank[word_term_ids[first_term[ids[having]] + k]], layout.term_shift, out=part)
+        part |= document_position[having]
+        filled += len(having)
+    del document_position, counts
     keys.sort()
     return keys, layout
 

@@ -110,7 +110,7 @@ def test_two_jobs_write_what_one_writes(tmp_path, monkeypatch):
     # Small batches and a corpus of 600 articles: both workers get documents,
     # and common terms have postings from both, in blocks on either side.
     monkeypatch.setattr(parallel, "BATCH_SIZE", 7)
-    monkeypatch.setattr(word_postings, "CHUNK_POSTINGS", 2_000)  # each field's terms sent in several runs
+    monkeypatch.setattr(word_postings, "CHUNK", 2_000)  # each field's terms sent in several runs
     corpus = tmp_path / "corpus"
     # some without a topic, predicted in the second pass
     _copies_of_the_sample(corpus, 20, lambda n, article: article.topic if n % 3 else None)
@@ -281,7 +281,7 @@ def _postings_from_word_ids(texts: list[str], options) -> tuple[dict, list[int]]
     lengths = [words.add(docnum, text) for docnum, text in enumerate(texts)]
     # in runs of a few postings: a run ends at a term's end
     with mock.patch.object(word_postings, "INLINE_LIMIT", len(texts)), \
-            mock.patch.object(word_postings, "CHUNK_POSTINGS", 5):
+            mock.patch.object(word_postings, "CHUNK", 5):
         runs = list(word_postings.encoded_field(words, 1.0, array("I", lengths), None))
     found = {}
     for btext, part in (item for run in runs for item in run):
