@@ -208,15 +208,16 @@ def ArabicAnalyzer(stemming: bool = True, keep_exact: bool = True, stopwords: bo
 def _word_terms(original: str, stopwords: bool, stemming: bool, keep_exact: bool,
                 proclitics: bool) -> tuple[str, ...]:
     """The terms one word as written yields at its position, in the order the
-    filter chain yields them (empty for a stopword)."""
-    if stopwords and _is_stopword(original):
+    filter chain yields them (empty for a stopword). Its callers see each
+    word once, so the steps are called without their caches."""
+    if stopwords and is_stopword(original):
         return ()
-    exact = _normalize(original)
+    exact = normalize(original)
     if not exact:
         return ()
     if not stemming:
         return (exact,)
-    stemmed = _stem(exact)
+    stemmed = stem(exact)
     terms = [stemmed]
     if proclitics:
         split = proclitic_stem(exact, stemmed)
