@@ -46,6 +46,9 @@ BATCH_SIZE = 100
 QUEUED_PER_JOB = 2
 # How often a waiting process checks that the other side is still alive.
 POLL_SECONDS = 0.5
+# How often an idle worker looks for a message from the parent (a topic model,
+# a request to report): the parent waits for it meanwhile.
+IDLE_POLL_SECONDS = 0.01
 
 
 @contextmanager
@@ -159,7 +162,7 @@ def _worker_main(number: int, schema, prepare: Prepare, tasks, results, control,
             # big for the pipe's buffer), so look for one while waiting too.
             take_messages()
             try:
-                batch = tasks.get(timeout=POLL_SECONDS)
+                batch = tasks.get(timeout=IDLE_POLL_SECONDS)
             except queue.Empty:
                 continue
             take_messages()
