@@ -42,7 +42,7 @@ COMPRESSION = 3  # zlib level of block data, as Whoosh 3
 # with 4, 172 MB with 8 and 170 MB with 16, and written a little faster.
 INLINE_LIMIT = 16
 # Blocks smaller than this are not worth a zlib call.
-_COMPRESS_FROM = 64
+COMPRESS_FROM = 64
 # Protocol 3 pickles the small tuples of inlined postings most compactly, 5
 # whole blocks (its one-byte memo entries pay off there).
 _INLINE_PROTOCOL = 3
@@ -121,7 +121,7 @@ def encode_block(ids, weights, values: list, last: bool, length_bytes: tuple[int
         mini_weights = tuple(weights)
     data = dumps(((ids[0], *map(sub, ids[1:], ids[:-1])), mini_weights, _values(values, fixed_size)),
                  _BLOCK_PROTOCOL)
-    compression = COMPRESSION if len(data) >= _COMPRESS_FROM else 0
+    compression = COMPRESSION if len(data) >= COMPRESS_FROM else 0
     if compression:
         data = zlib.compress(data, compression)
     info = dumps((len(ids), ids[-1], max(weights), compression, *length_bytes), _BLOCK_PROTOCOL)

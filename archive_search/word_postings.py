@@ -25,7 +25,8 @@ from whoosh.util.numeric import length_to_byte
 
 from archive_search.analysis import EXACT_MARK, WordIds
 from archive_search.errors import IndexingFailed
-from archive_search.w3blocks import BLOCK_LIMIT, INLINE_LIMIT, EncodedField, encode_block
+from archive_search.bulk_blocks import ranges, term_blocks
+from archive_search.w3blocks import INLINE_LIMIT, EncodedField
 
 
 # Term occurrences in a run of terms encoded at a time (see encoded_field).
@@ -165,14 +166,11 @@ class _Run(NamedTuple):
         inline = term_counts <= INLINE_LIMIT
         kept = np.repeat(inline, term_counts)
         inline_starts, inline_ends = value_starts[kept], value_ends[kept]
+        block_terms = np.flatnonzero(~inline)
+        blobs = term_blocks(np, term_starts[block_terms], term_ends[block_terms], docnums, weights, value_bytes,
+                            value_starts, value_ends, length_bytes, self.fixed_size)
         blob_sizes = np.zeros(len(term_starts), dtype=np.int64)
-        blobs = []
-        data = value_bytes.tobytes()
-        for term in np.flatnonzero(~inline).tolist():
-            blob = _blocks(term_starts[term], term_ends[term], docnums, weights, data, value_starts, value_ends,
-                           length_bytes, self.fixed_size)
-            blob_sizes[term] = len(blob)
-            blobs.append(blob)
+        blob_sizes[block_terms] = list(map(len, blobs))
         return EncodedField(
             names,
             array("Q", numbers.tobytes()),
@@ -180,28 +178,10 @@ class _Run(NamedTuple):
             array("I", docnums[kept].tobytes()),
             array("f", weights[kept].tobytes()),
             array("I", (inline_ends - inline_starts).astype(np.uint32).tobytes()),
-            value_bytes[_ranges(np, inline_starts, inline_ends)].tobytes(),
+            value_bytes[ranges(np, inline_starts, inline_ends)].tobytes(),
             array("Q", np.cumsum(blob_sizes).astype(np.uint64).tobytes()),
             b"".join(blobs),
         )
-
-
-def _blocks(first: int, end: int, docnums, weights, data: bytes, value_starts, value_ends, length_bytes,
-            fixed_size) -> bytes:
-    """The postings [first, end) of one term encoded in blocks (as encode_part does)."""
-    blocks = []
-    for block_first in range(first, end, BLOCK_LIMIT):
-        block_end = min(block_first + BLOCK_LIMIT, end)
-        ids = array("I")
-        ids.frombytes(docnums[block_first:block_end].tobytes())
-        block_weights = array("f")
-        block_weights.frombytes(weights[block_first:block_end].tobytes())
-        values = list(map(data.__getitem__, map(slice, value_starts[block_first:block_end].tolist(),
-                                                value_ends[block_first:block_end].tolist())))
-        block_lengths = length_bytes[block_first:block_end]
-        blocks.append(encode_block(ids, block_weights, values, block_end == end,
-                                   (int(block_lengths.min()), int(block_lengths.max())), fixed_size))
-    return b"".join(blocks)
 
 
 def _length_bytes(np, lengths: array | None, documents: int):
@@ -211,12 +191,6 @@ def _length_bytes(np, lengths: array | None, documents: int):
     by_docnum = np.frombuffer(lengths, dtype=np.uint32)
     found, where = np.unique(by_docnum, return_inverse=True)
     return np.array([length_to_byte(int(n)) for n in found], dtype=np.uint8)[where.reshape(-1)]
-
-
-def _ranges(np, starts, ends):
-    """The indexes of the ranges [start, end), one after another."""
-    sizes = ends - starts
-    return np.repeat(starts - np.cumsum(sizes) + sizes, sizes) + np.arange(int(sizes.sum()))
 
 
 def _sorted_keys(np, words: FieldWords, rank):

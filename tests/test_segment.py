@@ -20,7 +20,7 @@ from archive_search.analysis import ArabicAnalyzer, WordIds, term_positions_func
 from archive_search.documents import corpus_files, read_file
 from archive_search.indexer import complete_metadata, document_fields
 from archive_search.postings import ArabicPositions, encode_count, encode_positions, encode_term
-from archive_search import word_postings
+from archive_search import bulk_blocks, word_postings
 from archive_search.word_postings import FieldWords
 from archive_search.schema import build_schema
 from archive_search.segment import BulkWriter
@@ -313,6 +313,65 @@ def test_postings_from_word_ids_of_a_long_article():
     assert found == _postings_one_by_one(texts, ArabicAnalyzer())
     assert found["هول"][0] == (0, 1.0, encode_positions([17_000]))
     assert lengths == [34_002, 3]
+
+
+def _decoded_blocks(blob: bytes) -> list[tuple]:
+    """(block statistics, (ids, weights, values)) of each block, as Whoosh reads them."""
+    import io
+    import pickle
+    import struct
+    import zlib
+
+    blocks, at = [], 0
+    while at < len(blob):
+        size = abs(struct.unpack_from("!i", blob, at)[0])
+        stream = io.BytesIO(blob[at + 4:at + 4 + size])
+        info = pickle.Unpickler(stream).load()
+        data = stream.read()
+        blocks.append((info[:3] + info[4:], pickle.loads(zlib.decompress(data) if info[3] else data)))
+        at += 4 + size
+    return blocks
+
+
+def test_blocks_pickled_in_bulk_read_back_as_encode_block_writes_them():
+    import numpy as np
+
+    from archive_search.w3blocks import encode_part
+
+    rng = np.random.default_rng(7)
+    terms, rows = [], []
+    # one posting; counts all one; all the same count; counts from 1 to 300 (past a byte);
+    # docnums past 2**8, 2**16; values past 255 bytes
+    for postings, high, gap in ((1, 1, 5), (20, 1, 3), (200, 1, 300), (300, 300, 1), (130, 3, 70_000), (5, 200, 9)):
+        docnums = np.cumsum(rng.integers(1, gap + 1, postings))
+        counts = rng.integers(1, high + 1, postings) if high > 1 else np.ones(postings, dtype=np.int64)
+        if high == 1 and gap == 300:
+            counts[:] = 2
+        terms.append((len(rows), len(rows) + postings))
+        for docnum, count in zip(docnums.tolist(), counts.tolist()):
+            value = encode_positions(sorted(rng.choice(100_000, size=count, replace=False).tolist()))
+            rows.append((docnum, count, value))
+    docnums = np.array([r[0] for r in rows], dtype=np.uint32)
+    weights = np.array([r[1] for r in rows], dtype=np.float32)
+    value_data = b"".join(r[2] for r in rows)
+    value_ends = np.cumsum([len(r[2]) for r in rows])
+    value_starts = value_ends - [len(r[2]) for r in rows]
+    lengths = rng.integers(1, 5_000, int(docnums.max()) + 1).astype(np.uint32)
+    from whoosh.util.numeric import length_to_byte
+    length_bytes = np.array([length_to_byte(int(n)) for n in lengths[docnums]], dtype=np.uint8)
+    starts = np.array([a for a, _ in terms])
+    ends = np.array([b for _, b in terms])
+    found = bulk_blocks.term_blocks(np, starts, ends, docnums, weights, np.frombuffer(value_data, dtype=np.uint8),
+                                    value_starts, value_ends, length_bytes, None)
+    compared = 0
+    for (a, b), blob in zip(terms, found):
+        expected = encode_part(array("I", docnums[a:b].tolist()), array("f", weights[a:b].tolist()),
+                               [r[2] for r in rows[a:b]], array("I", lengths.tolist()), None)
+        if expected.blocks is None:  # a few postings: encode_part keeps them inline
+            continue
+        assert _decoded_blocks(blob) == _decoded_blocks(expected.blocks)
+        compared += len(_decoded_blocks(blob))
+    assert compared == 1 + 2 + 3 + 2  # blocks of 20, 200, 300 and 130 postings
 
 
 @given(st.lists(st.integers(min_value=0, max_value=200_000), min_size=1, max_size=40, unique=True))
