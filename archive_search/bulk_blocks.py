@@ -27,6 +27,10 @@ _NONE, _BINFLOAT, _SHORT_BINBYTES, _BINBYTES = b"N", b"G", b"C", b"B"
 _BININT1, _BININT2, _BININT = b"K", b"M", b"J"
 _HEAD = b"\x80\x05("  # PROTO 5, MARK
 
+# W3TermInfo's header as a numpy record (w3blocks._TERM_INFO: "!BfIBBfII").
+TERM_INFO = [("inlined", "u1"), ("weight", ">f4"), ("count", ">u4"), ("min_length", "u1"),
+             ("max_length", "u1"), ("max_weight", ">f4"), ("first_id", ">u4"), ("last_id", ">u4")]
+
 
 def term_blocks(np, starts, ends, docnums, weights, value_bytes, value_starts, value_ends, length_bytes,
                 fixed_size) -> list[bytes]:
@@ -84,77 +88,127 @@ def _pickles(np, ids, counts, value_bytes, value_starts, value_ends, bounds, siz
     """The pickled (ids, weights, values) of every block, one after another
     in one buffer, and where each ends. ``ids`` are docnums (each block's
     first kept, the others turned into gaps here)."""
-    block_of = np.repeat(np.arange(len(bounds)), sizes)
     gaps = ids.copy()
     gaps[1:] -= ids[:-1]
     gaps[bounds] = ids[bounds]
-    # ids: BININT1 (< 256), BININT2 (< 65536) or BININT, opcode and payload
-    int_sizes = np.where(gaps < 256, 2, np.where(gaps < 65536, 3, 5))
-    # weights: all one → NONE; all the same → BINFLOAT; else their bytes
-    low, high = np.minimum.reduceat(counts, bounds), np.maximum.reduceat(counts, bounds)
-    same = low == high
-    weight_sizes = np.where(same, np.where(low == 1, 1, 9), 2 + sizes)
-    # values: SHORT_BINBYTES (< 256 bytes) or BINBYTES, opcode, length and data
-    value_lengths = value_ends - value_starts
-    value_heads = np.where(value_lengths < 256, 2, 5)
-    value_sizes = value_heads + value_lengths
+    ends = bounds + sizes
+    id_items = _int_items(np, gaps)
+    value_items = _bytes_items(np, value_bytes, value_starts, value_ends)
+    return _assemble(np, len(bounds), [
+        _HEAD, _items_of(id_items, bounds, ends), _TUPLE,
+        _block_weights(np, counts, bounds, sizes), _MARK, _items_of(value_items, bounds, ends),
+        _TUPLE + _TUPLE3 + _STOP,
+    ])
 
-    int_totals = np.add.reduceat(int_sizes, bounds)
-    value_totals = np.add.reduceat(value_sizes, bounds)
-    block_sizes = len(_HEAD) + int_totals + 1 + weight_sizes + 1 + value_totals + 3
-    block_ends = np.cumsum(block_sizes)
-    block_starts = block_ends - block_sizes
-    out = np.zeros(int(block_ends[-1]), dtype=np.uint8)
 
-    def within(item_sizes):
-        """Where each posting's item starts, counted from its block's first item."""
-        ahead = np.cumsum(item_sizes) - item_sizes
-        return ahead - ahead[bounds][block_of]
+def inline_records(np, term_info, ids, counts, value_bytes, value_starts, value_ends, bounds, sizes):
+    """The term-table value of each term whose postings are inlined: its
+    statistics (``term_info``, packed as W3TermInfo packs them) and its
+    pickled (ids, weights, values), as :class:`~archive_search.w3blocks.TermTable`
+    writes them for a term given in one part. The postings of term i are
+    [bounds[i], bounds[i] + sizes[i]) of the arrays. (bytes, where each ends)."""
+    ends = bounds + sizes
+    info = np.frombuffer(term_info.tobytes(), dtype=np.uint8)
+    info_size = term_info.dtype.itemsize
+    info_starts = np.arange(len(bounds)) * info_size
+    return _assemble(np, len(bounds), [
+        (info, info_starts, info_starts + info_size), b"\x80\x03((",
+        _items_of(_int_items(np, ids), bounds, ends), _TUPLE + _MARK,
+        _items_of(_int_items(np, counts), bounds, ends), _TUPLE + _MARK,
+        _items_of(_bytes_items(np, value_bytes, value_starts, value_ends), bounds, ends),
+        _TUPLE + _TUPLE + _STOP,
+    ])
 
-    for k, byte in enumerate(_HEAD):
-        out[block_starts + k] = byte
-    # the ids
-    at = block_starts[block_of] + len(_HEAD) + within(int_sizes)
+
+def _int_items(np, numbers):
+    """Each number (0 to 2**31 - 1) pickled: BININT1, BININT2 or BININT and its
+    little-endian payload. (bytes, each item's size)."""
+    sizes = np.where(numbers < 256, 2, np.where(numbers < 65536, 3, 5))
+    ends = np.cumsum(sizes)
+    starts = ends - sizes
+    out = np.empty(int(ends[-1]) if len(ends) else 0, dtype=np.uint8)
     for size, opcode in ((2, _BININT1), (3, _BININT2), (5, _BININT)):
-        chosen = int_sizes == size
-        where, numbers = at[chosen], gaps[chosen]
-        out[where] = opcode[0]
+        chosen = sizes == size
+        at, chosen_numbers = starts[chosen], numbers[chosen]
+        out[at] = opcode[0]
         for k in range(size - 1):
-            out[where + 1 + k] = (numbers >> (8 * k)) & 0xFF
-    ints_end = block_starts + len(_HEAD) + int_totals
-    out[ints_end] = _TUPLE[0]
-    # the weights
-    weights_at = ints_end + 1
-    none = same & (low == 1)
-    out[weights_at[none]] = _NONE[0]
-    one_float = same & (low != 1)
-    out[weights_at[one_float]] = _BINFLOAT[0]
-    big_endian = low[one_float].astype(">f8").view(np.uint8).reshape(-1, 8)
-    for k in range(8):
-        out[weights_at[one_float] + 1 + k] = big_endian[:, k]
-    varied = ~same
-    out[weights_at[varied]] = _SHORT_BINBYTES[0]
-    out[weights_at[varied] + 1] = sizes[varied]
-    in_varied = varied[block_of]
-    position = np.arange(len(block_of)) - bounds[block_of]
-    out[(weights_at[block_of] + 2 + position)[in_varied]] = counts[in_varied] & 0xFF
-    # the values
-    values_at = weights_at + weight_sizes
-    out[values_at] = _MARK[0]
-    at = values_at[block_of] + 1 + within(value_sizes)
-    short = value_heads == 2
+            out[at + 1 + k] = (chosen_numbers >> (8 * k)) & 0xFF
+    return out, sizes
+
+
+def _bytes_items(np, data, starts, ends):
+    """Each data[start:end] pickled: SHORT_BINBYTES (under 256 bytes) or
+    BINBYTES, its length and its bytes. (bytes, each item's size)."""
+    lengths = ends - starts
+    heads = np.where(lengths < 256, 2, 5)
+    sizes = heads + lengths
+    item_ends = np.cumsum(sizes)
+    at = item_ends - sizes
+    out = np.empty(int(item_ends[-1]) if len(item_ends) else 0, dtype=np.uint8)
+    short = heads == 2
     out[at[short]] = _SHORT_BINBYTES[0]
-    out[at[short] + 1] = value_lengths[short]
+    out[at[short] + 1] = lengths[short]
     long = ~short
     out[at[long]] = _BINBYTES[0]
     for k in range(4):
-        out[at[long] + 1 + k] = (value_lengths[long] >> (8 * k)) & 0xFF
-    out[ranges(np, at + value_heads, at + value_heads + value_lengths)] = \
-        value_bytes[ranges(np, value_starts, value_ends)]
-    tail = values_at + 1 + value_totals
-    for k, byte in enumerate(_TUPLE + _TUPLE3 + _STOP):
-        out[tail + k] = byte
-    return out.tobytes(), block_ends
+        out[at[long] + 1 + k] = (lengths[long] >> (8 * k)) & 0xFF
+    out[ranges(np, at + heads, at + heads + lengths)] = data[ranges(np, starts, ends)]
+    return out, sizes
+
+
+def _items_of(items, firsts, ends):
+    """(buffer, start, end) of the runs [firsts[i], ends[i]) of pickled items
+    (each run has one at least)."""
+    buffer, sizes = items
+    item_ends = sizes.cumsum()
+    return buffer, (item_ends - sizes)[firsts], item_ends[ends - 1]
+
+
+def _block_weights(np, counts, bounds, sizes):
+    """Each block's weights pickled as encode_block makes them: NONE when all
+    are 1, BINFLOAT when all are the same, else SHORT_BINBYTES of the counts."""
+    low, high = np.minimum.reduceat(counts, bounds), np.maximum.reduceat(counts, bounds)
+    same = low == high
+    item_sizes = np.where(same, np.where(low == 1, 1, 9), 2 + sizes)
+    ends = np.cumsum(item_sizes)
+    at = ends - item_sizes
+    out = np.zeros(int(ends[-1]) if len(ends) else 0, dtype=np.uint8)
+    none = same & (low == 1)
+    out[at[none]] = _NONE[0]
+    one_float = same & (low != 1)
+    out[at[one_float]] = _BINFLOAT[0]
+    big_endian = low[one_float].astype(">f8").view(np.uint8).reshape(-1, 8)
+    for k in range(8):
+        out[at[one_float] + 1 + k] = big_endian[:, k]
+    varied = ~same
+    out[at[varied]] = _SHORT_BINBYTES[0]
+    out[at[varied] + 1] = sizes[varied]
+    block_of = np.repeat(np.arange(len(bounds)), sizes)
+    in_varied = varied[block_of]
+    position = np.arange(len(block_of)) - bounds[block_of]
+    out[(at[block_of] + 2 + position)[in_varied]] = counts[in_varied] & 0xFF
+    return out, at, ends
+
+
+def _assemble(np, records: int, pieces: list):
+    """Records made of pieces in order, each piece a constant bytes string or
+    (buffer, starts, ends) giving each record's bytes. (bytes, where each
+    record ends)."""
+    lengths = [np.full(records, len(piece), dtype=np.int64) if isinstance(piece, bytes) else piece[2] - piece[1]
+               for piece in pieces]
+    record_sizes = sum(lengths)
+    record_ends = np.cumsum(record_sizes)
+    at = record_ends - record_sizes
+    out = np.empty(int(record_ends[-1]) if records else 0, dtype=np.uint8)
+    for piece, length in zip(pieces, lengths):
+        if isinstance(piece, bytes):
+            for k, byte in enumerate(piece):
+                out[at + k] = byte
+        else:
+            buffer, starts, ends = piece
+            out[ranges(np, at, at + length)] = buffer[ranges(np, starts, ends)]
+        at = at + length
+    return out.tobytes(), record_ends
 
 
 def _python_blocks(np, first: int, end: int, docnums, weights, data: bytes, value_starts, value_ends,

@@ -67,6 +67,8 @@ class Part(NamedTuple):
     last_id: int
     raw: tuple | None  # (ids, weights, values) for a part of up to INLINE_LIMIT postings
     blocks: bytes | None  # the encoded blocks of a larger part, its last block marked last
+    # for a part of inlined postings, made in bulk: its term-table value if the term has no other part
+    record: bytes | None = None
 
 
 def encode_part(ids: array, weights: array, values: list, lengths: array | None, fixed_size: int | None,
@@ -162,7 +164,9 @@ class TermTable:
     def write(self, btext: bytes, parts: list[Part]) -> None:
         """Write a term from its parts, in docnum order."""
         term = parts[0] if len(parts) == 1 else _joined(parts)
-        if term.count <= INLINE_LIMIT:  # every part is unencoded then
+        if term.record is not None:  # made whole in the process that inverted the term
+            info = term.record
+        elif term.count <= INLINE_LIMIT:  # every part is unencoded then
             ids, weights, values = term.raw
             info = _term_info(True, term) + dumps(
                 (tuple(ids), _small_weights(weights), _values(values, self._fixed_size, inline=True)),
@@ -187,7 +191,7 @@ def _term_info(inlined: bool, term: Part) -> bytes:
 def _joined(parts: list[Part]) -> Part:
     """One part for consecutive parts: their statistics together, and their
     postings if none is encoded."""
-    counts, weights, max_weights, min_lengths, max_lengths, _, _, raws, _ = zip(*parts)
+    counts, weights, max_weights, min_lengths, max_lengths, _, _, raws, _, _ = zip(*parts)
     raw = None
     if None not in raws:
         raw = tuple(list(chain.from_iterable(column)) for column in zip(*raws))
@@ -242,19 +246,25 @@ class EncodedField:
 
     Each term's statistics are five whole numbers (count, min and max length
     byte, first and last id) in ``numbers`` and two weights (total, max) in
-    ``totals``.
+    ``totals``. Terms with inlined postings may come with their term-table
+    value made (``records``, ending at ``record_ends``; a term without one
+    ends where the one before it does).
     """
 
-    __slots__ = ("terms", "numbers", "totals", "ids", "weights", "sizes", "values", "blob_ends", "blobs")
+    __slots__ = ("terms", "numbers", "totals", "ids", "weights", "sizes", "values", "blob_ends", "blobs",
+                 "records", "record_ends")
 
-    def __init__(self, terms, numbers, totals, ids, weights, sizes, values, blob_ends, blobs):
+    def __init__(self, terms, numbers, totals, ids, weights, sizes, values, blob_ends, blobs, records=b"",
+                 record_ends=None):
         self.terms, self.numbers, self.totals = terms, numbers, totals
         self.ids, self.weights, self.sizes, self.values = ids, weights, sizes, values
         self.blob_ends, self.blobs = blob_ends, blobs
+        self.records = records
+        self.record_ends = record_ends if record_ends is not None else array("Q", bytes(8 * len(terms)))
 
     def __reduce__(self):
         return EncodedField, (self.terms, self.numbers, self.totals, self.ids, self.weights, self.sizes,
-                              self.values, self.blob_ends, self.blobs)
+                              self.values, self.blob_ends, self.blobs, self.records, self.record_ends)
 
     @classmethod
     def pack(cls, parts) -> "EncodedField":
@@ -287,7 +297,8 @@ class EncodedField:
         # zip takes from the two iterators in that order
         numbers, totals = iter(self.numbers.tolist()), iter(self.totals.tolist())
         heads = zip(numbers, totals, totals, numbers, numbers, numbers, numbers)
-        for term, head, blob_end in zip(self.terms, heads, blob_ends):
+        records, record_at = self.records, 0
+        for term, head, blob_end, record_end in zip(self.terms, heads, blob_ends, self.record_ends):
             if blob_end == blob_at:
                 count = head[0]
                 part_values = []
@@ -297,7 +308,9 @@ class EncodedField:
                     value_at = end
                 raw = (ids[raw_at:raw_at + count], weights[raw_at:raw_at + count], part_values)
                 raw_at += count
-                yield term, Part(*head, raw, None)
+                record = records[record_at:record_end] if record_end != record_at else None
+                record_at = record_end
+                yield term, Part(*head, raw, None, record)
             else:
                 yield term, Part(*head, None, blobs[blob_at:blob_end])
                 blob_at = blob_end

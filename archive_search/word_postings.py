@@ -25,7 +25,7 @@ from whoosh.util.numeric import length_to_byte
 
 from archive_search.analysis import EXACT_MARK, WordIds
 from archive_search.errors import IndexingFailed
-from archive_search.bulk_blocks import ranges, term_blocks
+from archive_search.bulk_blocks import TERM_INFO, inline_records, ranges, term_blocks
 from archive_search.w3blocks import INLINE_LIMIT, EncodedField
 
 
@@ -166,6 +166,8 @@ class _Run(NamedTuple):
         inline = term_counts <= INLINE_LIMIT
         kept = np.repeat(inline, term_counts)
         inline_starts, inline_ends = value_starts[kept], value_ends[kept]
+        records, record_ends = self._records(np, inline, term_counts, numbers, totals, docnums[kept],
+                                             weights[kept], value_bytes, inline_starts, inline_ends)
         block_terms = np.flatnonzero(~inline)
         blobs = term_blocks(np, term_starts[block_terms], term_ends[block_terms], docnums, weights, value_bytes,
                             value_starts, value_ends, length_bytes, self.fixed_size)
@@ -181,7 +183,30 @@ class _Run(NamedTuple):
             value_bytes[ranges(np, inline_starts, inline_ends)].tobytes(),
             array("Q", np.cumsum(blob_sizes).astype(np.uint64).tobytes()),
             b"".join(blobs),
+            records,
+            record_ends,
         )
+
+    def _records(self, np, inline, term_counts, numbers, totals, ids, weights, value_bytes, value_starts,
+                 value_ends):
+        """The term-table values of the inlined terms (see
+        :func:`archive_search.bulk_blocks.inline_records`), and where each
+        term's ends (none for the others)."""
+        counts = weights.astype(np.int64)
+        if not inline.any() or (counts != weights).any() or ids.max() >= 1 << 31:
+            return b"", None
+        terms = np.flatnonzero(inline)
+        info = np.empty(len(terms), dtype=TERM_INFO)
+        info["inlined"] = 1
+        info["count"], info["min_length"], info["max_length"], info["first_id"], info["last_id"] = \
+            numbers[terms].T
+        info["weight"], info["max_weight"] = totals[terms].T
+        sizes = term_counts[terms]
+        records, ends = inline_records(np, info, ids.astype(np.int64), counts, value_bytes, value_starts,
+                                       value_ends, np.cumsum(sizes) - sizes, sizes)
+        record_sizes = np.zeros(len(inline), dtype=np.int64)
+        record_sizes[terms] = np.diff(np.concatenate(([0], ends)))
+        return records, array("Q", np.cumsum(record_sizes).astype(np.uint64).tobytes())
 
 
 def _length_bytes(np, lengths: array | None, documents: int):

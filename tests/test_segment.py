@@ -49,17 +49,21 @@ def _copies_of_the_sample(corpus: Path, copies: int, topic_of) -> None:
 
 
 def index_contents(ix) -> dict:
-    """Everything a search can see: postings with values, stored fields, field lengths."""
+    """Everything a search can see: postings with values, term statistics,
+    stored fields, field lengths."""
     with ix.reader() as reader:
-        postings = {}
+        postings, statistics = {}, {}
         for field, text in reader.all_terms():
             matcher = reader.postings(field, text)
             postings[(field, text)] = [(docnum, weight, value) for docnum, weight, value in
                                        _items(matcher)]
+            info = reader.term_info(field, text)
+            statistics[(field, text)] = (info.weight(), info.doc_frequency(), info.min_length(), info.max_length(),
+                                         info.max_weight(), info.min_id(), info.max_id())
         stored = [reader.stored_fields(n) for n in range(reader.doc_count_all())]
         lengths = {f: [reader.doc_field_length(n, f) for n in range(reader.doc_count_all())]
                    for f in ("title", "body", "speaker_words")}
-    return {"postings": postings, "stored": stored, "lengths": lengths}
+    return {"postings": postings, "statistics": statistics, "stored": stored, "lengths": lengths}
 
 
 def _items(matcher):
@@ -85,6 +89,7 @@ def test_bulk_segment_holds_what_whooshs_writer_would(tmp_path):
     parallel.write_toc(bulk, [writer.finish_segment()])
 
     expected, found = index_contents(plain), index_contents(bulk)
+    assert found["statistics"] == expected["statistics"]
     assert found["stored"] == expected["stored"]
     assert found["lengths"] == expected["lengths"]
     assert found["postings"].keys() == expected["postings"].keys()
