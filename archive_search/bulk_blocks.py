@@ -1,15 +1,17 @@
-"""Whoosh 3 posting blocks for many terms at once, their pickles made with numpy.
+"""Whoosh 3 posting blocks and inlined postings of many terms at once, pickled with numpy.
 
 A block's data is a pickled tuple: the ids (the first, then gaps), the
 weights in short (see :func:`archive_search.w3blocks.encode_block`) and the
-posting values. Pickling it from Python objects needs one bytes object per
-posting, most of the time a rebuild spent on a block besides zlib. Here the
-pickles of every block of a run of terms are written into one buffer with
-numpy, in the plainest opcodes that ``pickle.loads`` reads back to the very
-same tuple: MARK … TUPLE, BININT1/BININT2/BININT for the ids, NONE, BINFLOAT
-or SHORT_BINBYTES for the weights, SHORT_BINBYTES/BINBYTES for the values.
-Blocks this path does not cover (weights that are not small whole numbers)
-go through :func:`~archive_search.w3blocks.encode_block`.
+posting values; a term with few postings keeps them in its term-table value,
+as a pickled (ids, weights, values) after its statistics. Pickling them from
+Python objects needs one bytes object per posting, most of the time a
+rebuild spent on a block besides zlib. Here the pickles of every block (and
+inlined term) of a run of terms are written into one buffer with numpy, in
+the plainest opcodes that ``pickle.loads`` reads back to the very same
+tuple: MARK … TUPLE, BININT1/BININT2/BININT for the ids and whole weights,
+NONE, BINFLOAT or SHORT_BINBYTES for a block's weights, SHORT_BINBYTES or
+BINBYTES for the values. Blocks this path does not cover (weights that are
+not small whole numbers) go through :func:`~archive_search.w3blocks.encode_block`.
 """
 
 from __future__ import annotations

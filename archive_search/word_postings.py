@@ -4,16 +4,18 @@ A rebuild reads each article's text as a list of word ids
 (:class:`archive_search.analysis.WordIds`) and keeps only those, document
 after document (:class:`FieldWords`). When the postings are wanted, every
 (term, document, position) occurrence becomes one 64-bit number, all of them
-are sorted at once, and the runs of equal terms and documents give the
-postings; posting values (a count and position gaps for a stem, the count
-alone for an exact form, as LEB128 varints: see
-:mod:`archive_search.postings`) are encoded for all postings together. This
+are sorted at once, and, a run of terms at a time, the runs of equal terms
+and documents give the postings; posting values (a count and position gaps
+for a stem, the count alone for an exact form, as LEB128 varints: see
+:mod:`archive_search.postings`), term statistics, inlined postings and blocks
+(:mod:`archive_search.bulk_blocks`) are made for all of them together. This
 does in C the per-word, per-posting Python work that was over a third of a
 rebuild. The terms, weights and values are those of
 :class:`archive_search.postings.ArabicPositions` (tested against Whoosh's own
 writer).
 
-numpy is imported only here, only when a rebuild writes its postings.
+numpy is imported by a rebuild only, when it writes its postings (and counts
+the topic model's stems, see :class:`archive_search.topics.LabelledArticles`).
 """
 
 from __future__ import annotations
@@ -24,10 +26,9 @@ from typing import Iterator, NamedTuple
 from whoosh.util.numeric import length_to_byte
 
 from archive_search.analysis import EXACT_MARK, WordIds
-from archive_search.errors import IndexingFailed
 from archive_search.bulk_blocks import TERM_INFO, inline_records, ranges, term_blocks
+from archive_search.errors import IndexingFailed
 from archive_search.w3blocks import INLINE_LIMIT, EncodedField
-
 
 # Term occurrences in a run of terms encoded at a time (see encoded_field).
 CHUNK = 1 << 20

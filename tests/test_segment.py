@@ -379,6 +379,16 @@ def test_blocks_pickled_in_bulk_read_back_as_encode_block_writes_them():
     assert compared == 1 + 2 + 3 + 2  # blocks of 20, 200, 300 and 130 postings
 
 
+def test_bulk_term_info_is_laid_out_as_whooshs():
+    import numpy as np
+
+    from archive_search.w3blocks import _TERM_INFO
+
+    row = (1, 7.0, 3, 12, 40, 4.0, 17, 90_000)
+    info = np.array([row], dtype=bulk_blocks.TERM_INFO)
+    assert info.tobytes() == _TERM_INFO.pack(*row)
+
+
 @given(st.lists(st.integers(min_value=0, max_value=200_000), min_size=1, max_size=40, unique=True))
 def test_positions_round_trip(numbers):
     positions = sorted(numbers)
