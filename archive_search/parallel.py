@@ -126,7 +126,12 @@ class InProcess(_Batches):
     def finish(self):
         """Write the segment (the last batch flushed first); returns it, for :func:`write_toc`."""
         self.flush()
-        return self._writer.finish_segment()
+        segment = self._writer.finish_segment()
+        # The word caches hold the corpus's vocabulary: a process that goes on
+        # after a rebuild (a script) needs the memory more.
+        analysis.clear_caches()
+        metadata.clear_caches()
+        return segment
 
     def close(self) -> None:
         if not self._writer.is_closed:
