@@ -17,10 +17,10 @@ from datetime import datetime
 from itertools import repeat
 from typing import Iterator
 
+from archive_search import word_postings
 from archive_search.analysis import word_ids_for
 from archive_search.postings import ArabicPositions
 from archive_search.w3blocks import EncodedField, encode_part
-from archive_search import word_postings
 from archive_search.word_postings import FieldWords
 
 # Field values whose index terms are remembered at most (see Inverter._generic_items).

@@ -3,15 +3,17 @@
 A rebuild's parent process reads the corpus and hands out batches of
 articles. A worker prepares each batch (metadata, fields: the caller's
 ``prepare`` object, which may also gather something across batches for the
-parent to ask for: :meth:`Processes.reports`) and inverts it in memory; it sends the stored fields
-back at once, pickled and compressed, and its postings, encoded as parts of
-Whoosh posting lists (:mod:`archive_search.w3blocks`), when the rebuild ends. The
-parent writes stored fields as they come, the first worker's straight away
-and the others' after it (so each worker's documents are one run of
-docnums), and at the end merges the workers' postings into one segment
-(:class:`~archive_search.segment.BulkWriter`). One segment, rather than one
-per worker, keeps the term table a single copy of the vocabulary (a third
-smaller on the news corpora) and searches a little faster.
+parent to ask for, see :meth:`Processes.reports`) and inverts it in memory;
+it sends the stored fields back at once, pickled and compressed. When the
+rebuild ends it encodes its postings as parts of Whoosh posting lists
+(:mod:`archive_search.w3blocks`) and sends them field by field, a run of
+terms at a time. The parent writes stored fields as they come, the first
+worker's straight away and the others' after it (so each worker's documents
+are one run of docnums), and merges the workers' postings into one segment
+as they arrive (:class:`~archive_search.segment.BulkWriter`), while the
+workers encode the next. One segment, rather than one per worker, keeps the
+term table a single copy of the vocabulary (a third smaller on the news
+corpora) and searches a little faster.
 
 With one job the same work runs in the calling process.
 
@@ -24,10 +26,10 @@ from __future__ import annotations
 import gc
 import os
 import queue
-from collections import deque
 import signal
 import threading
 import time
+from collections import deque
 from contextlib import contextmanager
 from typing import Any, Callable
 
@@ -154,6 +156,7 @@ def _worker_main(number: int, schema, prepare: Prepare, tasks, results, control,
     try:
         inverter = Inverter(schema)
         received = {"context": None, "first docnum": None}
+
         def take_messages() -> None:
             while control.poll():
                 kind, value = control.recv()

@@ -11,11 +11,10 @@ no files: the indexer stores the model beside the index as JSON.
 from __future__ import annotations
 
 import math
+from array import array
 from collections import Counter, defaultdict
 from itertools import chain, repeat
 from typing import Iterable
-
-from array import array
 
 from archive_search.analysis import body_word_ids, stem_counts
 
