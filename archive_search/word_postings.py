@@ -101,7 +101,7 @@ def encoded_field(words: FieldWords, boost: float, lengths: array | None, fixed_
         names=[names[t] for t in order],
         exact=np.fromiter((terms[t].startswith(EXACT_MARK) for t in order), dtype=bool, count=len(order)),
         boost=boost,
-        length_byte_of=_length_bytes(np, lengths, words.docnums[-1] + 1),
+        length_byte_of=_length_byte_by_docnum(np, lengths, words.docnums[-1] + 1),
         fixed_size=fixed_size,
         first_docnum=first_docnum,
     )
@@ -137,7 +137,8 @@ class _Run(NamedTuple):
         counts = np.diff(np.append(starts, len(keys)))
         posting_terms = layout.terms(keys[starts])
         local_docnums = layout.documents(keys[starts])
-        value_bytes, value_ends = _values(np, layout.positions(keys), starts, counts, ~self.exact[posting_terms])
+        value_bytes, value_ends = _varint_values(np, layout.positions(keys), starts, counts,
+                                                 ~self.exact[posting_terms])
         del starts
         value_starts = np.concatenate(([0], value_ends[:-1]))
         docnums = (local_docnums + self.first_docnum).astype(np.uint32)
@@ -210,7 +211,7 @@ class _Run(NamedTuple):
         return records, array("Q", np.cumsum(record_sizes).astype(np.uint64).tobytes())
 
 
-def _length_bytes(np, lengths: array | None, documents: int):
+def _length_byte_by_docnum(np, lengths: array | None, documents: int):
     """By docnum, the field length as Whoosh stores it (a byte)."""
     if lengths is None:
         return np.zeros(documents, dtype=np.uint8)
@@ -251,7 +252,7 @@ def _sorted_keys(np, words: FieldWords, rank):
     return keys, layout
 
 
-def _values(np, positions, starts, counts, with_positions):
+def _varint_values(np, positions, starts, counts, with_positions):
     """Every posting's value as varints, one buffer: for postings
     ``with_positions`` the count then the position gaps, for the others the
     count. ``positions`` are those of every occurrence, posting after
