@@ -51,11 +51,8 @@ def find_words(text: str) -> list[str]:
     return WORD_PATTERN.findall(_without_underscores(text))
 
 
-# Bounded caches. The one a text's words go through (a word's terms, see
-# _analysis_for) holds a news archive's whole vocabulary, a few hundred
-# thousand surface forms: smaller, it is emptied as fast as it fills. The
-# steps behind it see each word once per process and need little.
-_CACHE_SIZE = 1 << 19
+# Bounded caches of the analysis steps, for the analyzer chain and queries.
+# Indexing analyses each distinct word once through WordIds instead.
 _STEP_CACHE_SIZE = 1 << 15
 
 _normalize = lru_cache(maxsize=_STEP_CACHE_SIZE)(normalize)
@@ -238,10 +235,8 @@ def term_positions_function(analyzer):
     >>> positions("المخيمات في المخيم")
     ({'مخيم': [0, 2], '=المخيمات': [0], '=المخيم': [2]}, 4)
     """
-    options = _options_of(analyzer)
-    if options is None:
-        return None
-    return _analysis_for(options)
+    vocabulary = word_ids_for(analyzer)
+    return vocabulary.term_positions if vocabulary is not None else None
 
 
 def _options_of(analyzer) -> tuple[bool, bool, bool, bool] | None:
@@ -267,29 +262,6 @@ _INDEX_OPTIONS = (True, True, True, True)
 # More than a batch of articles (see archive_search.parallel.BATCH_SIZE),
 # title and body each.
 _RECENT_TEXTS = 256
-
-
-@lru_cache(maxsize=None)
-def _analysis_for(options: tuple[bool, bool, bool, bool]):
-    """text → (term positions, length) for analyzer options."""
-    terms_of = lru_cache(maxsize=_CACHE_SIZE)(lambda word: _word_terms(word, *options))
-
-    def analyse(text: str) -> tuple[dict[str, list[int]], int]:
-        positions: dict[str, list[int]] = {}
-        length = 0
-        for pos, word in enumerate(find_words(text)):
-            terms = terms_of(word)
-            if terms:
-                length += len(terms)
-                for term in terms:
-                    found = positions.get(term)
-                    if found is None:
-                        positions[term] = [pos]
-                    else:
-                        found.append(pos)
-        return positions, length
-
-    return analyse
 
 
 class WordIds:
@@ -357,6 +329,21 @@ class WordIds:
         first = self.first_term[word_id]
         return tuple(self.terms[t] for t in self.word_term_ids[first:first + self.term_count[word_id]])
 
+    def term_positions(self, text: str) -> tuple[dict[str, list[int]], int]:
+        """Each term of text with its positions, and the field length: what
+        indexing the text through the analyzer chain gives (see
+        :func:`term_positions_function`)."""
+        positions: dict[str, list[int]] = {}
+        ids = self.ids(text)
+        for pos, word_id in enumerate(ids):
+            for term in self.terms_of(word_id):
+                found = positions.get(term)
+                if found is None:
+                    positions[term] = [pos]
+                else:
+                    found.append(pos)
+        return positions, self.length(ids)
+
     def length(self, ids: list[int]) -> int:
         """The number of terms the words make (the field length Whoosh stores)."""
         return sum(map(self.term_count.__getitem__, ids))
@@ -400,7 +387,7 @@ def clear_caches() -> None:
     """Forget the word caches (a process done analysing needs the memory more:
     they hold a few hundred thousand words each on a news archive). A
     :class:`WordIds` already handed out stays as it is."""
-    for cached in (_normalize, _stem, _proclitic_stem, _analysis_for, _word_ids_for):
+    for cached in (_normalize, _stem, _proclitic_stem, _word_ids_for):
         cached.cache_clear()
 
 

@@ -138,8 +138,7 @@ class BulkWriter(SegmentWriter):
     def _flush_segment(self) -> None:
         self.perdocwriter.close()
         fieldwriter = self.fieldwriter
-        names = indexed_fields(self.schema) if self._streams else sorted(self._inverter.fields())
-        for name in names:
+        for name in indexed_fields(self.schema):  # a field without terms is skipped
             sources = [self._inverter.parts(name)] + [_field_parts(stream, name) for stream in self._streams]
             terms = _by_term(sources)
             first = next(terms, None)

@@ -26,6 +26,7 @@ SMOOTHING = 0.01
 # Decimal places of the stored log probabilities (0.001 is a 0.1 % change).
 LOG_DIGITS = 3
 
+
 def _article_text(title: str, body: str) -> str:
     # the text as the body field indexes it, so that it is analysed once
     return f"{title}\n{body}" if title else body
@@ -63,7 +64,8 @@ class TopicModel:
         self._term_articles.update(counts.keys())
 
     def merge(self, other: "TopicModel") -> None:
-        """Add the counts of another model not yet finished (a batch's, from a worker)."""
+        """Add the counts of another model not yet finished (a worker's, see
+        :class:`LabelledArticles`)."""
         self._doc_counts.update(other._doc_counts)
         for topic, counts in other._term_counts.items():
             self._term_counts[topic].update(counts)
