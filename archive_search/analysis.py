@@ -417,12 +417,15 @@ def _normalized_words(text: str, stopwords: bool = True) -> Iterator[tuple[str, 
 
 class QueryWord(NamedTuple):
     """One analysed query word: what the user typed, its stem and exact term,
-    and the stem of the word read as preposition + word (None if none)."""
+    the stem of the word read as preposition + word (None if none), and the
+    index terms that stand in for it when the index has never seen it (see
+    :mod:`archive_search.unknown_words`)."""
 
     original: str
     stem: str
     exact: str
     split: str | None = None
+    substitutes: tuple[str, ...] = ()
 
 
 def analyze_query(text: str, stopwords: bool = True, stemming: bool = True) -> list[QueryWord]:
@@ -432,7 +435,7 @@ def analyze_query(text: str, stopwords: bool = True, stemming: bool = True) -> l
     carries :data:`EXACT_MARK` unless it equals the stem.
 
     >>> analyze_query("مُخَيَّم في الحسكة")
-    [QueryWord(original='مُخَيَّم', stem='مخيم', exact='مخيم', split=None), QueryWord(original='الحسكة', stem='حسك', exact='=الحسكه', split=None)]
+    [QueryWord(original='مُخَيَّم', stem='مخيم', exact='مخيم', split=None, substitutes=()), QueryWord(original='الحسكة', stem='حسك', exact='=الحسكه', split=None, substitutes=())]
     >>> analyze_query("لمرتزقة")[0].split
     'مرتزق'
     """

@@ -280,6 +280,12 @@ def _ensure_index(archive) -> None:
     _summarize_skips(report)
 
 
+def _note_substitutes(substitutes: dict[str, str]) -> None:
+    """Say which query words no article has, and what was searched instead."""
+    for word, instead in substitutes.items():
+        warn(f"no article has {word}: searched for {instead} instead")
+
+
 def _stdout():
     """stdout, writing UTF-8 whatever the locale says (Arabic must survive a pipe)."""
     stream = sys.stdout
@@ -324,12 +330,14 @@ def search(
                 render_facets(console, results.facets)
             errors = make_console(stderr=True, color=state.color)
             render_summary(errors, len(results), results.total, page, limit)
+            _note_substitutes(results.substitutes)
             if results.suggestion:
                 errors.print(f"did you mean: {results.suggestion}")
             raise typer.Exit(EXIT_HITS if results else EXIT_NO_HITS)
         from archive_search.export import write_hits
 
         results = _run_library(lambda: archive.search(query, limit=limit, page=page, **options))
+        _note_substitutes(results.substitutes)
         count = _run_library(lambda: write_hits(results, _stdout(), fmt=fmt.value))
         raise typer.Exit(EXIT_HITS if count else EXIT_NO_HITS)
 
@@ -360,6 +368,7 @@ def export(
         chosen = _run_library(lambda: parse_columns(columns))
         hits = _run_library(lambda: archive.iter_hits(query, speaker=speaker, topic=topic, since=since,
                                                        until=until, sort=sort.value, limit=limit, plain=plain))
+        _note_substitutes(hits.substitutes)
         target = _stdout() if output == "-" else output
         stream = _export_progress(hits)
         count = _run_library(lambda: export_hits(stream, target, fmt=fmt.value, columns=chosen, excel=excel))

@@ -55,12 +55,17 @@ class Ranking:
         query لمرتزقة also finds مرتزقة; the index holds these stems for its
         own words, see :class:`archive_search.analysis.ArabicStemFilter`):
         0.25 over 0.4 and 1 on the dev half; 0 disables it.
+    :param substitute_weight: weight, relative to the stem match, of a body
+        match on a term standing in for a query word the index has never
+        seen (see :mod:`archive_search.unknown_words`): 0.5 over 0.25 and 1
+        on the dev half.
     """
 
     title_weight: float = 0.15
     body_weight: float = 1.0
     exact_boost: float = 0.25
     proclitic_weight: float = 0.25
+    substitute_weight: float = 0.5
 
 
 DEFAULT_RANKING = Ranking()
@@ -68,7 +73,8 @@ DEFAULT_RANKING = Ranking()
 
 def word_query(word: QueryWord, ranking: Ranking = DEFAULT_RANKING) -> q.Query:
     """All the ways one query word can match: stem or exact form, title or
-    body, and the stem without a leading preposition in the body."""
+    body, the stem without a leading preposition in the body, and the terms
+    standing in for a word the index has never seen."""
     clauses = []
     for field, weight in (("title", ranking.title_weight), ("body", ranking.body_weight)):
         if weight <= 0:
@@ -78,18 +84,25 @@ def word_query(word: QueryWord, ranking: Ranking = DEFAULT_RANKING) -> q.Query:
             clauses.append(q.Term(field, word.exact, boost=weight * ranking.exact_boost))
     if ranking.proclitic_weight > 0 and ranking.body_weight > 0 and word.split:
         clauses.append(q.Term("body", word.split, boost=ranking.body_weight * ranking.proclitic_weight))
+    for term in word.substitutes:
+        clauses.append(q.Term("body", term, boost=ranking.body_weight * ranking.substitute_weight))
     return q.Or(clauses)
 
 
 def plain_query(
-    text: str, ranking: Ranking = DEFAULT_RANKING, stopwords: bool = True, stemming: bool = True
+    text: str, ranking: Ranking = DEFAULT_RANKING, stopwords: bool = True, stemming: bool = True,
+    vocabulary=None,
 ) -> q.Query:
     """A query that takes text as plain words: any of them may match.
 
     Operators, quotes and punctuation carry no meaning here, which suits
-    natural-language questions pasted from elsewhere.
+    natural-language questions pasted from elsewhere. With a ``vocabulary``
+    (:class:`archive_search.unknown_words.Vocabulary`), words the index has
+    never seen are searched by their substitutes.
     """
     words = analyze_query(text, stopwords=stopwords, stemming=stemming)
+    if vocabulary is not None:
+        words = vocabulary.with_substitutes(words)
     seen = set()
     clauses = []
     for word in words:

@@ -18,6 +18,7 @@ from archive_search.errors import QueryError
 from archive_search.proximity import CANDIDATES, proximity_bonus
 from archive_search.ranking import DEFAULT_RANKING, plain_query, weighting
 from archive_search.snippets import Fragment, fragments, match_spans
+from archive_search.unknown_words import Vocabulary
 
 SORTS = ("relevance", "date", "-date")
 
@@ -63,12 +64,17 @@ class Hit:
 
 
 class Results(list):
-    """The hits of one page, with the total count, the facets and, when there
-    are few hits, a suggested correction of the query."""
+    """The hits of one page, with the total count, the facets, the query words
+    the index has never seen with the terms searched in their place, and,
+    when there are few hits, a suggested correction of the query."""
 
     total: int = 0
     facets: dict[str, Counter] | None = None
     suggestion: str | None = None
+
+    def __init__(self, hits=()):
+        super().__init__(hits)
+        self.substitutes: dict[str, str] = {}
 
 
 # "Did you mean": asked when a search has fewer hits than this; a correction
@@ -92,16 +98,18 @@ def _parse_day(value: str | date | None, name: str) -> date | None:
         raise QueryError(f"bad {name} date {value!r}: use YYYY-MM-DD") from None
 
 
-def build_query(text: str, plain: bool = False) -> q.Query:
+def build_query(text: str, plain: bool = False, vocabulary=None) -> q.Query:
     """The Whoosh query for query text (see :mod:`archive_search.querylang`).
 
-    Empty text matches every article, so that filters alone can select.
+    Empty text matches every article, so that filters alone can select. With
+    a ``vocabulary`` (:class:`archive_search.unknown_words.Vocabulary`), words
+    the index has never seen are searched by their substitutes.
     """
     if not text.strip():
         return q.Every()
     if plain:
-        return plain_query(text, DEFAULT_RANKING)
-    parsed = querylang.parse(text, DEFAULT_RANKING)
+        return plain_query(text, DEFAULT_RANKING, vocabulary=vocabulary)
+    parsed = querylang.parse(text, DEFAULT_RANKING, vocabulary)
     return parsed if parsed is not None else q.NullQuery
 
 
@@ -125,7 +133,9 @@ def build_filter(speaker=None, topic=None, since=None, until=None) -> q.Query | 
 class HitStream:
     """Hits produced one by one, with ``total`` known up front."""
 
-    def __init__(self, searcher: "Searcher", results, terms: set[str], snippets: bool):
+    def __init__(self, searcher: "Searcher", results, terms: set[str], snippets: bool,
+                 substitutes: dict[str, str]):
+        self.substitutes = substitutes  # as in Results
         self._searcher = searcher
         self._results = results
         self._terms = terms
@@ -267,7 +277,8 @@ class Searcher:
         """One page of hits, best first (or by date)."""
         if limit < 1 or page < 1:
             raise QueryError("--limit and --page must be at least 1")
-        query = build_query(text, plain)
+        vocabulary = Vocabulary(self._searcher.reader())
+        query = build_query(text, plain, vocabulary)
         filter_query = build_filter(speaker, topic, since, until)
         sort_args = self._sort_args(sort)
         results = collect(self._searcher, query, page * limit, filter_query, sort_args)
@@ -276,6 +287,7 @@ class Searcher:
         offset = (page - 1) * limit
         out.extend(self._hits(results, offset, offset + limit, terms, snippets))
         out.total = results.total
+        out.substitutes = vocabulary.replaced
         if out.total < FEW_HITS:
             out.suggestion = self.suggest(text)
         if facets:
@@ -300,11 +312,12 @@ class Searcher:
         The query runs now (a malformed one raises QueryError here); stored
         fields and snippets are read hit by hit as the stream is consumed.
         """
-        query = build_query(text, plain)
+        vocabulary = Vocabulary(self._searcher.reader())
+        query = build_query(text, plain, vocabulary)
         filter_query = build_filter(speaker, topic, since, until)
         results = collect(self._searcher, query, limit, filter_query, self._sort_args(sort))
         terms = self._highlight_terms(query) if snippets else set()
-        return HitStream(self, results, terms, snippets)
+        return HitStream(self, results, terms, snippets, vocabulary.replaced)
 
     def suggest(self, text: str) -> str | None:
         """The query with rare or unknown words replaced by a close, much more

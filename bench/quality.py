@@ -34,6 +34,7 @@ from archive_search.ranking import Ranking, plain_query, weighting  # noqa: E402
 from archive_search.schema import build_schema, text_fields  # noqa: E402
 from archive_search.searcher import collect  # noqa: E402
 from archive_search.segment import BulkWriter  # noqa: E402
+from archive_search.unknown_words import Vocabulary  # noqa: E402
 from bench.evalsets import (  # noqa: E402
     RETRIEVAL_SETS,
     EvalSet,
@@ -52,6 +53,7 @@ class Config:
     keep_exact: bool = True
     index_stopwords: bool = True  # drop stopwords when indexing
     query_stopwords: bool = True  # drop stopwords from queries
+    substitutes: bool = True  # search words the index lacks by their substitutes
     ranking: Ranking = Ranking()
     weighting: object = field(default_factory=weighting)
 
@@ -63,10 +65,11 @@ class Config:
 FULL = Config("full (archive-search)")
 ABLATION = (
     Config("normalization only", stemming=False, keep_exact=False, index_stopwords=False,
-           query_stopwords=False, ranking=Ranking(exact_boost=0)),
+           query_stopwords=False, ranking=Ranking(exact_boost=0), substitutes=False),
     Config("+ stemming", keep_exact=False, index_stopwords=False, query_stopwords=False,
-           ranking=Ranking(exact_boost=0)),
-    Config("+ exact-form boost", index_stopwords=False, query_stopwords=False),
+           ranking=Ranking(exact_boost=0), substitutes=False),
+    Config("+ exact-form boost", index_stopwords=False, query_stopwords=False, substitutes=False),
+    Config("+ stopwords, proximity", substitutes=False),
     FULL,
 )
 
@@ -96,7 +99,8 @@ def _search_chunk(items):
     out = []
     for qid, text, k in items:
         t0 = time.perf_counter()
-        query = plain_query(text, config.ranking, config.query_stopwords, config.stemming)
+        vocabulary = Vocabulary(searcher.reader()) if config.substitutes else None
+        query = plain_query(text, config.ranking, config.query_stopwords, config.stemming, vocabulary)
         ranked = collect(searcher, query, k)
         ids = [searcher.stored_fields(ranked.docnum(i))["id"] for i in range(len(ranked))]
         out.append((qid, ids, time.perf_counter() - t0))

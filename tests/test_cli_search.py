@@ -9,6 +9,8 @@ import sys
 
 import pytest
 
+from archive_search import Archive
+
 SAMPLE_ID = "anha-isis-camps-meeting.txt"
 
 
@@ -265,10 +267,75 @@ def test_bad_option_exits_2(run, sample_index):
 
 
 def test_did_you_mean_for_a_typo(run, sample_index):
-    # المخيات: a letter missing from المخيمات
+    # المخيات: a letter missing from المخيمات; one article has both words
     result = run("--index", sample_index, "search", "الحسكة المخيات", "--bidi", "off")
-    assert result.exit_code == 1
+    assert result.exit_code == 0
     assert "did you mean: الحسكة المخيمات" in result.stderr
+
+
+def _jsonl_hits(result) -> list[dict]:
+    return [json.loads(line) for line in result.stdout.splitlines()]
+
+
+def test_unknown_word_is_searched_by_the_words_one_edit_away(run, sample_index):
+    # no article has المخيات; without its substitutes this AND query has no hits
+    result = run("--index", sample_index, "search", "الحسكة المخيات", "-f", "jsonl")
+    assert result.exit_code == 0
+    hits = _jsonl_hits(result)
+    assert [h["id"] for h in hits] == ["reports/hasakah-water-station.md"]
+    assert "والمخيمات" in hits[0]["matched"]
+    assert "no article has المخيات: searched for المخيمات" in result.stderr
+
+
+def test_words_run_together_are_searched_apart(run, sample_index):
+    apart = _jsonl_hits(run("--index", sample_index, "search", "مرتزقة داعش", "-f", "jsonl"))
+    result = run("--index", sample_index, "search", "مرتزقةداعش", "-f", "jsonl")
+    assert result.exit_code == 0
+    assert "no article has مرتزقةداعش: searched for مرتزقة داعش instead" in result.stderr
+    assert {h["id"] for h in _jsonl_hits(result)} == {h["id"] for h in apart}
+
+
+def test_vocalized_words_run_together_are_named_as_typed(run, sample_index):
+    result = run("--index", sample_index, "search", "مُرتزِقةُداعش", "-f", "jsonl")
+    assert result.exit_code == 0
+    assert "searched for مُرتزِقةُ داعش instead" in result.stderr
+
+
+def test_excluded_unknown_word_excludes_nothing(run, sample_index):
+    alone = run("--index", sample_index, "search", "مخيم", "-f", "jsonl")
+    result = run("--index", sample_index, "search", "مخيم -المخيات", "-f", "jsonl")
+    assert _jsonl_hits(result) == _jsonl_hits(alone)
+    assert "no article has" not in result.stderr
+
+
+def test_rare_word_is_searched_as_typed(run, sample_index):
+    # المخميات is in the sample article once: it is searched as it is
+    result = run("--index", sample_index, "search", "المخميات", "-f", "jsonl")
+    assert [h["id"] for h in _jsonl_hits(result)] == ["anha-isis-camps-meeting.txt"]
+    assert "no article has" not in result.stderr
+
+
+def test_word_without_substitutes_still_finds_nothing(run, sample_index):
+    result = run("--index", sample_index, "search", "قطقطقط", "-f", "jsonl")
+    assert result.exit_code == 1
+    assert "no article has" not in result.stderr
+
+
+def test_export_names_the_substitutes(run, sample_index):
+    result = run("--index", sample_index, "export", "المخيات", "--columns", "id")
+    assert result.exit_code == 0
+    assert "reports/hasakah-water-station.md" in result.stdout
+    assert "no article has المخيات" in result.stderr
+
+
+def test_api_reports_substitutes(sample_index):
+    with Archive(sample_index) as archive:
+        results = archive.search("ماالاسم الحسكة", plain=True)
+        assert results.substitutes == {}  # ما الاسم: الاسم is in no article, so no split
+        results = archive.search("كم صهريجاً وزعت الهيءة في الحسكةوالمخيمات", plain=True)
+        assert set(results.substitutes) == {"الحسكةوالمخيمات"}
+        assert results.substitutes["الحسكةوالمخيمات"] == "الحسكة والمخيمات"
+        assert results[0].id == "reports/hasakah-water-station.md"
 
 
 def test_did_you_mean_for_a_rare_misspelling(run, sample_index):
