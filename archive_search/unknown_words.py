@@ -29,7 +29,7 @@ SHOWN = 3
 
 
 class Vocabulary:
-    """The terms of an index's title and body, as query words see them.
+    """The terms of an index's text, as query words see them.
 
     After :meth:`with_substitutes`, :attr:`replaced` maps each word typed that
     the index has never seen to what was searched in its place, as a person
@@ -41,16 +41,12 @@ class Vocabulary:
         self.replaced: dict[str, str] = {}
 
     def frequency(self, term: str) -> int:
-        """In how many articles' body the term occurs (the body holds the title too)."""
+        """In how many articles the term occurs (the body field holds the
+        title too, so its terms are all the terms there are)."""
         return self._reader.doc_frequency("body", term)
 
     def knows(self, word: QueryWord) -> bool:
-        return any(
-            self._reader.doc_frequency(field, term)
-            for term in (word.stem, word.exact, word.split)
-            if term
-            for field in ("body", "title")
-        )
+        return any(self.frequency(term) for term in (word.stem, word.exact, word.split) if term)
 
     def with_substitutes(self, words: list[QueryWord]) -> list[QueryWord]:
         """The words, each one the index has never seen given its substitutes."""
@@ -74,8 +70,10 @@ class Vocabulary:
         stopword part) and the two words, choosing the split whose rarer part
         is most common; None if no split has both parts in the index."""
         written = _without_mark(word.exact)
+        if len(written) < SHORTEST_SPLIT:
+            return None
         best, best_frequency = None, 0
-        for i in range(2, len(written) - 1) if len(written) >= SHORTEST_SPLIT else ():
+        for i in range(2, len(written) - 1):
             stems = []
             for part in (written[:i], written[i:]):
                 analysed = analyze_query(part)
