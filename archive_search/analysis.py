@@ -418,8 +418,8 @@ def _normalized_words(text: str, stopwords: bool = True) -> Iterator[tuple[str, 
 class QueryWord(NamedTuple):
     """One analysed query word: what the user typed, its stem and exact term,
     the stem of the word read as preposition + word (None if none), and the
-    index terms that stand in for it when the index has never seen it (see
-    :mod:`archive_search.unknown_words`)."""
+    index terms also searched for it when the index does not know it, or
+    barely knows it (see :mod:`archive_search.spelling`)."""
 
     original: str
     stem: str

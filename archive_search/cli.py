@@ -280,10 +280,13 @@ def _ensure_index(archive) -> None:
     _summarize_skips(report)
 
 
-def _note_substitutes(substitutes: dict[str, str]) -> None:
-    """Say which query words no article has, and what was searched instead."""
-    for word, instead in substitutes.items():
-        warn(f"no article has {word}: searched for {instead} instead")
+def _note_substitutes(substitutions) -> None:
+    """Say which query words were searched with substitutes, and what they were."""
+    for word, articles, searched in substitutions:
+        if articles:
+            warn(f"{word} is in only {articles} article{'s' if articles > 1 else ''}: also searched for {searched}")
+        else:
+            warn(f"no article has {word}: searched for {searched} instead")
 
 
 def _stdout():
@@ -330,14 +333,14 @@ def search(
                 render_facets(console, results.facets)
             errors = make_console(stderr=True, color=state.color)
             render_summary(errors, len(results), results.total, page, limit)
-            _note_substitutes(results.substitutes)
+            _note_substitutes(results.substitutions)
             if results.suggestion:
                 errors.print(f"did you mean: {results.suggestion}")
             raise typer.Exit(EXIT_HITS if results else EXIT_NO_HITS)
         from archive_search.export import write_hits
 
         results = _run_library(lambda: archive.search(query, limit=limit, page=page, **options))
-        _note_substitutes(results.substitutes)
+        _note_substitutes(results.substitutions)
         count = _run_library(lambda: write_hits(results, _stdout(), fmt=fmt.value))
         raise typer.Exit(EXIT_HITS if count else EXIT_NO_HITS)
 
@@ -368,7 +371,7 @@ def export(
         chosen = _run_library(lambda: parse_columns(columns))
         hits = _run_library(lambda: archive.iter_hits(query, speaker=speaker, topic=topic, since=since,
                                                        until=until, sort=sort.value, limit=limit, plain=plain))
-        _note_substitutes(hits.substitutes)
+        _note_substitutes(hits.substitutions)
         target = _stdout() if output == "-" else output
         stream = _export_progress(hits)
         count = _run_library(lambda: export_hits(stream, target, fmt=fmt.value, columns=chosen, excel=excel))

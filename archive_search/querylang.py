@@ -126,14 +126,10 @@ def field_query(name: str, value: str) -> q.Query:
 
 
 class _Parser:
-    def __init__(self, toks: list[_Tok], ranking: Ranking, vocabulary=None):
+    def __init__(self, toks: list[_Tok], ranking: Ranking):
         self.toks = toks
         self.i = 0
         self.ranking = ranking
-        self.vocabulary = vocabulary
-        # inside an excluded item: an unknown word there excludes nothing,
-        # and must not exclude the words near it instead
-        self.excluding = 0
 
     def peek(self) -> _Tok | None:
         return self.toks[self.i] if self.i < len(self.toks) else None
@@ -170,9 +166,7 @@ class _Parser:
             elif tok.kind == "word" and tok.text == "NOT":
                 negate = True
                 self.i += 1
-            self.excluding += negate
             item = self.primary()
-            self.excluding -= negate
             if item is not None:
                 (must_not if negate else must).append(item)
         if not must:
@@ -225,19 +219,12 @@ class _Parser:
             return q.Or([q.FuzzyTerm("body", word.stem, maxdist=1, prefixlength=1),
                          q.FuzzyTerm("title", word.stem, maxdist=1, prefixlength=1)])
         words = analyze_query(text)
-        if self.vocabulary is not None and not self.excluding:
-            words = self.vocabulary.with_substitutes(words)
         clauses = [word_query(w, self.ranking) for w in words]
         if not clauses:
             return None
         return clauses[0] if len(clauses) == 1 else q.And(clauses)
 
 
-def parse(text: str, ranking: Ranking = DEFAULT_RANKING, vocabulary=None) -> q.Query | None:
-    """Parse query text; None when nothing searchable is left (only stopwords).
-
-    With a ``vocabulary`` (:class:`archive_search.unknown_words.Vocabulary`),
-    words the index has never seen are searched by their substitutes, except
-    in excluded items.
-    """
-    return _Parser(_lex(text), ranking, vocabulary).parse()
+def parse(text: str, ranking: Ranking = DEFAULT_RANKING) -> q.Query | None:
+    """Parse query text; None when nothing searchable is left (only stopwords)."""
+    return _Parser(_lex(text), ranking).parse()

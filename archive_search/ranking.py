@@ -56,9 +56,9 @@ class Ranking:
         own words, see :class:`archive_search.analysis.ArabicStemFilter`):
         0.25 over 0.4 and 1 on the dev half; 0 disables it.
     :param substitute_weight: weight, relative to the stem match, of a body
-        match on a term standing in for a query word the index has never
-        seen (see :mod:`archive_search.unknown_words`): 0.5 over 0.25 and 1
-        on the dev half.
+        match on a substitute of a query word the index does not know, or
+        barely knows (see :mod:`archive_search.spelling`): 0.5 over 0.25
+        and 1 on the dev half.
     """
 
     title_weight: float = 0.15
@@ -73,8 +73,8 @@ DEFAULT_RANKING = Ranking()
 
 def word_query(word: QueryWord, ranking: Ranking = DEFAULT_RANKING) -> q.Query:
     """All the ways one query word can match: stem or exact form, title or
-    body, the stem without a leading preposition in the body, and the terms
-    standing in for a word the index has never seen."""
+    body, the stem without a leading preposition in the body, and the
+    word's substitutes in the body."""
     clauses = []
     for field, weight in (("title", ranking.title_weight), ("body", ranking.body_weight)):
         if weight <= 0:
@@ -97,8 +97,8 @@ def plain_query(
 
     Operators, quotes and punctuation carry no meaning here, which suits
     natural-language questions pasted from elsewhere. With a ``vocabulary``
-    (:class:`archive_search.unknown_words.Vocabulary`), words the index has
-    never seen are searched by their substitutes.
+    (:class:`archive_search.spelling.Vocabulary`), words the index does not
+    know, or barely knows, are also searched by their substitutes.
     """
     words = analyze_query(text, stopwords=stopwords, stemming=stemming)
     if vocabulary is not None:

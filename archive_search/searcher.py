@@ -18,7 +18,7 @@ from archive_search.errors import QueryError
 from archive_search.proximity import CANDIDATES, proximity_bonus
 from archive_search.ranking import DEFAULT_RANKING, plain_query, weighting
 from archive_search.snippets import Fragment, fragments, match_spans
-from archive_search.unknown_words import Vocabulary
+from archive_search.spelling import Substitution, Vocabulary
 
 SORTS = ("relevance", "date", "-date")
 
@@ -65,8 +65,8 @@ class Hit:
 
 class Results(list):
     """The hits of one page, with the total count, the facets, the query words
-    the index has never seen with the terms searched in their place, and,
-    when there are few hits, a suggested correction of the query."""
+    searched with substitutes (see :mod:`archive_search.spelling`) and, when
+    there are few hits, a suggested correction of the query."""
 
     total: int = 0
     facets: dict[str, Counter] | None = None
@@ -74,13 +74,11 @@ class Results(list):
 
     def __init__(self, hits=()):
         super().__init__(hits)
-        self.substitutes: dict[str, str] = {}
+        self.substitutions: list[Substitution] = []
 
 
-# "Did you mean": asked when a search has fewer hits than this; a correction
-# must be this many times more frequent than the word typed.
+# "Did you mean" is asked when a search has fewer hits than this.
 FEW_HITS = 3
-MORE_FREQUENT = 3
 
 
 def _iso(value) -> str | None:
@@ -101,15 +99,17 @@ def _parse_day(value: str | date | None, name: str) -> date | None:
 def build_query(text: str, plain: bool = False, vocabulary=None) -> q.Query:
     """The Whoosh query for query text (see :mod:`archive_search.querylang`).
 
-    Empty text matches every article, so that filters alone can select. With
-    a ``vocabulary`` (:class:`archive_search.unknown_words.Vocabulary`), words
-    the index has never seen are searched by their substitutes.
+    Empty text matches every article, so that filters alone can select.
+    Plain text, taken as any of its words, is forgiving: with a
+    ``vocabulary`` (:class:`archive_search.spelling.Vocabulary`), words the
+    index does not know, or barely knows, are also searched by substitutes.
+    The query language is precise (``word~`` asks for words one edit away).
     """
     if not text.strip():
         return q.Every()
     if plain:
         return plain_query(text, DEFAULT_RANKING, vocabulary=vocabulary)
-    parsed = querylang.parse(text, DEFAULT_RANKING, vocabulary)
+    parsed = querylang.parse(text, DEFAULT_RANKING)
     return parsed if parsed is not None else q.NullQuery
 
 
@@ -134,8 +134,8 @@ class HitStream:
     """Hits produced one by one, with ``total`` known up front."""
 
     def __init__(self, searcher: "Searcher", results, terms: set[str], snippets: bool,
-                 substitutes: dict[str, str]):
-        self.substitutes = substitutes  # as in Results
+                 substitutions: list[Substitution]):
+        self.substitutions = substitutions  # as in Results
         self._searcher = searcher
         self._results = results
         self._terms = terms
@@ -287,9 +287,9 @@ class Searcher:
         offset = (page - 1) * limit
         out.extend(self._hits(results, offset, offset + limit, terms, snippets))
         out.total = results.total
-        out.substitutes = vocabulary.replaced
+        out.substitutions = vocabulary.substitutions
         if out.total < FEW_HITS:
-            out.suggestion = self.suggest(text)
+            out.suggestion = vocabulary.did_you_mean(text)
         if facets:
             out.facets = self.facets(query, filter_query)
         return out
@@ -317,37 +317,7 @@ class Searcher:
         filter_query = build_filter(speaker, topic, since, until)
         results = collect(self._searcher, query, limit, filter_query, self._sort_args(sort))
         terms = self._highlight_terms(query) if snippets else set()
-        return HitStream(self, results, terms, snippets, vocabulary.replaced)
-
-    def suggest(self, text: str) -> str | None:
-        """The query with rare or unknown words replaced by a close, much more
-        frequent word of the index (edit distance 1, then 2), or None."""
-        from archive_search.analysis import EXACT_MARK, analyze_query
-
-        reader = self._searcher.reader()
-        corrected, changed = text, False
-        for word in analyze_query(text):
-            frequency = reader.doc_frequency("body", word.stem)
-            if frequency >= FEW_HITS:
-                continue
-            best = None
-            for distance in (1, 2):
-                # the exact form first, then the stem; the first letter (after
-                # the exact-form mark) is rarely the typo
-                for term in dict.fromkeys((word.exact, word.stem)):
-                    prefix = 2 if term.startswith(EXACT_MARK) else 1
-                    for candidate in reader.terms_within("body", term, distance, prefix=prefix):
-                        df = reader.doc_frequency("body", candidate)
-                        if df >= max(2, MORE_FREQUENT * frequency) and (best is None or df > best[1]):
-                            best = (candidate, df)
-                    if best:
-                        break
-                if best:
-                    break
-            if best:
-                corrected = corrected.replace(word.original, best[0].lstrip(EXACT_MARK), 1)
-                changed = True
-        return corrected if changed else None
+        return HitStream(self, results, terms, snippets, vocabulary.substitutions)
 
     def facets(self, query: q.Query, filter_query: q.Query | None) -> dict[str, Counter]:
         """Counts of the matching articles by speaker, topic and year."""

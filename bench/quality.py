@@ -34,7 +34,7 @@ from archive_search.ranking import Ranking, plain_query, weighting  # noqa: E402
 from archive_search.schema import build_schema, text_fields  # noqa: E402
 from archive_search.searcher import collect  # noqa: E402
 from archive_search.segment import BulkWriter  # noqa: E402
-from archive_search.unknown_words import Vocabulary  # noqa: E402
+from archive_search.spelling import Vocabulary  # noqa: E402
 from bench.evalsets import (  # noqa: E402
     RETRIEVAL_SETS,
     EvalSet,

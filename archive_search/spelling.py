@@ -1,0 +1,170 @@
+"""Query words spelled in a way the index does not know, or barely knows.
+
+People type words the way they remember them, and questions pasted from
+elsewhere carry typos (الابوم for الالبوم, اسنخدم for استخدم), words run
+together (ماالاسم, تشتهرالبلد) and names spelled another way (روتشليد for
+روتشلد). Two things follow from the index's vocabulary:
+
+- **Substitutes.** A word no article contains would add nothing to a search
+  (in an AND query it leaves no hits). It is searched instead by the two
+  words it splits into, when the index has both (or one is a stopword), or
+  else by every index term one edit away from its stem or exact form (as
+  ``word~`` finds them; the first letter is rarely the typo and is kept).
+  A *rare* word (in fewer than :data:`RARE` articles) is searched as typed
+  and also by the terms one edit away that are at least :data:`MORE_COMMON`
+  times as common: in a large archive a typo is seldom in no article at all.
+  Substitutes weigh less than the words typed
+  (:attr:`archive_search.ranking.Ranking.substitute_weight`).
+- **"Did you mean".** With few hits, the query with its rare words replaced
+  by the most common word one or two edits away.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+from archive_search.analysis import EXACT_MARK, QueryWord, analyze_query
+from archive_search.arabic import normalize
+
+# A word in fewer articles than this is rare; a correction is at least
+# MORE_COMMON times as common as the word typed (and in two articles or more).
+RARE = 3
+MORE_COMMON = 3
+# The shortest word worth splitting in two (each part at least two letters).
+SHORTEST_SPLIT = 4
+# How many substitutes a message names for one word.
+SHOWN = 3
+
+
+class Substitution(NamedTuple):
+    """What was searched for a word typed: ``articles`` is how many articles
+    have the word itself (0: it was searched only by its substitutes), and
+    ``searched`` the substitutes as a person reads them ("ما الاسم",
+    "المخيمات, مخيم")."""
+
+    word: str
+    articles: int
+    searched: str
+
+
+class Vocabulary:
+    """The terms of an index's text, as query words see them.
+
+    After :meth:`with_substitutes`, :attr:`substitutions` lists the words
+    given substitutes.
+    """
+
+    def __init__(self, reader):
+        self._reader = reader
+        self.substitutions: list[Substitution] = []
+
+    def frequency(self, term: str) -> int:
+        """In how many articles the term occurs (the body field holds the
+        title too, so its terms are all the terms there are)."""
+        return self._reader.doc_frequency("body", term)
+
+    def knows(self, word: QueryWord) -> bool:
+        return any(self.frequency(term) for term in (word.stem, word.exact, word.split) if term)
+
+    def with_substitutes(self, words: list[QueryWord]) -> list[QueryWord]:
+        """The words, the unknown and rare ones given their substitutes."""
+        return [self._substituted(word) for word in words]
+
+    def _substituted(self, word: QueryWord) -> QueryWord:
+        if self.knows(word):
+            articles = self.frequency(word.stem)
+            if articles >= RARE:
+                return word
+            common = max(2, MORE_COMMON * articles)
+            substitutes = tuple(t for t in self._near(word, 1) if self.frequency(t) >= common)
+            searched = _shown(substitutes)
+        else:
+            articles = 0
+            split = self._split(word)
+            substitutes, searched = split if split else (self._near(word, 1), None)
+            searched = searched or _shown(substitutes)
+        if not substitutes:
+            return word
+        self.substitutions.append(Substitution(word.original, articles, searched))
+        return word._replace(substitutes=substitutes)
+
+    def _split(self, word: QueryWord) -> tuple[tuple[str, ...], str] | None:
+        """The stems of the two words this one splits into (leaving out a
+        stopword part) and the two words, choosing the split whose rarer part
+        is most common; None if no split has both parts in the index."""
+        written = _without_mark(word.exact)
+        if len(written) < SHORTEST_SPLIT:
+            return None
+        best, best_frequency = None, 0
+        for i in range(2, len(written) - 1):
+            stems = []
+            for part in (written[:i], written[i:]):
+                analysed = analyze_query(part)
+                if len(analysed) > 1:
+                    break
+                stems.extend(w.stem for w in analysed)  # nothing for a stopword
+            else:
+                frequency = min((self.frequency(s) for s in stems), default=0)
+                if frequency > best_frequency:
+                    best, best_frequency = (tuple(stems), _cut(word.original, written, i)), frequency
+        return best
+
+    def _near(self, word: QueryWord, distance: int) -> tuple[str, ...]:
+        """The terms ``distance`` edits away from the word's exact form or
+        stem, most common first."""
+        found = {}
+        for term in dict.fromkeys((word.exact, word.stem)):
+            found.update(self._near_term(term, distance))
+        return tuple(sorted(found, key=lambda t: (-found[t], t)))
+
+    def _near_term(self, term: str, distance: int) -> dict[str, int]:
+        """The terms ``distance`` edits away from one term, with their frequencies."""
+        prefix = len(EXACT_MARK) + 1 if term.startswith(EXACT_MARK) else 1
+        return {t: self.frequency(t) for t in self._reader.terms_within("body", term, distance, prefix=prefix)}
+
+    def did_you_mean(self, text: str) -> str | None:
+        """The query with each rare or unknown word replaced by the most
+        common word of the index one edit away (else two), at least
+        :data:`MORE_COMMON` times as common; the words as written (exact
+        forms) before stems. None if no word changes."""
+        corrected, changed = text, False
+        for word in analyze_query(text):
+            articles = self.frequency(word.stem)
+            if articles >= RARE:
+                continue
+            best = self._correction(word, max(2, MORE_COMMON * articles))
+            if best:
+                corrected = corrected.replace(word.original, _without_mark(best), 1)
+                changed = True
+        return corrected if changed else None
+
+    def _correction(self, word: QueryWord, common: int) -> str | None:
+        for distance in (1, 2):
+            for term in dict.fromkeys((word.exact, word.stem)):
+                found = {t: f for t, f in self._near_term(term, distance).items() if f >= common}
+                if found:
+                    return min(found, key=lambda t: (-found[t], t))
+        return None
+
+
+def _cut(original: str, written: str, i: int) -> str:
+    """The word as typed, cut in two where its normalized form is cut at i
+    (مرتزقةداعش → مرتزقة داعش); the normalized parts if no cut matches."""
+    left, right = written[:i], written[i:]
+    for j in range(len(original) - 1, 0, -1):  # the last: marks stay on the left
+        if normalize(original[:j]) == left and normalize(original[j:]) == right:
+            return f"{original[:j]} {original[j:]}"
+    return f"{left} {right}"
+
+
+def _without_mark(term: str) -> str:
+    return term[len(EXACT_MARK):] if term.startswith(EXACT_MARK) else term
+
+
+def _shown(terms: tuple[str, ...]) -> str:
+    """Substitutes as a message names them: the words as written (the exact
+    forms) before the stems, the most common few."""
+    written = [t for t in terms if t.startswith(EXACT_MARK)] + [t for t in terms if not t.startswith(EXACT_MARK)]
+    names = list(dict.fromkeys(_without_mark(t) for t in written))
+    more = ", …" if len(names) > SHOWN else ""
+    return ", ".join(names[:SHOWN]) + more
