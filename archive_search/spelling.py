@@ -63,29 +63,29 @@ class Vocabulary:
         title too, so its terms are all the terms there are)."""
         return self._reader.doc_frequency("body", term)
 
-    def knows(self, word: QueryWord) -> bool:
-        return any(self.frequency(term) for term in (word.stem, word.exact, word.split) if term)
+    def articles(self, word: QueryWord) -> int:
+        """In how many articles the word occurs: under its stem, or its stem
+        after a preposition (an exact form is never commoner than its stem)."""
+        return max(self.frequency(term) for term in (word.stem, word.split) if term)
 
     def with_substitutes(self, words: list[QueryWord]) -> list[QueryWord]:
         """The words, the unknown and rare ones given their substitutes."""
         return [self._substituted(word) for word in words]
 
     def _substituted(self, word: QueryWord) -> QueryWord:
-        if self.knows(word):
-            articles = self.frequency(word.stem)
-            if articles >= RARE:
-                return word
-            common = max(2, MORE_COMMON * articles)
-            substitutes = tuple(t for t in self._near(word, 1) if self.frequency(t) >= common)
-            searched = _shown(substitutes)
-        else:
-            articles = 0
+        articles = self.articles(word)
+        if articles >= RARE:
+            return word
+        searched = None
+        if articles == 0:
             split = self._split(word)
             substitutes, searched = split if split else (self._near(word, 1), None)
-            searched = searched or _shown(substitutes)
+        else:
+            common = max(2, MORE_COMMON * articles)
+            substitutes = tuple(t for t in self._near(word, 1) if self.frequency(t) >= common)
         if not substitutes:
             return word
-        self.substitutions.append(Substitution(word.original, articles, searched))
+        self.substitutions.append(Substitution(word.original, articles, searched or _shown(substitutes)))
         return word._replace(substitutes=substitutes)
 
     def _split(self, word: QueryWord) -> tuple[tuple[str, ...], str] | None:
@@ -129,7 +129,7 @@ class Vocabulary:
         forms) before stems. None if no word changes."""
         corrected, changed = text, False
         for word in analyze_query(text):
-            articles = self.frequency(word.stem)
+            articles = self.articles(word)
             if articles >= RARE:
                 continue
             best = self._correction(word, max(2, MORE_COMMON * articles))
