@@ -312,7 +312,7 @@ def search(
     sort: Sort = typer.Option(Sort.relevance, "--sort", help="relevance, date (oldest first) or -date (newest first)."),
     fmt: Format = typer.Option(Format.rich, "--format", "-f", help="rich (for people), jsonl or csv (for programs)."),
     bidi: Bidi = typer.Option(Bidi.auto, "--bidi", help="Lay out right-to-left text for terminals without BiDi: auto, on, off."),
-    plain: bool = typer.Option(False, "--plain", help="Take the query as plain words (operators and quotes ignored)."),
+    plain: bool = typer.Option(False, "--plain", help="Take the query as plain words (operators and quotes ignored; words the archive lacks or barely has also searched by the words one edit away)."),
     facets: bool = typer.Option(False, "--facets", help="Also print counts of the hits by speaker, topic and year (rich format)."),
 ):
     """Search the archive; exit code 0 with hits, 1 with none, 2 on error.
