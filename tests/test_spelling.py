@@ -5,7 +5,7 @@ from hypothesis import strategies as st
 
 from archive_search import Archive
 from archive_search.analysis import analyze_query
-from archive_search.spelling import MORE_COMMON, RARE, Vocabulary
+from archive_search.spelling import ARABIC_LETTERS, MORE_COMMON, RARE, Vocabulary, one_edit
 
 ARABIC_WORDS = st.text(
     alphabet=st.characters(min_codepoint=0x0621, max_codepoint=0x064A) | st.just(" "), max_size=40
@@ -68,3 +68,37 @@ def test_did_you_mean_prefers_the_word_as_written(sample_index):
     with archive:
         assert vocabulary.did_you_mean("الحسكة المخيات") == "الحسكة المخيمات"
         assert vocabulary.did_you_mean("مخيم الحسكة") is None
+
+
+def _damerau(a: str, b: str) -> int:
+    """Optimal string alignment distance, for checking one_edit."""
+    d = [[i + j if i * j == 0 else 0 for j in range(len(b) + 1)] for i in range(len(a) + 1)]
+    for i in range(1, len(a) + 1):
+        for j in range(1, len(b) + 1):
+            d[i][j] = min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] != b[j - 1]))
+            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                d[i][j] = min(d[i][j], d[i - 2][j - 2] + 1)
+    return d[len(a)][len(b)]
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.text(alphabet="ابتمخيه", min_size=1, max_size=6), st.integers(0, 2))
+def test_one_edit_is_every_string_one_edit_away(term, keep):
+    edited = one_edit(term, keep)
+    assert term not in edited
+    assert all(t.startswith(term[:keep]) and _damerau(term, t) == 1 for t in edited)
+    # every deletion, and every letter added at the end, is among them
+    assert {term[:i] + term[i + 1:] for i in range(keep, len(term))} - {term} <= edited
+    assert {term + c for c in ARABIC_LETTERS} <= edited
+
+
+def test_near_terms_include_whooshs_fuzzy_terms(sample_index):
+    archive, vocabulary = _vocabulary(sample_index)
+    with archive:
+        reader = archive.searcher()._searcher.reader()
+        terms = [t.decode("utf-8") for t in list(reader.lexicon("body"))[::7]]
+        assert len(terms) > 100
+        for term in terms:
+            keep = 2 if term.startswith("=") else 1
+            fuzzy = set(reader.terms_within("body", term, 1, prefix=keep)) - {term}
+            assert fuzzy <= set(vocabulary._near_term(term)), term
