@@ -37,8 +37,11 @@ from archive_search.arabic import normalize
 # MORE_COMMON times as common as the word typed (and in two articles or more).
 RARE = 3
 MORE_COMMON = 3
-# The shortest word worth splitting in two (each part at least two letters).
+# The shortest word worth splitting in two (each part at least two letters),
+# and the longest worth correcting: two long words run together are under 30
+# letters, and the edits of a word grow with its length (60 lookups a letter).
 SHORTEST_SPLIT = 4
+LONGEST = 30
 # How many substitutes a message names for one word.
 SHOWN = 3
 # The letters an edit may put in: Arabic letters as normalized (أ, ة, ى … are
@@ -87,7 +90,7 @@ class Vocabulary:
 
     def _substituted(self, word: QueryWord) -> QueryWord:
         articles = self.articles(word)
-        if articles >= RARE:
+        if articles >= RARE or len(word.exact) > LONGEST:
             return word
         searched = None
         if articles == 0:
@@ -159,7 +162,7 @@ class Vocabulary:
         corrected, changed = text, False
         for word in analyze_query(text):
             articles = self.articles(word)
-            if articles >= RARE:
+            if articles >= RARE or len(word.exact) > LONGEST:
                 continue
             best = self._correction(word, max(2, MORE_COMMON * articles))
             if best:

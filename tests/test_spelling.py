@@ -5,7 +5,7 @@ from hypothesis import strategies as st
 
 from archive_search import Archive
 from archive_search.analysis import analyze_query
-from archive_search.spelling import ARABIC_LETTERS, MORE_COMMON, RARE, Vocabulary, one_edit
+from archive_search.spelling import ARABIC_LETTERS, LONGEST, MORE_COMMON, RARE, Vocabulary, one_edit
 
 ARABIC_WORDS = st.text(
     alphabet=st.characters(min_codepoint=0x0621, max_codepoint=0x064A) | st.just(" "), max_size=40
@@ -102,3 +102,22 @@ def test_near_terms_include_whooshs_fuzzy_terms(sample_index):
             keep = 2 if term.startswith("=") else 1
             fuzzy = set(reader.terms_within("body", term, 1, prefix=keep)) - {term}
             assert fuzzy <= set(vocabulary._near_term(term)), term
+
+
+def test_overlong_words_are_not_corrected(run, tmp_path):
+    # a pasted run of letters is no word, and spelling out its edits would
+    # take long (60 lookups a letter): past LONGEST letters none is tried
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    long_token = "abcdefghij" * 3 + "k"  # 31 letters
+    (corpus / "a.txt").write_text(f"خبر\n\nرمز {long_token} ورمز abcdefghijklmnopqrst.", encoding="utf-8")
+    run("--corpus", corpus, "--index", tmp_path / "ix", "rebuild-index")
+    assert len(long_token) > LONGEST
+    with Archive(tmp_path / "ix") as archive:
+        vocabulary = Vocabulary(archive.searcher()._searcher.reader())
+        [typo] = vocabulary.with_substitutes(analyze_query(long_token[:-1] + "x"))
+        assert typo.substitutes == ()
+        assert vocabulary.did_you_mean(long_token[:-1] + "x") is None
+        # a shorter token one edit away is found
+        [typo] = vocabulary.with_substitutes(analyze_query("abcdefghijklmnopqrsx"))
+        assert typo.substitutes == ("abcdefghijklmnopqrst",)
