@@ -7,10 +7,11 @@ together (ماالاسم, تشتهرالبلد) and names spelled another way (�
 
 - **Substitutes.** A word no article contains would add nothing to a search
   (in an AND query it leaves no hits). It is searched instead by the two
-  words it splits into, when the index has both (or one is a stopword), or
-  else by every index term one edit away from its stem or exact form (a
-  letter deleted, added or changed, or two neighbours swapped; the first
-  letter is rarely the typo and is kept).
+  words it splits into (one may be a stopword), when the rarer of them is as
+  common as the commonest term one edit away, or else by every index term
+  one edit away from its stem or exact form (a letter deleted, added or
+  changed, or two neighbours swapped; the first letter is rarely the typo
+  and is kept).
   A *rare* word (in fewer than :data:`RARE` articles) is searched as typed
   and also by the terms one edit away that are at least :data:`MORE_COMMON`
   times as common: in a large archive a typo is seldom in no article at all.
@@ -88,16 +89,22 @@ class Vocabulary:
         """The words, the unknown and rare ones given their substitutes."""
         return [self._substituted(word) for word in words]
 
-    def _substituted(self, word: QueryWord) -> QueryWord:
+    def _correctable(self, word: QueryWord) -> int | None:
+        """How many articles have the word, if it is rare enough and short
+        enough to look for other spellings of it; else None."""
         articles = self.articles(word)
-        if articles >= RARE or len(word.exact) > LONGEST:
+        return articles if articles < RARE and len(_without_mark(word.exact)) <= LONGEST else None
+
+    def _substituted(self, word: QueryWord) -> QueryWord:
+        articles = self._correctable(word)
+        if articles is None:
             return word
         searched = None
         if articles == 0:
             substitutes, searched = self._split_or_near(word)
         else:
             common = max(2, MORE_COMMON * articles)
-            substitutes = tuple(t for t in self._near(word) if self.frequency(t) >= common)
+            substitutes = tuple(t for t, f in self._near(word).items() if f >= common)
         if not substitutes:
             return word
         self.substitutions.append(Substitution(word.original, articles, searched or _shown(substitutes)))
@@ -110,9 +117,9 @@ class Vocabulary:
         روتشليد is روتشلد, not روتش ليد), else the terms one edit away."""
         near = self._near(word)
         split = self._split(word)
-        if split and (not near or split[2] >= self.frequency(near[0])):
+        if split and split[2] >= max(near.values(), default=0):
             return split[0], split[1]
-        return near, None
+        return tuple(near), None
 
     def _split(self, word: QueryWord) -> tuple[tuple[str, ...], str, int] | None:
         """The stems of the two words this one splits into (leaving out a
@@ -136,13 +143,13 @@ class Vocabulary:
                     best = (tuple(stems), _cut(word.original, written, i), frequency)
         return best
 
-    def _near(self, word: QueryWord) -> tuple[str, ...]:
-        """The terms one edit away from the word's exact form or stem, most
-        common first."""
+    def _near(self, word: QueryWord) -> dict[str, int]:
+        """The terms one edit away from the word's exact form or stem, with
+        their frequencies, most common first."""
         found = {}
         for term in dict.fromkeys((word.exact, word.stem)):
             found.update(self._near_term(term))
-        return tuple(sorted(found, key=lambda t: (-found[t], t)))
+        return {t: found[t] for t in sorted(found, key=lambda t: (-found[t], t))}
 
     def _near_term(self, term: str) -> dict[str, int]:
         """The terms one edit away from one term, with their frequencies."""
@@ -161,8 +168,8 @@ class Vocabulary:
         stem); None if no word changes."""
         corrected, changed = text, False
         for word in analyze_query(text):
-            articles = self.articles(word)
-            if articles >= RARE or len(word.exact) > LONGEST:
+            articles = self._correctable(word)
+            if articles is None:
                 continue
             best = self._correction(word, max(2, MORE_COMMON * articles))
             if best:
