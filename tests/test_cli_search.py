@@ -274,25 +274,21 @@ def test_did_you_mean_for_a_typo(run, sample_index):
     assert "no article has" not in result.stderr
 
 
-def _jsonl_hits(result) -> list[dict]:
-    return [json.loads(line) for line in result.stdout.splitlines()]
-
-
 def test_plain_unknown_word_is_searched_by_the_words_one_edit_away(run, sample_index):
     result = run("--index", sample_index, "search", "--plain", "المخيات", "-f", "jsonl")
     assert result.exit_code == 0
-    hits = _jsonl_hits(result)
-    assert "reports/hasakah-water-station.md" in [h["id"] for h in hits]
-    assert "والمخيمات" in hits[[h["id"] for h in hits].index("reports/hasakah-water-station.md")]["matched"]
+    hits = {h["id"]: h for h in jsonl(result)}
+    assert "reports/hasakah-water-station.md" in hits
+    assert "والمخيمات" in hits["reports/hasakah-water-station.md"]["matched"]
     assert "no article has المخيات: searched for المخيمات" in result.stderr
 
 
 def test_plain_words_run_together_are_searched_apart(run, sample_index):
-    apart = _jsonl_hits(run("--index", sample_index, "search", "--plain", "مرتزقة داعش", "-f", "jsonl"))
+    apart = ids(run("--index", sample_index, "search", "--plain", "مرتزقة داعش", "-f", "jsonl"))
     result = run("--index", sample_index, "search", "--plain", "مرتزقةداعش", "-f", "jsonl")
     assert result.exit_code == 0
     assert "no article has مرتزقةداعش: searched for مرتزقة داعش instead" in result.stderr
-    assert [h["id"] for h in _jsonl_hits(result)] == [h["id"] for h in apart]
+    assert ids(result) == apart
 
 
 def test_plain_vocalized_words_run_together_are_named_as_typed(run, sample_index):
@@ -304,9 +300,9 @@ def test_plain_vocalized_words_run_together_are_named_as_typed(run, sample_index
 def test_plain_rare_word_is_also_searched_by_more_common_neighbours(run, sample_index):
     # المخميات is in the sample article once; المخيمات (two letters swapped), in more
     result = run("--index", sample_index, "search", "--plain", "المخميات", "-f", "jsonl")
-    ids = [h["id"] for h in _jsonl_hits(result)]
-    assert "anha-isis-camps-meeting.txt" in ids
-    assert "bulletins/regional-bulletin.jsonl#b-002" in ids  # المخيمات in its title
+    found = ids(result)
+    assert SAMPLE_ID in found
+    assert "bulletins/regional-bulletin.jsonl#b-002" in found  # المخيمات in its title
     assert "المخميات is in only 1 article: also searched for المخيمات, مخيم" in result.stderr
 
 
@@ -402,7 +398,7 @@ def test_plain_unknown_word_split_only_when_its_parts_are_as_common(run, tmp_pat
     # روتش and ليد are each in one article, روتشلد (a letter added) in three
     result = run("--index", index, "search", "--plain", "روتشليد", "-f", "jsonl")
     assert "no article has روتشليد: searched for روتشلد instead" in result.stderr
-    assert {h["id"] for h in _jsonl_hits(result)} == {"0.txt", "1.txt", "2.txt"}
+    assert set(ids(result)) == {"0.txt", "1.txt", "2.txt"}
     result = run("--index", index, "search", "--plain", "المدينةالمنورة", "-f", "jsonl")
     assert "searched for المدينة المنورة instead" in result.stderr
-    assert [h["id"] for h in _jsonl_hits(result)][0] == "5.txt"
+    assert ids(result)[0] == "5.txt"
