@@ -74,6 +74,9 @@ class Vocabulary:
     def __init__(self, reader):
         self._reader = reader
         self.substitutions: list[Substitution] = []
+        # a plain query with few hits asks for the same words' neighbours
+        # again, for "did you mean"
+        self._near_terms: dict[str, dict[str, int]] = {}
 
     def frequency(self, term: str) -> int:
         """In how many articles the term occurs (the body field holds the
@@ -153,13 +156,15 @@ class Vocabulary:
 
     def _near_term(self, term: str) -> dict[str, int]:
         """The terms one edit away from one term, with their frequencies."""
-        keep = len(EXACT_MARK) + 1 if term.startswith(EXACT_MARK) else 1
-        found = {}
-        for candidate in one_edit(term, keep):
-            frequency = self.frequency(candidate)
-            if frequency:
-                found[candidate] = frequency
-        return found
+        if term not in self._near_terms:
+            keep = len(EXACT_MARK) + 1 if term.startswith(EXACT_MARK) else 1
+            found = {}
+            for candidate in one_edit(term, keep):
+                frequency = self.frequency(candidate)
+                if frequency:
+                    found[candidate] = frequency
+            self._near_terms[term] = found
+        return self._near_terms[term]
 
     def did_you_mean(self, text: str) -> str | None:
         """The query with each rare or unknown word replaced by the most
