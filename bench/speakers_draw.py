@@ -1,0 +1,76 @@
+"""How the news articles of the speaker benchmark were drawn (run once; kept to show it).
+
+From each of the three news corpora of ``../shared/corpora/news`` (their whole
+``articles.jsonl.gz``), the articles whose text holds a verb of saying (the
+verbs below, bare or after و/ف, with any hamza spelling) and whose body is
+at most 6,000 characters (97 % of them; long opinion columns left out so
+that every article can be read whole when annotating) are shuffled with a
+fixed seed, the articles of the older benchmark files left out, and the
+first 70 of each corpus go to the development part, the next 45 to the
+test part. Only ids are written (``bench/data/speakers_news_{dev,test}.jsonl``
+hold them with their annotations); the articles stay in ``../shared``.
+
+    python bench/speakers_draw.py --out /tmp/draw
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import random
+import re
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent))
+
+from bench.evalsets import NEWS_SETS, shared_dir  # noqa: E402
+
+SEED = 20261201
+DEV_PER_CORPUS, TEST_PER_CORPUS = 70, 45
+MAX_BODY = 6000
+VERBS = """قال قالت أكد أكدت أوضح أوضحت أشار أشارت صرح صرحت أعلن أعلنت شدد شددت ذكر ذكرت
+أفاد أفادت أضاف أضافت اعتبر اعتبرت حذر حذرت دعا دعت كشف كشفت أعرب أعربت نفى نفت""".split()
+_FOLD = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا"})
+_VERB = re.compile(r"(?<![\u0621-\u064a])[وف]?(?:" + "|".join(v.translate(_FOLD) for v in VERBS)
+                   + r")(?![\u0621-\u064a])")
+
+
+def has_speech_verb(text: str) -> bool:
+    return _VERB.search(text.translate(_FOLD)) is not None
+
+
+def draw() -> dict[str, list[dict]]:
+    older = set()
+    for name in ("speakers.jsonl", "speakers_heldout.jsonl"):
+        older |= {json.loads(line)["id"] for line in (HERE / "data" / name).read_text(encoding="utf-8").splitlines()}
+    parts: dict[str, list[dict]] = {"dev": [], "test": []}
+    for corpus in NEWS_SETS:
+        with gzip.open(shared_dir() / "corpora" / "news" / corpus / "articles.jsonl.gz", "rt", encoding="utf-8") as f:
+            records = [json.loads(line) for line in f]
+        eligible = [r for r in records if r["id"] not in older and len(r.get("body") or "") <= MAX_BODY
+                    and has_speech_verb(f"{r.get('title') or ''}\n{r.get('body') or ''}")]
+        eligible.sort(key=lambda r: r["id"])
+        random.Random(f"{SEED}-{corpus}").shuffle(eligible)
+        for part, chosen in (("dev", eligible[:DEV_PER_CORPUS]),
+                             ("test", eligible[DEV_PER_CORPUS:DEV_PER_CORPUS + TEST_PER_CORPUS])):
+            parts[part].extend({"corpus": corpus, **r} for r in chosen)
+    return parts
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--out", type=Path, required=True, help="folder for the drawn articles (full text)")
+    args = parser.parse_args(argv)
+    args.out.mkdir(parents=True, exist_ok=True)
+    for part, records in draw().items():
+        with open(args.out / f"{part}.jsonl", "w", encoding="utf-8") as f:
+            for record in records:
+                f.write(json.dumps(record, ensure_ascii=False) + "\n")
+        print(f"{part}: {len(records)} articles → {args.out / (part + '.jsonl')}")
+
+
+if __name__ == "__main__":
+    main()
