@@ -11,17 +11,17 @@ The API for scripts::
 Names are imported on first use, so that ``import archive_search`` stays cheap.
 """
 
-from archive_search import lean_imports as _lean_imports
+from archive_search.index import whoosh_imports as _whoosh_imports
 
-_lean_imports.install()  # before anything imports Whoosh
+_whoosh_imports.install()  # before anything imports Whoosh
 
 __version__ = "0.1.0"
 __all__ = ["Archive", "Article", "Hit", "ArchiveError", "QueryError", "IndexMissing", "IndexLocked"]
 
 _WHERE = {
     "Archive": "archive_search.archive",
-    "Article": "archive_search.documents",
-    "Hit": "archive_search.searcher",
+    "Article": "archive_search.articles.article",
+    "Hit": "archive_search.search.records",
     "ArchiveError": "archive_search.errors",
     "QueryError": "archive_search.errors",
     "IndexMissing": "archive_search.errors",

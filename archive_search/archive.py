@@ -9,12 +9,11 @@
 from __future__ import annotations
 
 import os
-from collections import Counter
 from pathlib import Path
 from typing import IO, Iterator
 
-from archive_search import storage
 from archive_search.errors import ArticleNotFound
+from archive_search.index import storage
 
 DEFAULT_INDEX = "index"
 DEFAULT_CORPUS = "corpus"
@@ -47,24 +46,24 @@ class Archive:
 
     def rebuild(self, jobs: int | None = None, on_progress=None, on_skip=None):
         """Index the whole corpus anew (atomically replacing the current index);
-        returns an :class:`~archive_search.indexer.IndexReport`."""
-        from archive_search import indexer
+        returns an :class:`~archive_search.index.progress.IndexReport`."""
+        from archive_search.index.rebuild import rebuild
 
         self.close()
-        return indexer.rebuild(self.corpus_dir, self.index_dir, jobs, on_progress, on_skip)
+        return rebuild(self.corpus_dir, self.index_dir, jobs, on_progress, on_skip)
 
     def update(self, on_progress=None, on_skip=None):
         """Apply added, changed and deleted corpus files to the index."""
-        from archive_search import indexer
+        from archive_search.index.update import update
 
         self.close()
-        return indexer.update(self.corpus_dir, self.index_dir, on_progress, on_skip)
+        return update(self.corpus_dir, self.index_dir, on_progress, on_skip)
 
     # --- searching --------------------------------------------------------------
 
     def searcher(self):
         if self._searcher is None:
-            from archive_search.searcher import Searcher
+            from archive_search.search.searcher import Searcher
 
             self._searcher = Searcher(storage.open_index(self.index_dir))
         return self._searcher
@@ -81,7 +80,8 @@ class Archive:
         self.close()
 
     def search(self, query: str, **options):
-        """One page of hits for ``query`` (a list of :class:`Hit` with ``.total``).
+        """One page of hits for ``query`` (a :class:`~archive_search.search.records.HitPage`:
+        a list of :class:`~archive_search.search.records.Hit` with ``.total``).
 
         Options: ``speaker``, ``topic``, ``since``, ``until`` (YYYY-MM-DD),
         ``limit`` (10), ``page`` (1), ``sort`` (relevance, date, -date),
@@ -98,41 +98,33 @@ class Archive:
                fmt: str = "csv", **options) -> int:
         """Write every hit for ``query`` as CSV (or JSON Lines) to a path or open file.
 
-        Returns the number of rows written. See :mod:`archive_search.export`.
+        Returns the number of rows written. See :mod:`archive_search.output.export`.
         """
-        from archive_search.export import export_hits
+        from archive_search.output.export import export_hits
 
         return export_hits(self.iter_hits(query, **options), target, fmt=fmt, columns=columns, excel=excel)
 
-    def get(self, article_id: str) -> dict:
-        """The stored fields of one article; raises ArticleNotFound."""
-        stored = self.searcher().get(article_id)
-        if stored is None:
+    def get(self, article_id: str):
+        """One whole article (a :class:`~archive_search.search.records.StoredArticle`);
+        raises ArticleNotFound."""
+        article = self.searcher().get(article_id)
+        if article is None:
             raise ArticleNotFound(f"no article with id {article_id!r}")
-        return stored
+        return article
 
     def stats(self, top: int = 10) -> dict:
         """Counts and ranges that describe the archive."""
-        searcher = self.searcher()
-        speakers, topics = Counter(), Counter()
-        dates = []
-        count = 0
-        for stored in searcher.all_stored():
-            count += 1
-            for name in stored.get("speakers") or []:
-                speakers[name] += 1
-            if stored.get("topic"):
-                topics[stored["topic"]] += 1
-            if stored.get("date"):
-                dates.append(stored["date"].date().isoformat())
+        from archive_search.search.facets import count
+
+        counts = count(self.searcher().records())
         generation = storage.current_generation(self.index_dir)
         return {
-            "articles": count,
-            "dated_articles": len(dates),
-            "first_date": min(dates) if dates else None,
-            "last_date": max(dates) if dates else None,
-            "top_speakers": speakers.most_common(top),
-            "topics": topics.most_common(),
+            "articles": counts.articles,
+            "dated_articles": counts.dated,
+            "first_date": counts.first_date,
+            "last_date": counts.last_date,
+            "top_speakers": counts.speaker.most_common(top),
+            "topics": counts.topic.most_common(),
             "index_bytes": storage.size_on_disk(self.index_dir),
             "index_dir": str(self.index_dir),
             "corpus_dir": str(self.corpus_dir),

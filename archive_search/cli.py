@@ -1,10 +1,10 @@
 """The ``archive-search`` command: a thin layer over :class:`archive_search.Archive`.
 
-Commands parse options, call one library method, hand the result to
-``render`` or ``export`` and map errors to exit codes: 0 hits (or success),
-1 no hits, 2 any error. Results go to stdout; progress, warnings and errors
-go to stderr. Heavy modules are imported inside the commands, so that
-``--help`` and a search start fast.
+Commands parse options, call one library method, hand the result to the
+output layer (:mod:`archive_search.output`) and map errors to exit codes:
+0 hits (or success), 1 no hits, 2 any error. Results go to stdout;
+progress, warnings and errors go to stderr. Heavy modules are imported
+inside the commands, so that ``--help`` and a search start fast.
 """
 
 from __future__ import annotations
@@ -12,9 +12,13 @@ from __future__ import annotations
 import sys
 from enum import Enum
 from pathlib import Path
-from typing import Optional
+from typing import Annotated, Optional
 
 import typer
+
+from archive_search.output.bidi import MODES as BIDI_MODES
+from archive_search.output.export import FORMATS as EXPORT_FORMATS
+from archive_search.search.sorting import SORTS
 
 PROG = "archive-search"
 EXIT_HITS, EXIT_NO_HITS, EXIT_ERROR = 0, 1, 2
@@ -30,38 +34,37 @@ app = typer.Typer(
 )
 
 
-class Format(str, Enum):
-    rich = "rich"
-    jsonl = "jsonl"
-    csv = "csv"
+def _choices(name: str, values) -> type[Enum]:
+    """A str Enum of the library's own values, for Typer's choices."""
+    return Enum(name, {value.replace("-", "minus_"): value for value in values}, type=str)
 
 
-class RecordFormat(str, Enum):
-    rich = "rich"
-    json = "json"
+Sort = _choices("Sort", SORTS)
+Bidi = _choices("Bidi", BIDI_MODES)
+Color = _choices("Color", ("auto", "always", "never"))
+SearchFormat = _choices("SearchFormat", ("rich", *EXPORT_FORMATS))
+ExportFormat = _choices("ExportFormat", EXPORT_FORMATS)
+RecordFormat = _choices("RecordFormat", ("rich", "json"))
 
+# --- options shared by several commands ------------------------------------------
+# Declared once, so that their names and help stay the same wherever they appear.
 
-class ExportFormat(str, Enum):
-    csv = "csv"
-    jsonl = "jsonl"
-
-
-class Sort(str, Enum):
-    relevance = "relevance"
-    date = "date"
-    newest = "-date"
-
-
-class Bidi(str, Enum):
-    auto = "auto"
-    on = "on"
-    off = "off"
-
-
-class Color(str, Enum):
-    auto = "auto"
-    always = "always"
-    never = "never"
+QueryText = Annotated[str, typer.Argument(
+    metavar="QUERY", help='Words, "phrases", +must, -not, OR, ( ), speaker:, topic:, date:2019-01..2019-06, word*, word~')]
+SpeakerOption = Annotated[Optional[str], typer.Option(
+    "--speaker", help="Only articles quoting this person (full or partial name).")]
+TopicOption = Annotated[Optional[str], typer.Option("--topic", help="Only articles on this topic.")]
+SinceOption = Annotated[Optional[str], typer.Option(
+    "--since", metavar="YYYY-MM-DD", help="Only articles from this day on.")]
+UntilOption = Annotated[Optional[str], typer.Option(
+    "--until", metavar="YYYY-MM-DD", help="Only articles up to this day.")]
+SortOption = Annotated[Sort, typer.Option(
+    "--sort", help="relevance, date (oldest first) or -date (newest first).")]
+PlainOption = Annotated[bool, typer.Option(
+    "--plain", help="Take the query as plain words (operators and quotes ignored; words the archive lacks "
+                    "or barely has also searched by the words one edit away).")]
+BidiOption = Annotated[Bidi, typer.Option(
+    "--bidi", help="Lay out right-to-left text for terminals without BiDi: auto, on, off.")]
 
 
 class State:
@@ -90,110 +93,30 @@ def _archive():
     return Archive(state.index, state.corpus)
 
 
+def _progress(label: str):
+    from archive_search.output.progress import IndexingProgress
+
+    return IndexingProgress(label, PROG, state.color)
+
+
+def _console(stderr: bool = False):
+    from archive_search.output.console import make_console
+
+    return make_console(stderr=stderr, color=state.color)
+
+
 @app.callback()
 def main_options(
-    index: Path = typer.Option(
-        None, "--index", envvar="ARCHIVE_SEARCH_INDEX", help="Index directory [default: ./index]."
-    ),
-    corpus: Path = typer.Option(
-        None, "--corpus", envvar="ARCHIVE_SEARCH_CORPUS", help="Corpus folder [default: ./corpus]."
-    ),
-    color: Color = typer.Option(Color.auto, "--color", help="Colour: auto (terminal only, not under NO_COLOR), always, never."),
+    index: Annotated[Optional[Path], typer.Option(
+        "--index", envvar="ARCHIVE_SEARCH_INDEX", help="Index directory [default: ./index].")] = None,
+    corpus: Annotated[Optional[Path], typer.Option(
+        "--corpus", envvar="ARCHIVE_SEARCH_CORPUS", help="Corpus folder [default: ./corpus].")] = None,
+    color: Annotated[Color, typer.Option(
+        "--color", help="Colour: auto (terminal only, not under NO_COLOR), always, never.")] = Color.auto,
 ):
     state.index = index or Path("index")
     state.corpus = corpus or Path("corpus")
     state.color = color.value
-
-
-# --- indexing -------------------------------------------------------------------
-
-
-class _ProgressReporter:
-    """A Rich progress bar on a terminal; a plain line every few seconds otherwise."""
-
-    def __init__(self, label: str):
-        self.label = label
-        self.bar = None
-        self.task = None
-        self.last_line = 0.0
-        self.finished = False
-        self.tty = sys.stderr.isatty()
-
-    def __enter__(self):
-        if self.tty:
-            from rich.progress import (BarColumn, Progress, TextColumn,
-                                       TimeElapsedColumn, TimeRemainingColumn)
-
-            from archive_search.render import make_console
-
-            self.bar = Progress(
-                TextColumn("[progress.description]{task.description}"),
-                BarColumn(),
-                TextColumn("{task.fields[articles]:,} articles"),
-                TextColumn("{task.fields[rate]:,.0f}/s"),
-                TimeElapsedColumn(),
-                TimeRemainingColumn(),
-                console=make_console(stderr=True, color=state.color),
-                transient=True,
-            )
-            self.bar.__enter__()
-            self.task = self.bar.add_task(self.label, total=None, articles=0, rate=0.0)
-        return self
-
-    def __call__(self, progress) -> None:
-        rate = progress.articles / progress.elapsed if progress.elapsed > 0 else 0.0
-        if self.bar is not None:
-            self.bar.update(self.task, total=self._total(progress), completed=progress.articles,
-                            articles=progress.articles, rate=rate)
-            return
-        finished = progress.articles == progress.articles_expected
-        if finished and not self.finished or progress.elapsed - self.last_line >= 5:
-            self.last_line, self.finished = progress.elapsed, finished
-            warn(f"{self.label}: {progress.articles:,} articles, "
-                 f"{progress.files_done}/{progress.files_total} files, {rate:,.0f} articles/s")
-
-    def _total(self, progress) -> int | None:
-        """The bar's total: the articles expected, moved only when the estimate
-        shifts by over 5 % or becomes a count (Rich forgets the speed behind
-        its time-remaining column whenever the total changes)."""
-        total, expected = self.bar.tasks[0].total, progress.articles_expected
-        exact = progress.files_done >= progress.files_total
-        if total is None or exact or expected is None or abs(expected - total) > 0.05 * total:
-            return expected
-        return total
-
-    def __exit__(self, *exc):
-        if self.bar is not None:
-            self.bar.__exit__(*exc)
-
-
-def _export_progress(hits, threshold: int = 1000):
-    """Pass hits through, reporting progress on stderr for a large export."""
-    import time
-
-    total = getattr(hits, "total", 0)
-    if total < threshold:
-        yield from hits
-        return
-    started = last = time.monotonic()
-    if sys.stderr.isatty():
-        from rich.progress import Progress
-
-        from archive_search.render import make_console
-
-        with Progress(console=make_console(stderr=True, color=state.color), transient=True) as bar:
-            task = bar.add_task("exporting", total=total)
-            for n, hit in enumerate(hits, 1):
-                yield hit
-                if n % 100 == 0:
-                    bar.update(task, completed=n)
-        return
-    for n, hit in enumerate(hits, 1):
-        yield hit
-        now = time.monotonic()
-        if now - last >= 5:
-            last = now
-            warn(f"exporting: {n:,}/{total:,} hits, {n / (now - started):,.0f}/s")
 
 
 def _report_skip(skipped) -> None:
@@ -222,17 +145,21 @@ def _run_library(call):
         raise typer.Exit(130) from None
 
 
+# --- indexing -------------------------------------------------------------------
+
+
 @app.command("rebuild-index")
 def rebuild_index(
-    jobs: int = typer.Option(None, "--jobs", "-j", min=1, max=64, show_default=False,
-                             help="Processes that index articles [default: one a core, up to 4; 1 for a small corpus]."),
+    jobs: Annotated[Optional[int], typer.Option(
+        "--jobs", "-j", min=1, max=64, show_default=False,
+        help="Processes that index articles [default: one a core, up to 4; 1 for a small corpus].")] = None,
 ):
     """Build the index anew from the corpus, then swap it in atomically.
 
     Example: archive-search --corpus corpus --index index rebuild-index --jobs 2
     """
     with _archive() as archive:
-        with _ProgressReporter("indexing") as progress:
+        with _progress("indexing") as progress:
             report = _run_library(lambda: archive.rebuild(jobs=jobs, on_progress=progress, on_skip=_report_skip))
         _summarize_skips(report)
         rate = report.articles / report.seconds if report.seconds else 0
@@ -247,7 +174,7 @@ def index_update():
     Example: archive-search index
     """
     with _archive() as archive:
-        with _ProgressReporter("updating") as progress:
+        with _progress("updating") as progress:
             report = _run_library(lambda: archive.update(on_progress=progress, on_skip=_report_skip))
         _summarize_skips(report)
         if report.outdated:
@@ -261,8 +188,8 @@ def index_update():
 
 def _ensure_index(archive) -> None:
     """A new user's first search just works: build the index if there is none."""
-    from archive_search import storage
     from archive_search.errors import ArchiveError, IndexMissing
+    from archive_search.index import storage
 
     try:
         storage.current_generation(archive.index_dir)
@@ -275,7 +202,7 @@ def _ensure_index(archive) -> None:
         fail(f"no index at {archive.index_dir} and no corpus at {archive.corpus_dir}; "
              "use --index and --corpus, or run 'archive-search rebuild-index'")
     warn(f"no index yet: building one in {archive.index_dir} from {archive.corpus_dir} first")
-    with _ProgressReporter("indexing") as progress:
+    with _progress("indexing") as progress:
         report = _run_library(lambda: archive.rebuild(on_progress=progress, on_skip=_report_skip))
     _summarize_skips(report)
 
@@ -302,18 +229,20 @@ def _stdout():
 
 @app.command()
 def search(
-    query: str = typer.Argument(..., metavar="QUERY", help="Words, \"phrases\", +must, -not, OR, ( ), speaker:, topic:, date:2019-01..2019-06, word*, word~"),
-    speaker: Optional[str] = typer.Option(None, "--speaker", help="Only articles quoting this person (full or partial name)."),
-    topic: Optional[str] = typer.Option(None, "--topic", help="Only articles on this topic."),
-    since: Optional[str] = typer.Option(None, "--since", metavar="YYYY-MM-DD", help="Only articles from this day on."),
-    until: Optional[str] = typer.Option(None, "--until", metavar="YYYY-MM-DD", help="Only articles up to this day."),
-    limit: int = typer.Option(10, "--limit", "-n", min=1, help="Hits per page."),
-    page: int = typer.Option(1, "--page", min=1, help="Page of hits."),
-    sort: Sort = typer.Option(Sort.relevance, "--sort", help="relevance, date (oldest first) or -date (newest first)."),
-    fmt: Format = typer.Option(Format.rich, "--format", "-f", help="rich (for people), jsonl or csv (for programs)."),
-    bidi: Bidi = typer.Option(Bidi.auto, "--bidi", help="Lay out right-to-left text for terminals without BiDi: auto, on, off."),
-    plain: bool = typer.Option(False, "--plain", help="Take the query as plain words (operators and quotes ignored; words the archive lacks or barely has also searched by the words one edit away)."),
-    facets: bool = typer.Option(False, "--facets", help="Also print counts of the hits by speaker, topic and year (rich format)."),
+    query: QueryText,
+    speaker: SpeakerOption = None,
+    topic: TopicOption = None,
+    since: SinceOption = None,
+    until: UntilOption = None,
+    limit: Annotated[int, typer.Option("--limit", "-n", min=1, help="Hits per page.")] = 10,
+    page: Annotated[int, typer.Option("--page", min=1, help="Page of hits.")] = 1,
+    sort: SortOption = Sort.relevance,
+    fmt: Annotated[SearchFormat, typer.Option(
+        "--format", "-f", help="rich (for people), jsonl or csv (for programs).")] = SearchFormat.rich,
+    bidi: BidiOption = Bidi.auto,
+    plain: PlainOption = False,
+    facets: Annotated[bool, typer.Option(
+        "--facets", help="Also print counts of the hits by speaker, topic and year (rich format).")] = False,
 ):
     """Search the archive; exit code 0 with hits, 1 with none, 2 on error.
 
@@ -321,50 +250,58 @@ def search(
     """
     with _archive() as archive:
         _ensure_index(archive)
-        options = dict(speaker=speaker, topic=topic, since=since, until=until, sort=sort.value, plain=plain)
-        if fmt is Format.rich:
-            from archive_search import bidi as bidi_layout
-            from archive_search.render import make_console, render_facets, render_hits, render_summary
-
-            results = _run_library(lambda: archive.search(query, limit=limit, page=page, facets=facets, **options))
-            console = make_console(color=state.color)
-            render_hits(console, results, bidi=bidi_layout.enabled(bidi.value))
-            if facets and results.facets:
-                render_facets(console, results.facets)
-            errors = make_console(stderr=True, color=state.color)
-            render_summary(errors, len(results), results.total, page, limit)
-            _note_substitutes(results.substitutions)
-            if results.suggestion:
-                errors.print(f"did you mean: {results.suggestion}")
+        options = dict(speaker=speaker, topic=topic, since=since, until=until, sort=sort.value, plain=plain,
+                       limit=limit, page=page)
+        if fmt is SearchFormat.rich:
+            results = _run_library(lambda: archive.search(query, facets=facets, **options))
+            _render_results(results, bidi, page, limit)
             raise typer.Exit(EXIT_HITS if results else EXIT_NO_HITS)
-        from archive_search.export import write_hits
+        from archive_search.output.export import write_hits
 
-        results = _run_library(lambda: archive.search(query, limit=limit, page=page, **options))
+        results = _run_library(lambda: archive.search(query, **options))
         _note_substitutes(results.substitutions)
         count = _run_library(lambda: write_hits(results, _stdout(), fmt=fmt.value))
         raise typer.Exit(EXIT_HITS if count else EXIT_NO_HITS)
 
 
+def _render_results(results, bidi, page: int, limit: int) -> None:
+    from archive_search.output import bidi as bidi_layout
+    from archive_search.output.terminal import render_facets, render_hits, render_summary
+
+    render_hits(_console(), results, bidi=bidi_layout.enabled(bidi.value))
+    if results.facets:
+        render_facets(_console(), results.facets)
+    errors = _console(stderr=True)
+    render_summary(errors, len(results), results.total, page, limit)
+    _note_substitutes(results.substitutions)
+    if results.suggestion:
+        errors.print(f"did you mean: {results.suggestion}")
+
+
 @app.command()
 def export(
-    query: str = typer.Argument(..., metavar="QUERY", help="The same query language as search."),
-    speaker: Optional[str] = typer.Option(None, "--speaker", help="Only articles quoting this person."),
-    topic: Optional[str] = typer.Option(None, "--topic", help="Only articles on this topic."),
-    since: Optional[str] = typer.Option(None, "--since", metavar="YYYY-MM-DD"),
-    until: Optional[str] = typer.Option(None, "--until", metavar="YYYY-MM-DD"),
-    sort: Sort = typer.Option(Sort.relevance, "--sort"),
-    output: str = typer.Option("-", "--output", "-o", help="File to write, or - for stdout."),
-    columns: Optional[str] = typer.Option(None, "--columns", help="Comma-separated columns, in order."),
-    limit: Optional[int] = typer.Option(None, "--limit", "-n", min=1, help="At most this many hits [default: all]."),
-    excel: bool = typer.Option(False, "--excel", help="UTF-8 BOM and formula-injection guard for spreadsheets."),
-    fmt: ExportFormat = typer.Option(ExportFormat.csv, "--format", "-f", help="csv or jsonl."),
-    plain: bool = typer.Option(False, "--plain", help="Take the query as plain words."),
+    query: QueryText,
+    speaker: SpeakerOption = None,
+    topic: TopicOption = None,
+    since: SinceOption = None,
+    until: UntilOption = None,
+    sort: SortOption = Sort.relevance,
+    output: Annotated[str, typer.Option("--output", "-o", help="File to write, or - for stdout.")] = "-",
+    columns: Annotated[Optional[str], typer.Option(
+        "--columns", help="Comma-separated columns, in order.")] = None,
+    limit: Annotated[Optional[int], typer.Option(
+        "--limit", "-n", min=1, help="At most this many hits [default: all].")] = None,
+    excel: Annotated[bool, typer.Option(
+        "--excel", help="UTF-8 BOM and formula-injection guard for spreadsheets.")] = False,
+    fmt: Annotated[ExportFormat, typer.Option("--format", "-f", help="csv or jsonl.")] = ExportFormat.csv,
+    plain: PlainOption = False,
 ):
     """Export every matching hit, in rank order, as CSV (or JSON Lines).
 
     Example: archive-search export "داعش" --speaker "بدران جيا كرد" --since 2019-01-01 -o hits.csv
     """
-    from archive_search.export import export_hits, parse_columns
+    from archive_search.output.export import export_hits, parse_columns
+    from archive_search.output.progress import export_progress
 
     with _archive() as archive:
         _ensure_index(archive)
@@ -373,7 +310,7 @@ def export(
                                                        until=until, sort=sort.value, limit=limit, plain=plain))
         _note_substitutes(hits.substitutions)
         target = _stdout() if output == "-" else output
-        stream = _export_progress(hits)
+        stream = export_progress(hits, hits.total, PROG, state.color)
         count = _run_library(lambda: export_hits(stream, target, fmt=fmt.value, columns=chosen, excel=excel))
         if output != "-":
             warn(f"wrote {count:,} hits to {output}")
@@ -382,37 +319,32 @@ def export(
 
 @app.command()
 def show(
-    article_id: str = typer.Argument(..., metavar="ID", help="An article id, as search prints it."),
-    fmt: RecordFormat = typer.Option(RecordFormat.rich, "--format", "-f", help="rich or json (one JSON object)."),
-    bidi: Bidi = typer.Option(Bidi.auto, "--bidi", help="auto, on or off."),
+    article_id: Annotated[str, typer.Argument(metavar="ID", help="An article id, as search prints it.")],
+    fmt: Annotated[RecordFormat, typer.Option(
+        "--format", "-f", help="rich or json (one JSON object).")] = RecordFormat.rich,
+    bidi: BidiOption = Bidi.auto,
 ):
     """Print one whole article with its metadata.
 
     Example: archive-search show anha-isis-camps-meeting.txt
     """
     with _archive() as archive:
-        stored = _run_library(lambda: archive.get(article_id))
+        article = _run_library(lambda: archive.get(article_id))
         if fmt is RecordFormat.rich:
-            from archive_search import bidi as bidi_layout
-            from archive_search.render import make_console, render_article
+            from archive_search.output import bidi as bidi_layout
+            from archive_search.output.terminal import render_article
 
-            render_article(make_console(color=state.color), stored, bidi=bidi_layout.enabled(bidi.value))
+            render_article(_console(), article, bidi=bidi_layout.enabled(bidi.value))
             return
         import json
 
-        record = {
-            "id": stored["id"], "title": stored.get("title"), "speakers": stored.get("speakers") or [],
-            "date": stored["date"].date().isoformat() if stored.get("date") else None,
-            "topic": stored.get("topic"), "topic_predicted": bool(stored.get("topic_predicted")),
-            "source": stored.get("source"), "url": stored.get("url"),
-            "path": stored.get("path"), "body": stored.get("body"),
-        }
-        _stdout().write(json.dumps(record, ensure_ascii=False) + "\n")
+        _stdout().write(json.dumps(article.to_dict(), ensure_ascii=False) + "\n")
 
 
 @app.command()
 def stats(
-    fmt: RecordFormat = typer.Option(RecordFormat.rich, "--format", "-f", help="rich or json (one JSON object)."),
+    fmt: Annotated[RecordFormat, typer.Option(
+        "--format", "-f", help="rich or json (one JSON object).")] = RecordFormat.rich,
 ):
     """Describe the archive: articles, dates, top speakers, topics, index size.
 
@@ -421,9 +353,9 @@ def stats(
     with _archive() as archive:
         data = _run_library(archive.stats)
         if fmt is RecordFormat.rich:
-            from archive_search.render import make_console, render_stats
+            from archive_search.output.terminal import render_stats
 
-            render_stats(make_console(color=state.color), data)
+            render_stats(_console(), data)
             return
         import json
 

@@ -39,3 +39,7 @@ class QueryError(ArchiveError):
 
 class ArticleNotFound(ArchiveError):
     """No article has the requested id."""
+
+
+class ExportError(ArchiveError):
+    """A bad column list or format, or an export target that cannot be written."""

@@ -38,12 +38,13 @@ def write_corpus(target: Path) -> int:
 
 
 def build(index: Path, jobs: int) -> None:
-    from archive_search import indexer
+    from archive_search import Archive
 
     with tempfile.TemporaryDirectory(prefix="archive-search-corpus-") as tmp:
         count = write_corpus(Path(tmp))
         t0 = time.perf_counter()
-        report = indexer.rebuild(Path(tmp), index, jobs=jobs)
+        with Archive(index, corpus_dir=tmp) as archive:
+            report = archive.rebuild(jobs=jobs)
         print(f"built the archive: {report.articles:,} of {count:,} documents in {time.perf_counter() - t0:.0f} s",
               flush=True)
 
@@ -70,11 +71,11 @@ def main(argv=None):
         return _child(*args.child)
     if not (shared_dir() / "corpora").is_dir():
         sys.exit(f"export_speed: no shared corpora at {shared_dir() / 'corpora'}")
-    from archive_search import storage
+    from archive_search import Archive
 
     with tempfile.TemporaryDirectory(prefix="archive-search-export-") as tmp:
         index = args.index or Path(tmp) / "index"
-        if not storage.exists(index):
+        if not Archive(index).exists():
             build(index, args.jobs)
         out = subprocess.run([sys.executable, __file__, "--child", str(index), args.word],
                              check=True, capture_output=True, text=True)

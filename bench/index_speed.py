@@ -1,7 +1,7 @@
 """Indexing speed on the shared news corpora, beside the Lucene reference peer.
 
 Indexes the three news corpora (``../shared/corpora/news/*/articles.jsonl.gz``,
-45,969 articles) through ``archive_search.indexer.rebuild`` with --jobs 1 and
+45,969 articles) through ``Archive.rebuild`` with --jobs 1 and
 --jobs 2 (each in a fresh process), and prints articles/s, MB/s of text, peak
 RSS (the indexing process and its workers together, sampled from /proc) and
 index size. Then times one changed file
@@ -53,10 +53,11 @@ def prepare_corpus(target: Path, limit: int | None) -> tuple[int, int]:
 
 def _child(corpus: str, index: str, jobs: int) -> None:
     """Run in a fresh process: one rebuild, its figures as JSON on stdout."""
-    from archive_search import indexer
+    from archive_search import Archive
 
     t0 = time.perf_counter()
-    report = indexer.rebuild(Path(corpus), Path(index), jobs=jobs)
+    with Archive(index, corpus_dir=corpus) as archive:
+        report = archive.rebuild(jobs=jobs)
     seconds = time.perf_counter() - t0
     print(json.dumps({"articles": report.articles, "seconds": seconds}))
 
@@ -85,10 +86,11 @@ def peak_tree_rss(process: subprocess.Popen, every: float = 0.05) -> int:
 
 
 def _child_update(corpus: str, index: str) -> None:
-    from archive_search import indexer
+    from archive_search import Archive
 
     t0 = time.perf_counter()
-    report = indexer.update(Path(corpus), Path(index))
+    with Archive(index, corpus_dir=corpus) as archive:
+        report = archive.update()
     print(json.dumps({"seconds": time.perf_counter() - t0, "changed": report.changes}))
 
 

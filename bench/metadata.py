@@ -26,9 +26,9 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 
-from archive_search.documents import read_corpus  # noqa: E402
-from archive_search.indexer import complete_metadata  # noqa: E402
-from archive_search.metadata import find_date  # noqa: E402
+from archive_search.articles.dates import find_date  # noqa: E402
+from archive_search.articles.enrich import complete_metadata  # noqa: E402
+from archive_search.articles.readers import read_corpus  # noqa: E402
 from bench.evalsets import NEWS_SETS, shared_dir  # noqa: E402
 
 

@@ -29,12 +29,12 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from whoosh import index as whoosh_index  # noqa: E402
 
-from archive_search.parallel import paused_gc, write_toc  # noqa: E402
-from archive_search.ranking import Ranking, plain_query, weighting  # noqa: E402
-from archive_search.schema import build_schema, text_fields  # noqa: E402
-from archive_search.searcher import collect  # noqa: E402
-from archive_search.segment import BulkWriter  # noqa: E402
-from archive_search.spelling import Vocabulary  # noqa: E402
+from archive_search.index.bulk import build_segment  # noqa: E402
+from archive_search.index.schema import build_schema, text_fields  # noqa: E402
+from archive_search.search.searcher import collect  # noqa: E402
+from archive_search.search.spelling import QuerySpelling  # noqa: E402
+from archive_search.search.weighting import Ranking, weighting  # noqa: E402
+from archive_search.search.word_queries import plain_query  # noqa: E402
 from bench.evalsets import (  # noqa: E402
     RETRIEVAL_SETS,
     EvalSet,
@@ -77,12 +77,11 @@ ABLATION = (
 def build_index(docs: list[dict], config: Config, directory: str) -> float:
     """Index the documents as a rebuild does (one segment, bulk-written)."""
     schema = build_schema(config.stemming, config.keep_exact, config.index_stopwords)
-    ix = whoosh_index.create_in(directory, schema)
     t0 = time.perf_counter()
-    writer = BulkWriter(ix, _lk=False)
-    with paused_gc():
-        writer.add_documents([{"id": d["id"], **text_fields(d["title"], d["body"])} for d in docs])
-        write_toc(ix, [writer.finish_segment()])
+    with build_segment(directory, schema) as build:
+        for d in docs:
+            build.add({"id": d["id"], **text_fields(d["title"], d["body"])})
+        build.finish()
     return time.perf_counter() - t0
 
 
@@ -99,8 +98,8 @@ def _search_chunk(items):
     out = []
     for qid, text, k in items:
         t0 = time.perf_counter()
-        vocabulary = Vocabulary(searcher.reader()) if config.substitutes else None
-        query = plain_query(text, config.ranking, config.query_stopwords, config.stemming, vocabulary)
+        spelling = QuerySpelling(searcher.reader()) if config.substitutes else None
+        query = plain_query(text, config.ranking, config.query_stopwords, config.stemming, spelling)
         ranked = collect(searcher, query, k)
         ids = [searcher.stored_fields(ranked.docnum(i))["id"] for i in range(len(ranked))]
         out.append((qid, ids, time.perf_counter() - t0))

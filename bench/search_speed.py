@@ -98,9 +98,9 @@ def main(argv=None):
     args = parser.parse_args(argv)
     if not (shared_dir() / "corpora").is_dir():
         sys.exit(f"search_speed: no shared corpora at {shared_dir() / 'corpora'}")
-    from archive_search import storage
+    from archive_search import Archive
 
-    if not storage.exists(args.index):
+    if not Archive(args.index).exists():
         build(args.index, args.jobs)
     in_process(args.index)
     end_to_end(args.index, args.words, args.runs)

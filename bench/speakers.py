@@ -7,7 +7,7 @@ nobody quoted. The extractor's rules were developed looking at these.
 ``bench/data/speakers_heldout.jsonl`` annotates 21 further articles (11 with
 nobody quoted) that were annotated after the rules were written and not used
 to change them. This prints precision, recall and F1 of
-``archive_search.metadata.find_speakers`` over all (article, person) pairs, for
+``archive_search.articles.speakers.find_speakers`` over all (article, person) pairs, for
 each file and both together.
 
 A found name matches an annotated one when, after Arabic normalization, one is
@@ -28,8 +28,8 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 
-from archive_search.arabic import normalize  # noqa: E402
-from archive_search.metadata import find_speakers  # noqa: E402
+from archive_search.articles.speakers import find_speakers  # noqa: E402
+from archive_search.text.normalize import normalize  # noqa: E402
 from bench.evalsets import shared_dir  # noqa: E402
 
 

@@ -2,7 +2,7 @@
 
 For each labelled news corpus (ant_multisource_v2_1, ant_jawharafm_v1_1), a
 fixed fifth of the articles (by a hash of the id) is held out; the model of
-``archive_search.topics`` is trained on the rest and its accuracy on the held-out
+``archive_search.articles.topics`` is trained on the rest and its accuracy on the held-out
 articles is printed, with the majority-class baseline and per-topic recall.
 
     python bench/topics.py
@@ -20,7 +20,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from archive_search.topics import TopicModel, article_terms  # noqa: E402
+from archive_search.articles.topics import TopicModel, article_terms  # noqa: E402
 from bench.evalsets import shared_dir  # noqa: E402
 
 SETS = ("ant_multisource_v2_1", "ant_jawharafm_v1_1")

@@ -1,0 +1,138 @@
+"""Inverting documents in memory: from fields to per-term posting lists.
+
+:class:`Inverter` takes documents as Whoosh ``add_document`` arguments and
+keeps, for each field and term, the documents it occurs in with their
+weights and posting values, exactly as the schema's fields and formats make
+them, and the length of each field in each document. The Arabic text fields
+are kept as word ids and inverted all at once when their postings are
+wanted (:mod:`archive_search.index.bulk.text_postings`); the other fields term by term.
+It hands them over encoded, term by term in order (:meth:`Inverter.parts`),
+as parts of Whoosh 3 posting lists (see :mod:`archive_search.index.bulk.w3_postings`).
+"""
+
+from __future__ import annotations
+
+from array import array
+from datetime import datetime
+from itertools import repeat
+from typing import Iterator
+
+from archive_search.index.bulk import text_postings
+from archive_search.index.bulk.text_postings import FieldWords
+from archive_search.index.bulk.w3_postings import EncodedField, encode_part
+from archive_search.index.posting_format import ArabicPositions
+from archive_search.text.word_ids import word_ids_for
+
+# Field values whose index terms are remembered at most (see Inverter._generic_items).
+_ITEMS_REMEMBERED = 1 << 14
+
+# field name → term → [docnums, weights, posting values]
+FieldPostings = dict[str, dict]
+
+
+class Inverter:
+    """Postings and field lengths of documents numbered 0, 1, … in the order added."""
+
+    def __init__(self, schema):
+        self.schema = schema
+        self.postings: FieldPostings = {}
+        self.lengths: dict[str, array] = {}
+        self.doc_count = 0
+        self._words: dict[str, FieldWords] = {}  # the Arabic text fields
+        self._generic: set[str] = set()  # the other fields seen
+        self._items_of: dict[tuple, list] = {}
+
+    def add(self, fields: dict) -> dict[str, int]:
+        """Invert one document; returns the length of each indexed field."""
+        lengths = {}
+        docnum = self.doc_count
+        for name, value in fields.items():
+            if name.startswith("_") or value is None:
+                continue
+            field = self.schema[name]
+            if field.indexed:
+                length = lengths[name] = self._index_field(name, field, value, docnum)
+                if field.scorable:
+                    column = self.lengths.get(name)
+                    if column is None:
+                        column = self.lengths[name] = array("I")
+                    if len(column) < docnum:
+                        column.extend(repeat(0, docnum - len(column)))
+                    column.append(length)
+        self.doc_count += 1
+        return lengths
+
+    def _index_field(self, name: str, field, value, docnum: int) -> int:
+        words = self._words.get(name)
+        if words is None and name not in self._generic:
+            word_ids = word_ids_for(field.analyzer) if type(field.format) is ArabicPositions else None
+            if word_ids is not None:
+                words = self._words[name] = FieldWords(word_ids)
+            else:
+                self._generic.add(name)
+        if words is not None:
+            return words.add(docnum, value)
+        postings = self.postings.get(name)
+        if postings is None:
+            postings = self.postings[name] = {}
+        found = self._generic_items(field, value)
+        items = [(term, weight, vbytes) for term, _, weight, vbytes in found]
+        length = sum(freq for _, freq, _, _ in found)
+        # the hot loop of indexing
+        for term, weight, vbytes in items:
+            entry = postings.get(term)
+            if entry is None:
+                postings[term] = [array("I", (docnum,)), array("f", (weight,)), [vbytes]]
+            else:
+                entry[0].append(docnum)
+                entry[1].append(weight)
+                entry[2].append(vbytes)
+        return length
+
+    def _generic_items(self, field, value) -> list[tuple]:
+        """``field.index(value)``, remembered for values that repeat (dates,
+        topics, sources, file paths): Whoosh's numeric and date fields take
+        tens of microseconds a value."""
+        if field.unique or not isinstance(value, (str, datetime)):
+            return list(field.index(value))
+        key = (id(field), value)
+        items = self._items_of.get(key)
+        if items is None:
+            if len(self._items_of) >= _ITEMS_REMEMBERED:
+                self._items_of.clear()
+            items = self._items_of[key] = list(field.index(value))
+        return items
+
+    def parts(self, name: str, first_docnum: int = 0):
+        """(term bytes, part) of one field in term order, documents renumbered
+        from ``first_docnum``; each term is dropped from memory once given."""
+        if name in self._words:
+            for chunk in self._encoded_words(name, first_docnum):
+                yield from chunk
+            return
+        lengths = self.lengths.get(name)
+        fixed_size = self.schema[name].format.fixed_value_size()
+        field_postings = self.postings.pop(name, {})
+        # Whoosh orders terms by their UTF-8 bytes; analysed terms are str here.
+        for btext, term in sorted((t.encode("utf-8") if isinstance(t, str) else t, t) for t in field_postings):
+            yield btext, encode_part(*field_postings.pop(term), lengths, fixed_size, first_docnum)
+
+    def _encoded_words(self, name: str, first_docnum: int) -> Iterator[EncodedField]:
+        field_format = self.schema[name].format
+        return text_postings.encoded_field(self._words.pop(name), field_format.field_boost, self.lengths.get(name),
+                                           field_format.fixed_value_size(), first_docnum)
+
+    def encoded(self, names: list[str], first_docnum: int = 0) -> Iterator[tuple[str, EncodedField | None]]:
+        """The postings of the named fields, in that order, encoded for
+        another process as they are ready: (name, part of the field's terms)
+        for each run of its terms, then (name, None) when the field is done
+        (for a field without terms too). The inverter is left empty."""
+        for words in self._words.values():
+            words.word_ids.forget_texts()  # nothing more to analyse
+        for name in names:
+            if name in self._words:
+                for chunk in self._encoded_words(name, first_docnum):
+                    yield name, chunk
+            elif name in self.postings:
+                yield name, EncodedField.pack(self.parts(name, first_docnum))
+            yield name, None

@@ -1,0 +1,162 @@
+"""Rebuilding an index: every article of the corpus into a new generation, swapped in atomically.
+
+Articles are read here and indexed in batches by worker processes into one
+segment (:func:`archive_search.index.bulk.build_segment`). Articles that
+state a topic go first; the others wait in a file until the topic model has
+counted every labelled article, and are then indexed with a predicted
+topic. Until the new generation is published (:func:`storage.publish`),
+searches read the previous one; a rebuild that fails or is killed leaves it
+as it was.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import asdict
+from pathlib import Path
+from typing import Iterator
+
+from archive_search.articles import speakers
+from archive_search.articles.article import Article, SkipHandler, Skipped
+from archive_search.articles.enrich import complete_metadata, predict_topic
+from archive_search.articles.topics import LabelledArticles, TopicModel
+from archive_search.errors import IndexUnwritable
+from archive_search.index import storage
+from archive_search.index.bulk import SegmentBuild, build_segment
+from archive_search.index.corpus_pass import CorpusPass, file_signature
+from archive_search.index.manifest import Manifest, write_manifest, write_topic_model
+from archive_search.index.progress import IndexReport, ProgressHandler
+from archive_search.index.schema import build_schema, document_fields
+from archive_search.text import cache
+from archive_search.text.word_ids import forget_word_ids, text_field_word_ids
+
+# Articles without a topic, kept in the building generation until the topic model is ready.
+PENDING = "pending-topics.jsonl"
+# Worker processes a rebuild uses by default: each holds its share of the
+# postings, and past four the parent's reading and final write dominate.
+AUTO_JOBS = 4
+# Below this much text, starting workers costs more than it saves.
+SMALL_CORPUS = 5_000_000
+
+
+def default_jobs(corpus_bytes: int) -> int:
+    """The worker processes for a corpus of this size on this machine."""
+    if corpus_bytes < SMALL_CORPUS:
+        return 1
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+    return min(AUTO_JOBS, cores)
+
+
+class ArticlePreparer:
+    """Articles → documents, in whichever process indexes a batch: metadata,
+    topic and index fields. The stems of the labelled articles are counted
+    for the topic model here until the parent asks for them (:meth:`report`),
+    once a process rather than once a batch in the parent."""
+
+    def __init__(self):
+        self.labelled = LabelledArticles()
+
+    def __call__(self, batch: list[Article], model: TopicModel | None) -> tuple[list[dict], int]:
+        documents = []
+        for article in batch:
+            complete_metadata(article)
+            if article.topic:
+                self.labelled.add(article.title, article.body, article.topic)
+            elif model is not None:
+                predict_topic(article, model)
+            documents.append(document_fields(article))
+        return documents, len(documents)
+
+    def batch_done(self) -> None:
+        # a labelled article's text is read twice, for its stems and then its
+        # postings: kept from one to the other, then dropped
+        text_field_word_ids().forget_texts()
+
+    def report(self) -> TopicModel:
+        """The stem counts since the last report, as an unfinished model."""
+        return self.labelled.counts()
+
+    def release(self) -> None:
+        # The word caches hold the corpus's vocabulary: the encoding that
+        # follows, or a script that goes on after a rebuild, needs the memory more.
+        cache.clear_caches()
+        forget_word_ids()
+        speakers.clear_caches()
+
+
+def rebuild(corpus_dir: Path, index_dir: Path, jobs: int | None = None,
+            on_progress: ProgressHandler | None = None, on_skip: SkipHandler | None = None) -> IndexReport:
+    """Index every article of ``corpus_dir`` into a new generation and make it current.
+
+    :param jobs: worker processes; by default one a core (at most
+        :data:`AUTO_JOBS`), and one for a corpus under :data:`SMALL_CORPUS` bytes.
+    :raises CorpusMissing, IndexLocked, IndexUnwritable, IndexingFailed:
+    """
+    corpus = CorpusPass(corpus_dir, on_progress, on_skip)
+    if jobs is None:
+        jobs = default_jobs(corpus.progress.bytes_total)
+    with storage.writer_lock(index_dir):
+        building = storage.new_generation(index_dir)
+        try:
+            manifest, model, articles = _index_corpus(corpus, building, jobs)
+            write_topic_model(building, model)
+            write_manifest(building, manifest)
+            storage.mark_format(building)
+            corpus.report.generation = storage.publish(index_dir, building)
+        except OSError as exc:
+            storage.remove_stale(index_dir)
+            raise IndexUnwritable(f"cannot write the index at {index_dir}: {exc.strerror or exc}") from None
+        except BaseException:
+            storage.remove_stale(index_dir)
+            raise
+    report = corpus.finish()
+    report.articles = report.added = articles
+    return report
+
+
+def _index_corpus(corpus: CorpusPass, building: Path, jobs: int) -> tuple[Manifest, TopicModel, int]:
+    """Every article of the corpus into the building generation's one segment;
+    the manifest, the topic model and the number of articles."""
+    pending_path = building / PENDING
+    with build_segment(building, build_schema(), ArticlePreparer(), jobs=jobs, on_result=corpus.indexed,
+                       indexname=storage.INDEX_NAME) as build:
+        with open(pending_path, "w", encoding="utf-8") as pending:
+            manifest, articles = _add_labelled(corpus, build, pending)
+        model = TopicModel()
+        for counts in build.reports():
+            model.merge(counts)
+        build.broadcast(model.finish())
+        for article in _read_pending(pending_path):
+            build.add(article)
+        build.finish()
+    pending_path.unlink()
+    return manifest, model, articles
+
+
+def _add_labelled(corpus: CorpusPass, build: SegmentBuild, pending) -> tuple[Manifest, int]:
+    """Read the corpus: articles that state a topic go to the build, the
+    others to ``pending``. Returns the manifest and the number of articles."""
+    manifest: Manifest = {}
+    seen_ids: set[str] = set()
+    for path in corpus.files:
+        rel = corpus.rel(path)
+        entry = manifest.setdefault(rel, {"signature": file_signature(path), "ids": {}})
+        for article in corpus.articles(path):
+            if article.id in seen_ids:
+                corpus.skip(Skipped(rel, f"duplicate id {article.id}"))
+                continue
+            seen_ids.add(article.id)
+            entry["ids"][article.id] = article.content_hash
+            if article.topic:
+                build.add(article)
+            else:
+                pending.write(json.dumps(asdict(article), ensure_ascii=False) + "\n")
+        corpus.file_done(path)
+    return manifest, len(seen_ids)
+
+
+def _read_pending(path: Path) -> Iterator[Article]:
+    with open(path, encoding="utf-8") as pending:
+        for line in pending:
+            yield Article(**json.loads(line))

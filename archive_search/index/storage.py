@@ -1,0 +1,181 @@
+"""Where an index lives on disk: generations, the writer lock, the atomic swap.
+
+An index directory holds one or more *generations* (complete Whoosh indexes,
+``gen-*``) and a symbolic link ``current`` naming the one searches use::
+
+    index/
+      current -> gen-20261129-083012.123456789-4711
+      gen-20261129-083012.123456789-4711/
+      .lock
+
+A rebuild writes a new generation beside the current one and then replaces the
+link in one ``rename``; until then searches read the previous generation, and a
+rebuild that dies leaves only a ``*.building`` directory that the next writer
+removes. Writers hold ``.lock`` (an advisory ``flock``), so a second writer is
+refused at once instead of waiting.
+
+Each generation names the :data:`INDEX_FORMAT` it was built for in a file
+``FORMAT``; one built for another format (or before there was one) is
+refused with a request to rebuild it.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import os
+import shutil
+import time
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Iterator
+
+from archive_search.errors import IndexBroken, IndexLocked, IndexMissing, IndexOutdated, IndexUnwritable
+
+CURRENT = "current"
+LOCK = ".lock"
+GENERATION_PREFIX = "gen-"
+BUILDING_SUFFIX = ".building"
+INDEX_NAME = "MAIN"
+FORMAT_FILE = "FORMAT"
+# What a generation's terms mean, incremented whenever a change to the analysis of
+# words (normalization, stopwords, stemming) or to what the index stores
+# would make an index built before answer wrongly: a query's terms would no
+# longer be the terms of the same words in the index, and words would go
+# missing without a sign; or a move of a class the index pickles (its
+# analyzers and posting format), which an older index could no longer load.
+# 2: longer stems lose a final ا or ت. 3: more stopword spellings (فى, هى,
+# ماهي …). 4: the package's subpackages (archive_search.text.analyzer,
+# archive_search.index.posting_format).
+INDEX_FORMAT = 4
+
+
+def current_generation(index_dir: Path) -> Path:
+    """The generation searches should read; raises IndexMissing if none."""
+    link = Path(index_dir) / CURRENT
+    try:
+        target = os.readlink(link)
+    except FileNotFoundError:
+        raise IndexMissing(f"no index at {index_dir} (run 'archive-search rebuild-index')") from None
+    except OSError as exc:
+        raise IndexBroken(f"cannot read the index at {index_dir}: {exc.strerror}") from None
+    path = Path(index_dir) / target
+    if not path.is_dir():
+        raise IndexBroken(f"the index at {index_dir} points to a missing generation {target}")
+    return path
+
+
+def exists(index_dir: Path) -> bool:
+    try:
+        current_generation(index_dir)
+        return True
+    except (IndexMissing, IndexBroken):
+        return False
+
+
+def open_index(index_dir: Path):
+    """Open the current generation for searching.
+
+    ``supports_mmap=False``: Whoosh's memory-mapped storage copies every sub-file
+    of a compound segment into a buffer at open (100+ ms on a large index);
+    plain file reads open in a few milliseconds.
+    """
+    from whoosh.filedb.filestore import FileStorage
+    from whoosh.index import EmptyIndexError
+
+    generation = current_generation(index_dir)
+    if is_outdated(generation):
+        raise IndexOutdated(f"the index at {index_dir} was built by another version of archive-search; "
+                            "rebuild it with 'archive-search rebuild-index'")
+    try:
+        return FileStorage(str(generation), supports_mmap=False).open_index(INDEX_NAME)
+    except EmptyIndexError:
+        raise IndexBroken(f"the index at {index_dir} is incomplete; rebuild it") from None
+    except (OSError, ValueError, EOFError) as exc:
+        raise IndexBroken(f"cannot open the index at {index_dir}: {exc}") from None
+
+
+def mark_format(generation: Path) -> None:
+    """Record in a generation being built that it has the current format."""
+    (generation / FORMAT_FILE).write_text(f"{INDEX_FORMAT}\n", encoding="ascii")
+
+
+def is_outdated(generation: Path) -> bool:
+    """Whether a generation was built for another index format (see :data:`INDEX_FORMAT`)."""
+    try:
+        return (generation / FORMAT_FILE).read_text(encoding="ascii").strip() != str(INDEX_FORMAT)
+    except (OSError, UnicodeDecodeError):
+        return True
+
+
+@contextmanager
+def writer_lock(index_dir: Path) -> Iterator[None]:
+    """Hold the index's writer lock; raises IndexLocked if another process has it."""
+    index_dir = Path(index_dir)
+    try:
+        index_dir.mkdir(parents=True, exist_ok=True)
+        fd = os.open(index_dir / LOCK, os.O_RDWR | os.O_CREAT, 0o644)
+    except OSError as exc:
+        raise IndexUnwritable(f"cannot write the index directory {index_dir}: {exc.strerror}") from None
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise IndexLocked(f"the index at {index_dir} is being updated by another process") from None
+        yield
+    finally:
+        os.close(fd)
+
+
+def new_generation(index_dir: Path) -> Path:
+    """A fresh, empty ``*.building`` directory for a rebuild (lock held)."""
+    remove_stale(index_dir)
+    # Time to the nanosecond: two rebuilds within one second (a script calling
+    # Archive.rebuild twice) must not get the same name; names sort by age.
+    now = time.time_ns()
+    stamp = time.strftime("%Y%m%d-%H%M%S", time.localtime(now // 10**9))
+    name = f"{GENERATION_PREFIX}{stamp}.{now % 10**9:09d}-{os.getpid()}{BUILDING_SUFFIX}"
+    path = Path(index_dir) / name
+    try:
+        path.mkdir()
+    except OSError as exc:
+        raise IndexUnwritable(f"cannot write the index directory {index_dir}: {exc.strerror}") from None
+    return path
+
+
+def publish(index_dir: Path, building: Path) -> Path:
+    """Make a finished generation current, atomically; drop all but the previous one."""
+    index_dir = Path(index_dir)
+    final = building.with_name(building.name[: -len(BUILDING_SUFFIX)])
+    os.rename(building, final)
+    tmp_link = index_dir / f".{CURRENT}.{os.getpid()}"
+    if tmp_link.is_symlink():
+        tmp_link.unlink()
+    os.symlink(final.name, tmp_link)
+    previous = os.readlink(index_dir / CURRENT) if (index_dir / CURRENT).is_symlink() else None
+    os.replace(tmp_link, index_dir / CURRENT)
+    _fsync_dir(index_dir)
+    # Keep the previous generation: a search that opened it a moment ago may
+    # still be reading its files. Anything older goes.
+    for path in index_dir.glob(f"{GENERATION_PREFIX}*"):
+        if path.name not in (final.name, previous) and not path.name.endswith(BUILDING_SUFFIX):
+            shutil.rmtree(path, ignore_errors=True)
+    return final
+
+
+def remove_stale(index_dir: Path) -> None:
+    """Remove half-built generations left by an interrupted rebuild (lock held)."""
+    for path in Path(index_dir).glob(f"{GENERATION_PREFIX}*{BUILDING_SUFFIX}"):
+        shutil.rmtree(path, ignore_errors=True)
+
+
+def size_on_disk(index_dir: Path) -> int:
+    generation = current_generation(index_dir)
+    return sum(p.stat().st_size for p in generation.iterdir() if p.is_file())
+
+
+def _fsync_dir(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)

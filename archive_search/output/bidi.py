@@ -1,0 +1,134 @@
+"""Right-to-left display for terminals that have no BiDi support of their own.
+
+Rich prints text in logical order. Terminals with their own BiDi (GNOME
+Terminal and other VTE terminals, Konsole, mlterm, macOS Terminal) show that
+right; most others (xterm, Windows Terminal, kitty, alacritty, VS Code) show
+each Arabic word reversed and its letters unjoined. For those, :func:`visual`
+reshapes a line (contextual letter forms, one output character per input
+character, so highlights stay on the right letters) and reorders it for a
+right-to-left paragraph: the line is reversed by grapheme cluster (a letter
+with its harakat), and runs of left-to-right text (Latin, digits) are turned
+back so they read left to right. Brackets in right-to-left text are mirrored.
+
+Lines must be wrapped *before* reordering, so the first visual line holds the
+beginning of the text.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import unicodedata
+
+MODES = ("auto", "on", "off")  # of --bidi
+ENVIRONMENT = "ARCHIVE_SEARCH_BIDI"
+_MIRROR = str.maketrans("()[]{}<>«»", ")(][}{><»«")
+
+_reshaper = None
+
+
+def _reshape(text: str) -> str:
+    global _reshaper
+    if _reshaper is None:
+        import arabic_reshaper
+
+        # No ligatures and harakat kept: one output character per input character.
+        _reshaper = arabic_reshaper.ArabicReshaper(
+            configuration={"delete_harakat": False, "support_ligatures": False,
+                           "shift_harakat_position": False}
+        )
+    shaped = _reshaper.reshape(text)
+    return shaped if len(shaped) == len(text) else text
+
+
+def terminal_has_bidi(environ=os.environ) -> bool:
+    """True where the terminal is known to lay out right-to-left text itself."""
+    return bool(
+        environ.get("VTE_VERSION")
+        or environ.get("KONSOLE_VERSION")
+        or environ.get("TERM_PROGRAM") == "Apple_Terminal"
+        or environ.get("TERM", "").startswith("mlterm")
+    )
+
+
+def enabled(mode: str = "auto", stream=None, environ=os.environ) -> bool:
+    """Whether to reorder for display: ``on``, ``off``, or ``auto``.
+
+    ``auto`` follows ``$ARCHIVE_SEARCH_BIDI`` (on/off) when set; otherwise it
+    reorders only for a terminal that is not known to do BiDi itself (pipes
+    and files get logical order).
+    """
+    if mode == "auto":
+        override = environ.get(ENVIRONMENT, "").lower()
+        if override in ("on", "off"):
+            return override == "on"
+        stream = stream or sys.stdout
+        if not (hasattr(stream, "isatty") and stream.isatty()):
+            return False
+        return not terminal_has_bidi(environ)
+    return mode == "on"
+
+
+def _strong_ltr(char: str) -> bool:
+    return unicodedata.bidirectional(char) in ("L", "EN", "AN")
+
+
+def _kind(char: str) -> str:
+    """L (left to right: Latin, digits), R (Arabic, Hebrew) or N (neutral)."""
+    if _strong_ltr(char):
+        return "L"
+    if unicodedata.bidirectional(char) in ("R", "AL"):
+        return "R"
+    return "N"
+
+
+def _clusters(text: str) -> list[list[int]]:
+    clusters: list[list[int]] = []
+    for i, char in enumerate(text):
+        if clusters and unicodedata.combining(char):
+            clusters[-1].append(i)
+        else:
+            clusters.append([i])
+    return clusters
+
+
+def visual_order(text: str) -> list[int]:
+    """Logical indices of ``text`` in visual (left-to-right screen) order,
+    for a right-to-left paragraph."""
+    clusters = _clusters(text)
+    kinds = [_kind(text[c[0]]) for c in clusters]
+    # A neutral (space, punctuation) between two left-to-right runs joins
+    # them ("ISIS 2019"); any other neutral follows the paragraph (right to left).
+    ltr = [k == "L" for k in kinds]
+    for i, kind in enumerate(kinds):
+        if kind == "N":
+            before = next((k for k in reversed(kinds[:i]) if k != "N"), "R")
+            after = next((k for k in kinds[i + 1 :] if k != "N"), "R")
+            ltr[i] = before == after == "L"
+    order: list[list[int]] = []
+    i = len(clusters) - 1
+    while i >= 0:
+        if ltr[i]:
+            j = i
+            while j - 1 >= 0 and ltr[j - 1]:
+                j -= 1
+            order.extend(clusters[j : i + 1])
+            i = j - 1
+        else:
+            order.append(clusters[i])
+            i -= 1
+    return [index for cluster in order for index in cluster]
+
+
+def visual(text: str) -> tuple[str, list[int]]:
+    """The display string of one line and, for each of its characters, the
+    logical index it came from."""
+    shaped = _reshape(text)
+    order = visual_order(text)
+    chars = []
+    for index in order:
+        char = shaped[index]
+        if not _strong_ltr(text[index]):
+            char = char.translate(_MIRROR)
+        chars.append(char)
+    return "".join(chars), order

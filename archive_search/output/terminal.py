@@ -1,0 +1,146 @@
+"""Rich output for the terminal: hits with highlighted snippets, articles, stats, facets.
+
+Rendering never queries the index; it formats what the library returned.
+With ``bidi=True`` every line is wrapped first and then laid out for display
+(see :mod:`archive_search.output.bidi`), right-aligned, highlights kept on the
+characters they belong to.
+"""
+
+from __future__ import annotations
+
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from archive_search.output import bidi as bidi_layout
+
+HIGHLIGHT = "bold black on yellow"
+TITLE = "bold"
+META = "dim"
+
+
+def styled(text: str, spans, style: str = HIGHLIGHT, base: str = "") -> Text:
+    """Text with the given (start, end) spans highlighted."""
+    out = Text(text, style=base)
+    for start, end in spans:
+        out.stylize(style, start, end)
+    return out
+
+
+def _visual_line(line: Text) -> Text:
+    """One wrapped line laid out for a terminal without BiDi."""
+    shown, order = bidi_layout.visual(line.plain)
+    styles = [None] * len(line.plain)
+    for span in line.spans:
+        for i in range(span.start, min(span.end, len(styles))):
+            styles[i] = span.style
+    out = Text(style=line.style)
+    run, run_style = [], None
+    for char, index in zip(shown, order):
+        if styles[index] != run_style and run:
+            out.append("".join(run), style=run_style)
+            run = []
+        run_style = styles[index]
+        run.append(char)
+    if run:
+        out.append("".join(run), style=run_style)
+    return out
+
+
+def print_text(console: Console, text: Text, bidi: bool, indent: int = 0) -> None:
+    """Print text wrapped to the console, indented; laid out right to left if asked.
+
+    Lines are wrapped here (not by Rich) so that each can be reordered on its
+    own and none carries trailing padding into a pipe.
+    """
+    width = max(20, console.width - indent)
+    for line in text.wrap(console, width):
+        line.rstrip()
+        if bidi:
+            line = _visual_line(line)
+            line.align("right", width)
+        console.print(Text(" " * indent) + line, overflow="ignore", no_wrap=True, crop=False)
+
+
+def render_hits(console: Console, results, bidi: bool = False) -> None:
+    """Each hit: rank, title, metadata line, up to three highlighted fragments."""
+    for hit in results:
+        heading = Text(f"{hit.rank}. ", style=META) + styled(hit.title or "(untitled)", hit.title_spans, base=TITLE)
+        print_text(console, heading, bidi)
+        meta = [hit.date or "no date"]
+        if hit.speakers:
+            meta.append("، ".join(hit.speakers))
+        if hit.topic:
+            meta.append(_topic_label(hit.topic, hit.topic_predicted))
+        meta.append(hit.id)
+        print_text(console, Text(" · ".join(meta), style=META), bidi, indent=3)
+        for fragment in hit.fragments:
+            text = styled(fragment.text, fragment.spans)
+            if fragment.leading:
+                text = Text("… ") + text
+            if fragment.trailing:
+                text.append(" …")
+            print_text(console, text, bidi, indent=3)
+        console.print()
+
+
+def render_summary(console: Console, shown: int, total: int, page: int, limit: int) -> None:
+    first = (page - 1) * limit + 1
+    if total == 0:
+        console.print("no hits", style=META)
+    else:
+        console.print(f"hits {first}–{first + shown - 1} of {total}", style=META)
+
+
+def render_facets(console: Console, facets: dict, top: int = 10) -> None:
+    for name, counts in facets.items():
+        table = Table(title=f"by {name}", show_header=False, box=None, title_justify="left")
+        for value, count in counts.most_common(top):
+            table.add_row(str(value), str(count))
+        if counts:
+            console.print(table)
+
+
+def _topic_label(topic: str | None, predicted: bool) -> str | None:
+    return topic + (" (predicted)" if predicted else "") if topic else None
+
+
+def render_article(console: Console, article, bidi: bool = False) -> None:
+    """One whole article (a :class:`~archive_search.search.records.StoredArticle`):
+    title, metadata lines, paragraphs."""
+    print_text(console, Text(article.title or "(untitled)", style=TITLE), bidi)
+    meta = [
+        ("id", article.id),
+        ("date", article.date),
+        ("speakers", "، ".join(article.speakers) or None),
+        ("topic", _topic_label(article.topic, article.topic_predicted)),
+        ("source", article.source),
+        ("url", article.url),
+        ("path", article.path),
+    ]
+    for name, value in meta:
+        if value:
+            print_text(console, Text(f"{name}: {value}", style=META), bidi)
+    console.print()
+    for paragraph in article.body.split("\n"):
+        if paragraph.strip():
+            print_text(console, Text(paragraph), bidi)
+            console.print()
+
+
+def render_stats(console: Console, stats: dict) -> None:
+    table = Table(show_header=False, box=None)
+    table.add_row("articles", f"{stats['articles']:,}")
+    table.add_row("dated", f"{stats['dated_articles']:,}")
+    table.add_row("dates", f"{stats['first_date'] or '—'} … {stats['last_date'] or '—'}")
+    table.add_row("index size", f"{stats['index_bytes'] / 1e6:,.1f} MB")
+    table.add_row("index", stats["index_dir"])
+    table.add_row("corpus", stats["corpus_dir"])
+    table.add_row("last update", stats["last_update"])
+    console.print(table)
+    for title, rows in (("top speakers", stats["top_speakers"]), ("topics", stats["topics"])):
+        if rows:
+            sub = Table(title=title, show_header=False, box=None, title_justify="left")
+            for name, count in rows:
+                sub.add_row(name, str(count))
+            console.print(sub)

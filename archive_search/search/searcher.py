@@ -1,0 +1,209 @@
+"""Running queries against an opened index: one page of hits, or every hit streamed.
+
+Both go through one path (:meth:`Searcher._run`): the query text and
+options become a Whoosh query and filter, the matching documents are ranked
+(:func:`collect`), and hits are read from the stored fields one by one with
+their snippets. Nothing here prints.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Iterator, NamedTuple
+
+from whoosh import query as q
+
+from archive_search.errors import QueryError
+from archive_search.index._whoosh import disable_matcher_replacement
+from archive_search.search import facets as facet_counts
+from archive_search.search.proximity import CANDIDATES, proximity_bonus
+from archive_search.search.queries import build_filter, build_query
+from archive_search.search.records import ArticleRecord, Hit, HitPage, StoredArticle
+from archive_search.search.snippets import fragments, match_spans
+from archive_search.search.sorting import sort_arguments
+from archive_search.search.spelling import QuerySpelling, Substitution
+from archive_search.search.term_at_a_time import RankedDocs, top_documents, word_clauses
+from archive_search.search.weighting import weighting
+
+# "Did you mean" is asked when a search has fewer hits than this.
+FEW_HITS = 3
+
+
+class WhooshRankedDocs:
+    """Whoosh's results seen through the interface of :class:`RankedDocs`."""
+
+    def __init__(self, results):
+        self._results = results
+        self.total = len(results)
+
+    def __len__(self) -> int:
+        return self._results.scored_length()
+
+    def docnum(self, i: int) -> int:
+        return self._results.docnum(i)
+
+    def score(self, i: int) -> float:
+        return self._results.score(i) or 0.0
+
+
+def collect(searcher, query: q.Query, limit: int | None, filter_query=None, sort_args=None):
+    """Run a query on a Whoosh searcher; the ranked documents, best first.
+
+    Queries made only of words are scored term at a time (see
+    :mod:`archive_search.search.term_at_a_time`), the best of them re-ranked
+    by how close the words stand (:mod:`archive_search.search.proximity`);
+    the rest go through Whoosh's collector, with its matcher replacement
+    turned off (see :func:`archive_search.index._whoosh.disable_matcher_replacement`).
+    """
+    if not sort_args:
+        clauses = word_clauses(query)
+        if clauses is not None:
+            allowed = set(searcher.docs_for_query(filter_query)) if filter_query is not None else None
+            wanted = None if limit is None else max(limit, CANDIDATES)
+            ranked = top_documents(searcher, clauses, searcher.weighting, wanted, allowed)
+            return RankedDocs(proximity_bonus(searcher, clauses, ranked.top)[:limit], ranked.total)
+    collector = searcher.collector(limit=limit, filter=filter_query, optimize=False, **(sort_args or {}))
+    disable_matcher_replacement(collector)
+    searcher.search_with_collector(query, collector)
+    return WhooshRankedDocs(collector.results())
+
+
+class _Run(NamedTuple):
+    """A query run: its ranked documents and what reading the hits needs."""
+
+    query: q.Query
+    filter: q.Query | None
+    ranked: object  # RankedDocs or WhooshRankedDocs
+    terms: set[str]  # the index terms to highlight
+    spelling: QuerySpelling
+
+
+class HitStream:
+    """Hits produced one by one, with ``total`` and ``substitutions`` known up front."""
+
+    def __init__(self, searcher: "Searcher", run: _Run, snippets: bool):
+        self.substitutions: list[Substitution] = run.spelling.substitutions
+        self.total = run.ranked.total
+        self._searcher = searcher
+        self._run = run
+        self._snippets = snippets
+
+    def __len__(self) -> int:
+        return self.total
+
+    def __iter__(self) -> Iterator[Hit]:
+        return self._searcher._hits(self._run, 0, len(self._run.ranked), self._snippets)
+
+
+class Searcher:
+    """Queries over one opened index. Use as a context manager."""
+
+    def __init__(self, ix):
+        self._ix = ix
+        self._whoosh_searcher = ix.searcher(weighting=weighting())
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
+
+    def close(self):
+        self._whoosh_searcher.close()
+
+    @property
+    def whoosh_searcher(self):
+        """The Whoosh searcher underneath, for benchmarks and tests that compare with Whoosh's own ranking."""
+        return self._whoosh_searcher
+
+    def search(self, text: str, *, speaker: str | None = None, topic: str | None = None, since=None,
+               until=None, limit: int = 10, page: int = 1, sort: str = "relevance", plain: bool = False,
+               snippets: bool = True, facets: bool = False) -> HitPage:
+        """One page of hits, best first (or by date)."""
+        if limit < 1 or page < 1:
+            raise QueryError("--limit and --page must be at least 1")
+        run = self._run(text, speaker, topic, since, until, page * limit, sort, plain, snippets)
+        out = HitPage()
+        offset = (page - 1) * limit
+        out.extend(self._hits(run, offset, offset + limit, snippets))
+        out.total = run.ranked.total
+        out.substitutions = run.spelling.substitutions
+        if out.total < FEW_HITS:
+            out.suggestion = run.spelling.did_you_mean(text)
+        if facets:
+            out.facets = self.facets(run.query, run.filter)
+        return out
+
+    def iter_hits(self, text: str, *, speaker=None, topic=None, since=None, until=None, limit: int | None = None,
+                  sort: str = "relevance", plain: bool = False, snippets: bool = True) -> HitStream:
+        """Every hit (or the first ``limit``), streamed in rank order.
+
+        The query runs now (a malformed one raises QueryError here); stored
+        fields and snippets are read hit by hit as the stream is consumed.
+        """
+        return HitStream(self, self._run(text, speaker, topic, since, until, limit, sort, plain, snippets),
+                         snippets)
+
+    def _run(self, text: str, speaker, topic, since, until, limit: int | None, sort: str, plain: bool,
+             snippets: bool) -> _Run:
+        spelling = QuerySpelling(self._whoosh_searcher.reader())
+        query = build_query(text, plain, spelling)
+        filter_query = build_filter(speaker, topic, since, until)
+        ranked = collect(self._whoosh_searcher, query, limit, filter_query, sort_arguments(sort))
+        terms = self._highlight_terms(query) if snippets else set()
+        return _Run(query, filter_query, ranked, terms, spelling)
+
+    def _highlight_terms(self, query: q.Query) -> set[str]:
+        """The index terms of title and body that the query matches (prefixes expanded)."""
+        terms = set()
+        reader = self._whoosh_searcher.reader()
+        # Leaf by leaf: Whoosh 2.7's Query.existing_terms reuses its
+        # ``fieldname`` argument as a loop variable and skips every leaf whose
+        # field differs from the first one's.
+        for leaf in query.leaves():
+            for fieldname, text in leaf.existing_terms(reader, phrases=True, expand=True):
+                if fieldname in ("title", "body"):
+                    terms.add(text.decode("utf-8") if isinstance(text, bytes) else text)
+        return terms
+
+    def _hits(self, run: _Run, start: int, stop: int, snippets: bool) -> Iterator[Hit]:
+        """Hits for ranked positions start … stop - 1, read one by one."""
+        ranked = run.ranked
+        for i in range(start, min(stop, len(ranked))):
+            stored = self._whoosh_searcher.stored_fields(ranked.docnum(i))
+            hit = Hit.from_stored(stored)
+            hit.rank, hit.score = i + 1, ranked.score(i)
+            if snippets:
+                _add_snippets(hit, stored.get("body") or "", run.terms)
+            yield hit
+
+    def facets(self, query: q.Query, filter_query: q.Query | None) -> dict[str, Counter]:
+        """Counts of the matching articles by speaker, topic and year."""
+        results = self._whoosh_searcher.search(query, limit=None, filter=filter_query)
+        records = (ArticleRecord.from_stored(self._whoosh_searcher.stored_fields(docnum))
+                   for docnum in results.docs())
+        return facet_counts.count(records).facets()
+
+    def get(self, article_id: str) -> StoredArticle | None:
+        """One whole article, or None."""
+        stored = self._whoosh_searcher.document(id=article_id)
+        return StoredArticle.from_stored(stored) if stored is not None else None
+
+    def records(self) -> Iterator[ArticleRecord]:
+        """Every article's record, in index order."""
+        for stored in self._whoosh_searcher.all_stored_fields():
+            yield ArticleRecord.from_stored(stored)
+
+
+def _add_snippets(hit: Hit, body: str, terms: set[str]) -> None:
+    """The hit's title highlights, body fragments and the words that matched, as written."""
+    hit.title_spans = match_spans(hit.title, terms)
+    body_spans = match_spans(body, terms)
+    hit.fragments = fragments(body, body_spans)
+    seen = []
+    for text, spans in ((hit.title, hit.title_spans), (body, body_spans)):
+        for start, end in spans:
+            word = text[start:end]
+            if word not in seen:
+                seen.append(word)
+    hit.matched = seen

@@ -1,0 +1,88 @@
+"""Snippets: the passages of an article around the words a query matched.
+
+Offsets come from the analyzer's tokenizer, which works on the original text,
+so a highlight covers the whole surface word as written (والمرتزقة, a
+vocalized word with its harakat) even though it matched on a stem.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from archive_search.text.analyzer import ArabicAnalyzer
+
+FRAGMENT_CHARS = 220
+MAX_FRAGMENTS = 3
+
+_ANALYZER = ArabicAnalyzer()
+
+
+@dataclass
+class Fragment:
+    """A piece of text and the (start, end) spans in it to highlight."""
+
+    text: str
+    spans: list[tuple[int, int]] = field(default_factory=list)
+    leading: bool = False  # text was cut before the fragment
+    trailing: bool = False  # text was cut after the fragment
+
+    def plain(self) -> str:
+        return ("… " if self.leading else "") + self.text + (" …" if self.trailing else "")
+
+
+def match_spans(text: str, terms: set[str]) -> list[tuple[int, int]]:
+    """Character spans of the words in ``text`` whose stem or exact term is in ``terms``."""
+    spans: list[tuple[int, int]] = []
+    for token in _ANALYZER(text, chars=True, removestops=False):
+        if token.text in terms and (not spans or spans[-1] != (token.startchar, token.endchar)):
+            spans.append((token.startchar, token.endchar))
+    return spans
+
+
+def _cut_start(text: str, pos: int) -> int:
+    if pos <= 0:
+        return 0
+    space = text.rfind(" ", 0, pos)
+    newline = text.rfind("\n", 0, pos)
+    return max(space, newline) + 1
+
+
+def _cut_end(text: str, pos: int) -> int:
+    if pos >= len(text):
+        return len(text)
+    candidates = [i for i in (text.find(" ", pos), text.find("\n", pos)) if i >= 0]
+    return min(candidates) if candidates else len(text)
+
+
+def fragments(text: str, spans: list[tuple[int, int]], limit: int = MAX_FRAGMENTS) -> list[Fragment]:
+    """Up to ``limit`` non-overlapping windows of text, richest in matches first,
+    returned in text order. Without matches: the opening of the text.
+    """
+    if not text:
+        return []
+    if not spans:
+        end = _cut_end(text, FRAGMENT_CHARS)
+        return [Fragment(_one_line(text[:end]), [], False, end < len(text))]
+    windows = []
+    for i, (start, _end) in enumerate(spans):
+        window_start = _cut_start(text, max(0, start - FRAGMENT_CHARS // 3))
+        window_end = _cut_end(text, window_start + FRAGMENT_CHARS)
+        inside = [(s, e) for s, e in spans[i:] if s >= window_start and e <= window_end]
+        distinct = len({text[s:e] for s, e in inside})
+        windows.append((distinct, len(inside), -start, window_start, window_end))
+    chosen: list[tuple[int, int]] = []
+    for *_score, start, end in sorted(windows, reverse=True):
+        if all(end <= s or start >= e for s, e in chosen):
+            chosen.append((start, end))
+        if len(chosen) == limit:
+            break
+    result = []
+    for start, end in sorted(chosen):
+        local = [(s - start, e - start) for s, e in spans if s >= start and e <= end]
+        result.append(Fragment(_one_line(text[start:end]), local, start > 0, end < len(text)))
+    return result
+
+
+def _one_line(text: str) -> str:
+    # Same length, so spans stay valid: newlines become spaces.
+    return text.replace("\n", " ")
