@@ -1,0 +1,111 @@
+"""The ``archive-search`` command group: global options, one-line errors, the entry point."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+from typer.core import TyperGroup
+
+from archive_search.cli.options import Color
+
+PROG = "archive-search"
+EXIT_HITS, EXIT_NO_HITS, EXIT_ERROR = 0, 1, 2
+
+
+class _Commands(TyperGroup):
+    """The command group, whose usage errors are one line on stderr and exit
+    code 2, like every other error, and whose full or closed stdout is one line too."""
+
+    def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):
+        from typer._click.exceptions import UsageError
+
+        try:
+            code = super().main(args=args, prog_name=prog_name, complete_var=complete_var,
+                                standalone_mode=False, **extra)
+            sys.stdout.flush()  # a full disk behind stdout shows here, not at exit
+        except UsageError as exc:
+            where = f"; see '{exc.ctx.command_path} --help'" if exc.ctx is not None else ""
+            sys.stderr.write(f"{PROG}: error: {one_line(exc.format_message()).rstrip('.')}{where}\n")
+            code = EXIT_ERROR
+        except OSError as exc:
+            _drop_stdout()
+            sys.stderr.write(f"{PROG}: error: cannot write the output: {exc.strerror or exc}\n")
+            code = EXIT_ERROR
+        code = code if isinstance(code, int) else 0
+        if standalone_mode:
+            sys.exit(code)
+        return code
+
+
+def _drop_stdout() -> None:
+    """Send what is still buffered for stdout nowhere, so that exiting does not fail on it again."""
+    import os
+
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError, AttributeError):
+        pass
+
+
+app = typer.Typer(
+    cls=_Commands,
+    name=PROG,
+    help="Search an archive of Arabic articles from the terminal.",
+    add_completion=False,
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+class State:
+    index: Path
+    corpus: Path
+    color: str = "auto"
+
+
+state = State()
+
+
+@app.callback()
+def main_options(
+    index: Annotated[Optional[Path], typer.Option(
+        "--index", envvar="ARCHIVE_SEARCH_INDEX", help="Index directory [default: ./index].")] = None,
+    corpus: Annotated[Optional[Path], typer.Option(
+        "--corpus", envvar="ARCHIVE_SEARCH_CORPUS", help="Corpus folder [default: ./corpus].")] = None,
+    color: Annotated[Color, typer.Option(
+        "--color", help="Colour: auto (terminal only, not under NO_COLOR), always, never.")] = Color.auto,
+):
+    state.index = index or Path("index")
+    state.corpus = corpus or Path("corpus")
+    state.color = color.value
+
+
+def _terminated(signum, frame) -> None:
+    # raised where the process is, so that a half-written export or index is cleaned away
+    raise SystemExit(128 + signum)
+
+
+def main() -> None:
+    """Entry point. A closed pipe (``archive-search … | head``) ends the process
+    quietly, as it does grep: SIGPIPE keeps its default action. SIGTERM ends it
+    as Ctrl-C does, cleaning up what it was writing."""
+    import signal
+
+    if hasattr(signal, "SIGPIPE"):
+        signal.signal(signal.SIGPIPE, signal.SIG_DFL)
+    signal.signal(signal.SIGTERM, _terminated)
+    app(prog_name=PROG)
+
+
+def one_line(message: str) -> str:
+    """A message for stderr: on one line, no control character of an article's or file name's in it."""
+    from archive_search.output.safe_text import safe
+
+    return safe(message.replace("\n", " "))
