@@ -1,6 +1,9 @@
 """Rich output for the terminal: hits with highlighted snippets, articles, stats, facets.
 
 Rendering never queries the index; it formats what the library returned.
+Everything from articles reaches Rich as :class:`~rich.text.Text` (never as
+markup) and through :func:`~archive_search.output.safe_text.safe`, so that
+no control sequence of an article's reaches the terminal.
 With ``bidi=True`` every line is wrapped first and then laid out for display
 (see :mod:`archive_search.output.bidi`), right-aligned, highlights kept on the
 characters they belong to.
@@ -13,15 +16,17 @@ from rich.table import Table
 from rich.text import Text
 
 from archive_search.output import bidi as bidi_layout
+from archive_search.output.safe_text import safe
 
 HIGHLIGHT = "bold black on yellow"
 TITLE = "bold"
 META = "dim"
 
 
-def styled(text: str, spans, style: str = HIGHLIGHT, base: str = "") -> Text:
-    """Text with the given (start, end) spans highlighted."""
-    out = Text(text, style=base)
+def styled(text: str, spans=(), style: str = HIGHLIGHT, base: str = "") -> Text:
+    """Text from the archive (made safe first: Rich would drop some controls
+    itself and shift the spans) with the given (start, end) spans highlighted."""
+    out = Text(safe(text), style=base)
     for start, end in spans:
         out.stylize(style, start, end)
     return out
@@ -54,6 +59,10 @@ def print_text(console: Console, text: Text, bidi: bool, indent: int = 0) -> Non
     own and none carries trailing padding into a pipe.
     """
     width = max(20, console.width - indent)
+    shown = safe(text.plain)
+    if shown != text.plain:
+        text = text.copy()
+        text.plain = shown  # as long as before: the spans stay where they were
     for line in text.wrap(console, width):
         line.rstrip()
         if bidi:
@@ -73,7 +82,7 @@ def render_hits(console: Console, results, bidi: bool = False) -> None:
         if hit.topic:
             meta.append(_topic_label(hit.topic, hit.topic_predicted))
         meta.append(hit.id)
-        print_text(console, Text(" · ".join(meta), style=META), bidi, indent=3)
+        print_text(console, styled(" · ".join(meta), base=META), bidi, indent=3)
         for fragment in hit.fragments:
             text = styled(fragment.text, fragment.spans)
             if fragment.leading:
@@ -88,15 +97,23 @@ def render_summary(console: Console, shown: int, total: int, page: int, limit: i
     first = (page - 1) * limit + 1
     if total == 0:
         console.print("no hits", style=META)
+    elif not shown:
+        pages = -(-total // limit)
+        console.print(f"no hits on page {page}: {total} hits on {pages} page{'s' if pages > 1 else ''}", style=META)
     else:
         console.print(f"hits {first}–{first + shown - 1} of {total}", style=META)
+
+
+def _cell(value) -> Text:
+    """A table cell of text from the archive: plain text, never markup."""
+    return Text(safe(str(value)))
 
 
 def render_facets(console: Console, facets: dict, top: int = 10) -> None:
     for name, counts in facets.items():
         table = Table(title=f"by {name}", show_header=False, box=None, title_justify="left")
         for value, count in counts.most_common(top):
-            table.add_row(str(value), str(count))
+            table.add_row(_cell(value), str(count))
         if counts:
             console.print(table)
 
@@ -108,7 +125,7 @@ def _topic_label(topic: str | None, predicted: bool) -> str | None:
 def render_article(console: Console, article, bidi: bool = False) -> None:
     """One whole article (a :class:`~archive_search.search.records.StoredArticle`):
     title, metadata lines, paragraphs."""
-    print_text(console, Text(article.title or "(untitled)", style=TITLE), bidi)
+    print_text(console, styled(article.title or "(untitled)", base=TITLE), bidi)
     meta = [
         ("id", article.id),
         ("date", article.date),
@@ -120,11 +137,11 @@ def render_article(console: Console, article, bidi: bool = False) -> None:
     ]
     for name, value in meta:
         if value:
-            print_text(console, Text(f"{name}: {value}", style=META), bidi)
+            print_text(console, styled(f"{name}: {value}", base=META), bidi)
     console.print()
     for paragraph in article.body.split("\n"):
         if paragraph.strip():
-            print_text(console, Text(paragraph), bidi)
+            print_text(console, styled(paragraph), bidi)
             console.print()
 
 
@@ -134,13 +151,13 @@ def render_stats(console: Console, stats: dict) -> None:
     table.add_row("dated", f"{stats['dated_articles']:,}")
     table.add_row("dates", f"{stats['first_date'] or '—'} … {stats['last_date'] or '—'}")
     table.add_row("index size", f"{stats['index_bytes'] / 1e6:,.1f} MB")
-    table.add_row("index", stats["index_dir"])
-    table.add_row("corpus", stats["corpus_dir"])
+    table.add_row("index", _cell(stats["index_dir"]))
+    table.add_row("corpus", _cell(stats["corpus_dir"]))
     table.add_row("last update", stats["last_update"])
     console.print(table)
     for title, rows in (("top speakers", stats["top_speakers"]), ("topics", stats["topics"])):
         if rows:
             sub = Table(title=title, show_header=False, box=None, title_justify="left")
             for name, count in rows:
-                sub.add_row(name, str(count))
+                sub.add_row(_cell(name), str(count))
             console.print(sub)
