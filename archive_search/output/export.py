@@ -10,12 +10,13 @@ data is written exactly as it is.
 from __future__ import annotations
 
 import json
-import os
 import sys
 from pathlib import Path
 from typing import IO, Iterable
 
 from archive_search.errors import ExportError
+from archive_search.output.files import write_output
+from archive_search.output.safe_text import json_safe
 
 COLUMNS = ("rank", "score", "id", "title", "speakers", "date", "topic", "source", "url", "path",
            "snippet", "matched")
@@ -65,7 +66,7 @@ def write_hits(hits: Iterable, stream: IO[str], fmt: str = "csv", columns=None, 
             record = hit.to_dict()
             if columns is not None:
                 record = {c: record[c] for c in chosen}
-            stream.write(json.dumps(record, ensure_ascii=False) + "\n")
+            stream.write(json_safe(json.dumps(record, ensure_ascii=False)) + "\n")
             count += 1
         return count
     import csv  # here, not at the top: the CLI reads FORMATS at every start
@@ -88,37 +89,15 @@ def export_hits(hits: Iterable, target: str | Path | IO[str], fmt: str = "csv", 
                 excel: bool = False) -> int:
     """Write hits to a path (``-`` for stdout) or an open text stream.
 
-    A path is written through a temporary file beside it and renamed into
-    place, so a failed export never leaves a half-written file under the
-    target name.
+    A path is written as :func:`archive_search.output.files.write_output`
+    writes: a regular file atomically (a failed export never leaves a
+    half-written file under the target name), a device or FIFO in place.
     """
     parse_columns(columns)  # a bad column list fails before any file is touched
+    if fmt not in FORMATS:
+        raise ExportError(f"unknown format {fmt!r}: use one of {', '.join(FORMATS)}")
     if hasattr(target, "write"):
         return write_hits(hits, target, fmt, columns, excel)
     if str(target) == "-":
         return write_hits(hits, sys.stdout, fmt, columns, excel)
-    import tempfile
-
-    path = Path(target)
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent or ".")
-    except OSError as exc:
-        raise ExportError(f"cannot write {path}: {exc.strerror}") from None
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as f:
-            count = write_hits(hits, f, fmt, columns, excel)
-        os.replace(tmp, path)
-    except OSError as exc:
-        _remove(tmp)
-        raise ExportError(f"cannot write {path}: {exc.strerror}") from None
-    except BaseException:
-        _remove(tmp)
-        raise
-    return count
-
-
-def _remove(path: str) -> None:
-    try:
-        os.unlink(path)
-    except OSError:
-        pass
+    return write_output(target, lambda stream: write_hits(hits, stream, fmt, columns, excel))
