@@ -44,20 +44,30 @@ class Archive:
     def exists(self) -> bool:
         return storage.exists(self.index_dir)
 
-    def rebuild(self, jobs: int | None = None, on_progress=None, on_skip=None):
+    def rebuild(self, jobs: int | None = None, on_progress=None, on_skip=None, on_notice=None,
+                allow_empty: bool = False):
         """Index the whole corpus anew (atomically replacing the current index);
-        returns an :class:`~archive_search.index.progress.IndexReport`."""
+        returns an :class:`~archive_search.index.progress.IndexReport`.
+
+        ``on_progress`` hears how far it is, ``on_skip`` of each file, folder or
+        record that could not be read, ``on_notice`` of each one read with a
+        repair (bad bytes replaced, an overlong body cut); the report lists both.
+        A corpus without articles does not replace an index that has some
+        unless ``allow_empty``.
+        """
         from archive_search.index.rebuild import rebuild
 
         self.close()
-        return rebuild(self.corpus_dir, self.index_dir, jobs, on_progress, on_skip)
+        return rebuild(self.corpus_dir, self.index_dir, jobs, on_progress, on_skip, on_notice, allow_empty)
 
-    def update(self, on_progress=None, on_skip=None):
-        """Apply added, changed and deleted corpus files to the index."""
+    def update(self, on_progress=None, on_skip=None, on_notice=None, allow_empty: bool = False):
+        """Apply added, changed and deleted corpus files to the index (see
+        :meth:`rebuild` for the arguments); the articles of files and folders
+        that could not be read are kept."""
         from archive_search.index.update import update
 
         self.close()
-        return update(self.corpus_dir, self.index_dir, on_progress, on_skip)
+        return update(self.corpus_dir, self.index_dir, on_progress, on_skip, on_notice, allow_empty)
 
     # --- searching --------------------------------------------------------------
 
@@ -65,7 +75,7 @@ class Archive:
         if self._searcher is None:
             from archive_search.search.searcher import Searcher
 
-            self._searcher = Searcher(storage.open_index(self.index_dir))
+            self._searcher = Searcher(storage.open_index(self.index_dir), self.index_dir)
         return self._searcher
 
     def close(self) -> None:

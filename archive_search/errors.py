@@ -33,6 +33,10 @@ class CorpusMissing(ArchiveError):
     """The corpus directory does not exist or cannot be read."""
 
 
+class CorpusEmpty(ArchiveError):
+    """The corpus has no articles, and replacing the index with an empty one was not asked for."""
+
+
 class QueryError(ArchiveError):
     """A malformed query: unbalanced quotes or parentheses, a bad date, an unknown field."""
 

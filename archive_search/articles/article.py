@@ -40,23 +40,36 @@ class Article:
 
 @dataclass(frozen=True)
 class Skipped:
-    """A file or record that could not be read, and why."""
+    """A file, folder or record that could not be read, and why. ``unreadable``
+    says the file or folder itself could not be read (its earlier articles
+    are then kept in the index), as against content that is not an article."""
 
     path: str
     reason: str
     line: int | None = None
+    unreadable: bool = False
 
     def __str__(self) -> str:
         where = f"{self.path}:{self.line}" if self.line else self.path
         return f"{where}: {self.reason}"
 
 
-SkipHandler = Callable[[Skipped], None]
-# Called with how many bytes of the current file have been read so far.
-PositionHandler = Callable[[int], None]
+@dataclass(frozen=True)
+class Notice:
+    """Something a reader changed to read a file or record (bad bytes
+    replaced, an overlong body cut), which the user should hear about."""
+
+    path: str
+    message: str
+    line: int | None = None
+
+    def __str__(self) -> str:
+        where = f"{self.path}:{self.line}" if self.line else self.path
+        return f"{where}: {self.message}"
 
 
 SkipHandler = Callable[[Skipped], None]
+NoticeHandler = Callable[[Notice], None]
 # Called with how many bytes of the current file have been read so far.
 PositionHandler = Callable[[int], None]
 

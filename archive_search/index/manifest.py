@@ -41,6 +41,11 @@ def read_manifest(generation: Path) -> Manifest:
     return _read_json(generation / MANIFEST, {})
 
 
+def indexed_articles(generation: Path) -> int:
+    """How many articles the manifest of a generation names."""
+    return sum(len(entry["ids"]) for entry in read_manifest(generation).values())
+
+
 def write_manifest(generation: Path, manifest: Manifest) -> None:
     _write_json(generation / MANIFEST, manifest)
 

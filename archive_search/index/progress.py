@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
-from archive_search.articles.article import Skipped
+from archive_search.articles.article import Notice, Skipped
 
 
 @dataclass
@@ -50,8 +50,10 @@ class IndexReport:
     changed: int = 0
     deleted: int = 0
     unchanged: int = 0
+    kept: int = 0  # articles of files that could not be read, kept as they were
     files: int = 0
     skipped: list[Skipped] = field(default_factory=list)
+    notices: list[Notice] = field(default_factory=list)
     seconds: float = 0.0
     generation: Path | None = None
     outdated: bool = False  # an index of another version was rebuilt

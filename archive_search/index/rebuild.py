@@ -18,14 +18,14 @@ from pathlib import Path
 from typing import Iterator
 
 from archive_search.articles import speakers
-from archive_search.articles.article import Article, SkipHandler, Skipped
+from archive_search.articles.article import Article, NoticeHandler, SkipHandler, Skipped
 from archive_search.articles.enrich import complete_metadata, predict_topic
 from archive_search.articles.topics import LabelledArticles, TopicModel
-from archive_search.errors import IndexUnwritable
+from archive_search.errors import CorpusEmpty, IndexUnwritable
 from archive_search.index import storage
 from archive_search.index.bulk import SegmentBuild, build_segment
 from archive_search.index.corpus_pass import CorpusPass, file_signature
-from archive_search.index.manifest import Manifest, write_manifest, write_topic_model
+from archive_search.index.manifest import Manifest, indexed_articles, write_manifest, write_topic_model
 from archive_search.index.progress import IndexReport, ProgressHandler
 from archive_search.index.schema import build_schema, document_fields
 from archive_search.text import cache
@@ -86,23 +86,29 @@ class ArticlePreparer:
 
 
 def rebuild(corpus_dir: Path, index_dir: Path, jobs: int | None = None,
-            on_progress: ProgressHandler | None = None, on_skip: SkipHandler | None = None) -> IndexReport:
+            on_progress: ProgressHandler | None = None, on_skip: SkipHandler | None = None,
+            on_notice: NoticeHandler | None = None, allow_empty: bool = False) -> IndexReport:
     """Index every article of ``corpus_dir`` into a new generation and make it current.
 
     :param jobs: worker processes; by default one a core (at most
         :data:`AUTO_JOBS`), and one for a corpus under :data:`SMALL_CORPUS` bytes.
-    :raises CorpusMissing, IndexLocked, IndexUnwritable, IndexingFailed:
+    :param allow_empty: replace an index that has articles even when the
+        corpus has none (a folder that is empty is more often a failed mount
+        or a wrong path than an archive emptied on purpose).
+    :raises CorpusMissing, CorpusEmpty, IndexLocked, IndexUnwritable, IndexingFailed:
     """
-    corpus = CorpusPass(corpus_dir, on_progress, on_skip)
+    corpus = CorpusPass(corpus_dir, on_progress, on_skip, on_notice)
     if jobs is None:
         jobs = default_jobs(corpus.progress.bytes_total)
     with storage.writer_lock(index_dir):
+        if not corpus.files and not allow_empty:
+            refuse_empty(corpus_dir, index_dir)
         building = storage.new_generation(index_dir)
         try:
-            manifest, model, articles = _index_corpus(corpus, building, jobs)
+            manifest, model, articles = _index_corpus(corpus, building, jobs, allow_empty, index_dir)
             write_topic_model(building, model)
             write_manifest(building, manifest)
-            storage.mark_format(building)
+            storage.seal(building)
             corpus.report.generation = storage.publish(index_dir, building)
         except OSError as exc:
             storage.remove_stale(index_dir)
@@ -115,7 +121,17 @@ def rebuild(corpus_dir: Path, index_dir: Path, jobs: int | None = None,
     return report
 
 
-def _index_corpus(corpus: CorpusPass, building: Path, jobs: int) -> tuple[Manifest, TopicModel, int]:
+def refuse_empty(corpus_dir: Path, index_dir: Path) -> None:
+    """Raise CorpusEmpty if the index has articles (the corpus has none)."""
+    if storage.exists(index_dir):
+        count = indexed_articles(storage.current_generation(index_dir))
+        if count:
+            raise CorpusEmpty(f"no articles in the corpus at {corpus_dir}, and the index at {index_dir} has "
+                              f"{count:,}: left as it is (--allow-empty empties it)")
+
+
+def _index_corpus(corpus: CorpusPass, building: Path, jobs: int, allow_empty: bool,
+                  index_dir: Path) -> tuple[Manifest, TopicModel, int]:
     """Every article of the corpus into the building generation's one segment;
     the manifest, the topic model and the number of articles."""
     pending_path = building / PENDING
@@ -123,6 +139,8 @@ def _index_corpus(corpus: CorpusPass, building: Path, jobs: int) -> tuple[Manife
                        indexname=storage.INDEX_NAME) as build:
         with open(pending_path, "w", encoding="utf-8") as pending:
             manifest, articles = _add_labelled(corpus, build, pending)
+        if not articles and not allow_empty:
+            refuse_empty(corpus.root, index_dir)
         model = TopicModel()
         for counts in build.reports():
             model.merge(counts)

@@ -10,9 +10,16 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from archive_search.text.analyzer import ArabicAnalyzer
+from archive_search.text.terms import is_exact, written_form
 
 FRAGMENT_CHARS = 220
 MAX_FRAGMENTS = 3
+# A body is read word by word for highlights up to this many characters (a
+# long news article has 10,000). Further on, the matched words are looked
+# for by a plain string search and read word by word only around where they
+# stand, so that a huge article costs a search little more than a normal one.
+SCAN_CHARS = 50_000
+AROUND = 1_000
 
 _ANALYZER = ArabicAnalyzer()
 
@@ -31,12 +38,36 @@ class Fragment:
 
 
 def match_spans(text: str, terms: set[str]) -> list[tuple[int, int]]:
-    """Character spans of the words in ``text`` whose stem or exact term is in ``terms``."""
+    """Character spans of the words in ``text`` whose stem or exact term is in
+    ``terms`` (past :data:`SCAN_CHARS`, only where a plain search for them
+    finds them first)."""
+    if len(text) <= SCAN_CHARS:
+        return _spans(text, terms)
+    head = _cut_start(text, SCAN_CHARS)
+    spans = _spans(text[:head], terms)
+    if len(spans) >= MAX_FRAGMENTS:
+        return spans
+    for start in _found_after(text, terms, head):
+        window_start, window_end = _cut_start(text, start - AROUND), _cut_end(text, start + AROUND)
+        spans.extend((a + window_start, b + window_start) for a, b in _spans(text[window_start:window_end], terms))
+    return sorted(set(spans))
+
+
+def _spans(text: str, terms: set[str]) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     for token in _ANALYZER(text, chars=True, removestops=False):
         if token.text in terms and (not spans or spans[-1] != (token.startchar, token.endchar)):
             spans.append((token.startchar, token.endchar))
     return spans
+
+
+def _found_after(text: str, terms: set[str], start: int) -> list[int]:
+    """Where the terms' letters first stand in ``text`` after ``start``, at most
+    :data:`MAX_FRAGMENTS` places (stems are found inside inflected words;
+    letters the index folds may hide a word from this search)."""
+    needles = {written_form(term) for term in terms if not is_exact(term)} or set(map(written_form, terms))
+    found = sorted(at for at in (text.find(needle, start) for needle in needles if len(needle) > 1) if at >= 0)
+    return found[:MAX_FRAGMENTS]
 
 
 def _cut_start(text: str, pos: int) -> int:

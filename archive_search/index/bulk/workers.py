@@ -165,6 +165,7 @@ def _exit_with_parent(parent: int) -> None:
 
 def _worker_main(number: int, schema, prepare: BatchPreparer, tasks, results, control, parent: int) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)  # the parent stops a worker with SIGTERM
     threading.Thread(target=_exit_with_parent, args=(parent,), daemon=True).start()
     gc.disable()  # as paused_gc, for the worker's whole life
     try:
