@@ -14,9 +14,10 @@ rebuild that dies leaves only a ``*.building`` directory that the next writer
 removes. Writers hold ``.lock`` (an advisory ``flock``), so a second writer is
 refused at once instead of waiting.
 
-Each generation names the :data:`INDEX_FORMAT` it was built for in a file
-``FORMAT``; one built for another format (or before there was one) is
-refused with a request to rebuild it.
+Each generation names the :data:`INDEX_FORMAT` it was built for, and the
+sizes of its files (:mod:`archive_search.index.integrity`): one built for
+another format is refused with a request to rebuild it, a damaged one is
+reported as damaged.
 """
 
 from __future__ import annotations
@@ -30,13 +31,13 @@ from pathlib import Path
 from typing import Iterator
 
 from archive_search.errors import IndexBroken, IndexLocked, IndexMissing, IndexOutdated, IndexUnwritable
+from archive_search.index.integrity import check_files, damaged, read_format, record_files, write_format
 
 CURRENT = "current"
 LOCK = ".lock"
 GENERATION_PREFIX = "gen-"
 BUILDING_SUFFIX = ".building"
 INDEX_NAME = "MAIN"
-FORMAT_FILE = "FORMAT"
 # What a generation's terms mean, incremented whenever a change to the analysis of
 # words (normalization, stopwords, stemming) or to what the index stores
 # would make an index built before answer wrongly: a query's terms would no
@@ -83,28 +84,37 @@ def open_index(index_dir: Path):
     from whoosh.index import EmptyIndexError
 
     generation = current_generation(index_dir)
-    if is_outdated(generation):
-        raise IndexOutdated(f"the index at {index_dir} was built by another version of archive-search; "
-                            "rebuild it with 'archive-search rebuild-index'")
+    check(generation, index_dir)
     try:
         return FileStorage(str(generation), supports_mmap=False).open_index(INDEX_NAME)
     except EmptyIndexError:
-        raise IndexBroken(f"the index at {index_dir} is incomplete; rebuild it") from None
-    except (OSError, ValueError, EOFError) as exc:
-        raise IndexBroken(f"cannot open the index at {index_dir}: {exc}") from None
+        raise damaged(index_dir, "it has no table of contents") from None
+    except Exception as exc:  # whatever a truncated or garbled file makes Whoosh raise
+        raise damaged(index_dir, f"{type(exc).__name__}: {exc}") from None
 
 
-def mark_format(generation: Path) -> None:
-    """Record in a generation being built that it has the current format."""
-    (generation / FORMAT_FILE).write_text(f"{INDEX_FORMAT}\n", encoding="ascii")
+def check(generation: Path, index_dir: Path) -> None:
+    """Raise IndexOutdated for a generation of another format, IndexBroken for a damaged one."""
+    found = read_format(generation)
+    if found is None:
+        raise damaged(index_dir, "its FORMAT file is missing or garbled")
+    if found != INDEX_FORMAT:
+        raise IndexOutdated(f"the index at {index_dir} was built by another version of archive-search; "
+                            "rebuild it with 'archive-search rebuild-index'")
+    check_files(generation, index_dir)
+
+
+def seal(generation: Path) -> None:
+    """Record in a complete generation its format and the sizes of its files."""
+    record_files(generation)
+    write_format(generation, INDEX_FORMAT)
 
 
 def is_outdated(generation: Path) -> bool:
-    """Whether a generation was built for another index format (see :data:`INDEX_FORMAT`)."""
-    try:
-        return (generation / FORMAT_FILE).read_text(encoding="ascii").strip() != str(INDEX_FORMAT)
-    except (OSError, UnicodeDecodeError):
-        return True
+    """Whether a generation records another index format than :data:`INDEX_FORMAT`
+    (a damaged record is not another format: see :func:`check`)."""
+    found = read_format(generation)
+    return found is not None and found != INDEX_FORMAT
 
 
 @contextmanager

@@ -8,13 +8,19 @@ their snippets. Nothing here prints.
 
 from __future__ import annotations
 
+import functools
+import pickle
+import struct
+import zlib
 from collections import Counter
+from pathlib import Path
 from typing import Iterator, NamedTuple
 
 from whoosh import query as q
 
 from archive_search.errors import QueryError
 from archive_search.index._whoosh import disable_matcher_replacement
+from archive_search.index.integrity import damaged
 from archive_search.search import facets as facet_counts
 from archive_search.search.proximity import CANDIDATES, proximity_bonus
 from archive_search.search.queries import build_filter, build_query
@@ -27,6 +33,29 @@ from archive_search.search.weighting import weighting
 
 # "Did you mean" is asked when a search has fewer hits than this.
 FEW_HITS = 3
+# What reading a truncated or garbled index file raises, deep in Whoosh.
+_DAMAGE = (struct.error, EOFError, zlib.error, pickle.UnpicklingError, OSError)
+
+
+def _reading(method):
+    """A Searcher method whose damaged-index errors become IndexBroken, with the rebuild hint."""
+
+    @functools.wraps(method)
+    def reading(self, *args, **kwargs):
+        try:
+            return method(self, *args, **kwargs)
+        except _DAMAGE as exc:
+            raise damaged(self.index_dir, f"{type(exc).__name__}: {exc}") from None
+
+    return reading
+
+
+def _reading_all(items: Iterator, index_dir) -> Iterator:
+    """The items of an iterator that reads the index, as :func:`_reading` does it for a call."""
+    try:
+        yield from items
+    except _DAMAGE as exc:
+        raise damaged(index_dir, f"{type(exc).__name__}: {exc}") from None
 
 
 class WhooshRankedDocs:
@@ -92,14 +121,16 @@ class HitStream:
         return self.total
 
     def __iter__(self) -> Iterator[Hit]:
-        return self._searcher._hits(self._run, 0, len(self._run.ranked), self._snippets)
+        hits = self._searcher._hits(self._run, 0, len(self._run.ranked), self._snippets)
+        return _reading_all(hits, self._searcher.index_dir)
 
 
 class Searcher:
     """Queries over one opened index. Use as a context manager."""
 
-    def __init__(self, ix):
+    def __init__(self, ix, index_dir: Path | None = None):
         self._ix = ix
+        self.index_dir = index_dir or "?"
         self._whoosh_searcher = ix.searcher(weighting=weighting())
 
     def __enter__(self):
@@ -116,6 +147,7 @@ class Searcher:
         """The Whoosh searcher underneath, for benchmarks and tests that compare with Whoosh's own ranking."""
         return self._whoosh_searcher
 
+    @_reading
     def search(self, text: str, *, speaker: str | None = None, topic: str | None = None, since=None,
                until=None, limit: int = 10, page: int = 1, sort: str = "relevance", plain: bool = False,
                snippets: bool = True, facets: bool = False) -> HitPage:
@@ -134,6 +166,7 @@ class Searcher:
             out.facets = self.facets(run.query, run.filter)
         return out
 
+    @_reading
     def iter_hits(self, text: str, *, speaker=None, topic=None, since=None, until=None, limit: int | None = None,
                   sort: str = "relevance", plain: bool = False, snippets: bool = True) -> HitStream:
         """Every hit (or the first ``limit``), streamed in rank order.
@@ -177,6 +210,7 @@ class Searcher:
                 _add_snippets(hit, stored.get("body") or "", run.terms)
             yield hit
 
+    @_reading
     def facets(self, query: q.Query, filter_query: q.Query | None) -> dict[str, Counter]:
         """Counts of the matching articles by speaker, topic and year."""
         results = self._whoosh_searcher.search(query, limit=None, filter=filter_query)
@@ -184,6 +218,7 @@ class Searcher:
                    for docnum in results.docs())
         return facet_counts.count(records).facets()
 
+    @_reading
     def get(self, article_id: str) -> StoredArticle | None:
         """One whole article, or None."""
         stored = self._whoosh_searcher.document(id=article_id)
@@ -191,8 +226,13 @@ class Searcher:
 
     def records(self) -> Iterator[ArticleRecord]:
         """Every article's record, in index order."""
-        for stored in self._whoosh_searcher.all_stored_fields():
-            yield ArticleRecord.from_stored(stored)
+        stored = self._whoosh_searcher.all_stored_fields()
+        return _reading_all(map(ArticleRecord.from_stored, stored), self.index_dir)
+
+    def articles(self) -> Iterator[StoredArticle]:
+        """Every whole article, in index order."""
+        stored = self._whoosh_searcher.all_stored_fields()
+        return _reading_all(map(StoredArticle.from_stored, stored), self.index_dir)
 
 
 def _add_snippets(hit: Hit, body: str, terms: set[str]) -> None:

@@ -6,8 +6,8 @@ from archive_search.index import storage
 
 
 def _outdate(index):
-    """Make the current generation look built by another version (no FORMAT file)."""
-    (index / os.readlink(index / "current") / storage.FORMAT_FILE).unlink()
+    """Make the current generation look built by another version (format 3)."""
+    (index / os.readlink(index / "current") / "FORMAT").write_text("3\n")  # as an earlier version wrote it
 
 
 def test_unwritable_index_directory(run, tmp_path, corpus_copy):
