@@ -63,10 +63,15 @@ def _lex(text: str) -> list[_Tok]:
     return toks
 
 
+# Parentheses nest at most this deep (the parser recurses into each).
+MAX_DEPTH = 32
+
+
 class _Parser:
     def __init__(self, toks: list[_Tok], ranking: Ranking):
         self.toks = toks
         self.i = 0
+        self.depth = 0
         self.ranking = ranking
 
     def peek(self) -> _Tok | None:
@@ -122,7 +127,11 @@ class _Parser:
             raise QueryError("the query ends where a word was expected")
         self.i += 1
         if tok.kind == "open":
+            self.depth += 1
+            if self.depth > MAX_DEPTH:
+                raise QueryError(f"parentheses nested more than {MAX_DEPTH} deep at character {tok.pos + 1}")
             inner = self.or_expr()
+            self.depth -= 1
             close = self.peek()
             if close is None or close.kind != "close":
                 raise QueryError(f"unbalanced parenthesis at character {tok.pos + 1}: add the closing )")
