@@ -52,10 +52,9 @@ def write_text_files(index: Path, target: Path) -> int:
     target.mkdir()
     count = 0
     with Archive(index) as archive:
-        for stored in archive.searcher().all_stored():
+        for article in archive.searcher().articles():
             count += 1
-            (target / f"{count:06d}.txt").write_text(f"{stored.get('title') or ''}\n{stored.get('body') or ''}",
-                                                    encoding="utf-8")
+            (target / f"{count:06d}.txt").write_text(f"{article.title}\n{article.body}", encoding="utf-8")
     return count
 
 
