@@ -54,9 +54,10 @@ def needs_shared(*parts) -> Path:
     return path
 
 
-def run_on_terminal(*args, env=None, timeout=60) -> tuple[int, bytes]:
-    """Run the real command with its stdout and stderr on a pseudo-terminal,
-    as a person's terminal would get them: (exit code, the bytes written)."""
+def run_on_terminal(*args, env=None, timeout=60, command=None) -> tuple[int, bytes]:
+    """Run the real command (``command``, by default this Python's
+    ``-m archive_search``) with its stdout and stderr on a pseudo-terminal, as
+    a person's terminal would get them: (exit code, the bytes written)."""
     import pty
     import subprocess
     import sys
@@ -64,7 +65,8 @@ def run_on_terminal(*args, env=None, timeout=60) -> tuple[int, bytes]:
     leader, follower = pty.openpty()
     environment = {**os.environ, "TERM": "xterm-256color", "COLUMNS": "100", **(env or {})}
     environment.pop("NO_COLOR", None)
-    proc = subprocess.Popen([sys.executable, "-m", "archive_search", *map(str, args)], stdin=subprocess.DEVNULL,
+    command = command or [sys.executable, "-m", "archive_search"]
+    proc = subprocess.Popen([*command, *map(str, args)], stdin=subprocess.DEVNULL,
                             stdout=follower, stderr=follower, env=environment, close_fds=True)
     os.close(follower)
     output = bytearray()

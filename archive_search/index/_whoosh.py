@@ -22,7 +22,7 @@ from whoosh.scoring import BM25F
 # of Whoosh's classes, and attributes their objects set in ``__init__``. A
 # test checks the first on the classes and the second on live objects.
 RELIED_ON = {
-    "whoosh.codec.whoosh3.W3LeafMatcher": ("_read_ids", "_read_weights", "_next_block"),
+    "whoosh.codec.whoosh3.W3LeafMatcher": ("_read_ids", "_read_weights", "_read_values", "_next_block"),
     "whoosh.codec.whoosh3.W3PerDocReader": ("_cached_reader",),
     "whoosh.codec.whoosh3": ("_lenfield",),
 }
@@ -31,7 +31,7 @@ SET_IN_INIT = {
     "whoosh.columns.PickleColumn.Writer": ("_child",),
     "whoosh.codec.whoosh3.W3FieldWriter": ("_postfile", "_tindex", "_fieldid"),
     "whoosh.filedb.filetables.OrderedHashWriter": ("dbfile", "index", "buckets", "hashfn", "lastkey"),
-    "whoosh.codec.whoosh3.W3LeafMatcher": ("_ids", "_weights", "_i"),
+    "whoosh.codec.whoosh3.W3LeafMatcher": ("_ids", "_weights", "_values", "_i"),
     "whoosh.matching.wrappers.FilterMatcher": ("_ids", "child"),
     "whoosh.reading.SegmentReader": ("_perdoc",),
     "whoosh.columns.FixedBytesColumn.Reader": ("_fixedlen", "_dbfile", "_basepos", "_count"),
@@ -100,10 +100,11 @@ def without_deletions(matcher) -> tuple[object, set | None]:
     return matcher, None
 
 
-def posting_blocks(matcher) -> Iterator[tuple[object, object, int]] | None:
+def posting_blocks(matcher, values: bool = False) -> Iterator[tuple] | None:
     """A W3 matcher's postings a block at a time: (ids, weights, first) with
     the block's docnums and weights as arrays, the postings from ``first``
-    on not yet read. None for a matcher that does not read blocks."""
+    on not yet read, and with ``values`` the block's posting values too
+    (ids, weights, values, first). None for a matcher that does not read blocks."""
     if not isinstance(matcher, W3LeafMatcher):
         return None
 
@@ -111,9 +112,13 @@ def posting_blocks(matcher) -> Iterator[tuple[object, object, int]] | None:
         while matcher.is_active():
             matcher._read_ids()
             matcher._read_weights()
-            ids, weights, first = matcher._ids, matcher._weights, matcher._i
+            if values:
+                matcher._read_values()
+                block = (matcher._ids, matcher._weights, matcher._values, matcher._i)
+            else:
+                block = (matcher._ids, matcher._weights, matcher._i)
             matcher._next_block()
-            yield ids, weights, first
+            yield block
 
     return blocks()
 

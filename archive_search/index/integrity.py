@@ -1,7 +1,7 @@
 """Telling a damaged index from a sound one, and from one of another version.
 
 A generation records the index format it was built for (``FORMAT``) and the
-size of every file of its Whoosh index (``FILES``), written when a rebuild
+size of every file of its index, Whoosh's and its columns' (``FILES``), written when a rebuild
 or an update is complete. Opening an index checks both: a missing or
 unreadable ``FORMAT``, or a file missing or of another size (a segment
 truncated by a full disk, a file deleted by hand), is damage, reported with
@@ -19,7 +19,7 @@ from archive_search.errors import IndexBroken
 FORMAT_FILE = "FORMAT"
 FILES_FILE = "FILES"
 # Files of a generation that are not Whoosh's (or come and go while it is written).
-_NOT_WHOOSHS = ("FORMAT", "FILES", "manifest.json.gz", "topics.json.gz")
+_NOT_RECORDED = ("FORMAT", "FILES", "manifest.sqlite3", "manifest.sqlite3-journal", "topics.json.gz")
 
 
 def damaged(index_dir: Path, what: str) -> IndexBroken:
@@ -42,19 +42,23 @@ def write_format(generation: Path, index_format: int) -> None:
     _write_atomically(generation / FORMAT_FILE, f"{index_format}\n")
 
 
-def _whooshs_files(generation: Path) -> dict[str, int]:
+def _index_files(generation: Path) -> dict[str, int]:
+    """The size of every file of the generation's index, by path relative to it."""
     sizes = {}
-    with os.scandir(generation) as entries:
-        for entry in entries:
-            if (entry.is_file() and entry.name not in _NOT_WHOOSHS and "LOCK" not in entry.name
-                    and not entry.name.startswith(".") and not entry.name.endswith(".tmp")):
-                sizes[entry.name] = entry.stat().st_size
+    for folder, subfolders, names in os.walk(generation):
+        subfolders[:] = [d for d in subfolders if not d.startswith(".") and not d.endswith(".tmp")]
+        rel = os.path.relpath(folder, generation)
+        for name in names:
+            if (name not in _NOT_RECORDED and "LOCK" not in name and not name.startswith(".")
+                    and not name.endswith(".tmp")):
+                path = name if rel == "." else f"{rel}/{name}"
+                sizes[path] = os.stat(os.path.join(folder, name)).st_size
     return sizes
 
 
 def record_files(generation: Path) -> None:
-    """Record the size of every file of the generation's Whoosh index, as they are now."""
-    lines = "".join(f"{name}\t{size}\n" for name, size in sorted(_whooshs_files(generation).items()))
+    """Record the size of every file of the generation's index, as they are now."""
+    lines = "".join(f"{name}\t{size}\n" for name, size in sorted(_index_files(generation).items()))
     _write_atomically(generation / FILES_FILE, lines)
 
 

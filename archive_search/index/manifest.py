@@ -1,9 +1,11 @@
-"""The files a generation keeps beside its Whoosh index: the manifest and the topic model.
+"""The files a generation keeps beside its index: the manifest and the topic model.
 
 The manifest names, for every corpus file, its signature (size and
 modification time) and the content hash of each article it held, so that
-an update reads only the files that changed. Both files grow with the
-archive, so they are gzipped JSON (a quarter of the space), written atomically.
+an update reads only the files that changed and writes only the articles
+that did. It is an SQLite database (Python's ``sqlite3``): an update of one
+file reads and writes that file's rows, whatever the size of the archive.
+The topic model is gzipped JSON, written atomically.
 """
 
 from __future__ import annotations
@@ -11,15 +13,80 @@ from __future__ import annotations
 import gzip
 import json
 import os
+import sqlite3
 from pathlib import Path
+from typing import Iterable
 
 from archive_search.articles.topics import TopicModel
 
-MANIFEST = "manifest.json.gz"
+MANIFEST = "manifest.sqlite3"
 TOPIC_MODEL = "topics.json.gz"
 
-# relative file path → {"signature": "size:mtime_ns", "ids": {article id: content hash}}
-Manifest = dict[str, dict]
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS files (path TEXT PRIMARY KEY, signature TEXT NOT NULL, articles INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS articles (id TEXT PRIMARY KEY, path TEXT NOT NULL, hash TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS articles_by_path ON articles (path);
+"""
+
+
+class Manifest:
+    """A generation's manifest, open; changes are kept when :meth:`commit` is called."""
+
+    def __init__(self, generation: Path):
+        self._db = sqlite3.connect(Path(generation) / MANIFEST, isolation_level="DEFERRED")
+        self._db.executescript(_SCHEMA)
+
+    def __enter__(self) -> "Manifest":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self._db.close()
+
+    def commit(self) -> None:
+        self._db.commit()
+
+    def files(self) -> dict[str, tuple[str, int]]:
+        """Every file's signature and number of articles, by path."""
+        return {path: (signature, count) for path, signature, count in
+                self._db.execute("SELECT path, signature, articles FROM files")}
+
+    def articles_of(self, path: str) -> dict[str, str]:
+        """The content hash of each article of one file, by id."""
+        return dict(self._db.execute("SELECT id, hash FROM articles WHERE path = ?", (path,)))
+
+    def set_file(self, path: str, signature: str, articles: dict[str, str]) -> None:
+        """A file's signature and articles (id → content hash), replacing what it had."""
+        self.remove_file(path)
+        self._db.execute("INSERT INTO files VALUES (?, ?, ?)", (path, signature, len(articles)))
+        self._db.executemany("INSERT INTO articles VALUES (?, ?, ?)",
+                             ((id_, path, content_hash) for id_, content_hash in articles.items()))
+
+    def add_articles(self, path: str, signature: str, articles: Iterable[tuple[str, str]]) -> None:
+        """A new file's articles, as they are read (a rebuild: the file is not there yet)."""
+        rows = [(id_, path, content_hash) for id_, content_hash in articles]
+        self._db.executemany("INSERT INTO articles VALUES (?, ?, ?)", rows)
+        self._db.execute("INSERT INTO files VALUES (?, ?, ?)", (path, signature, len(rows)))
+
+    def remove_file(self, path: str) -> list[str]:
+        """Forget a file; returns the ids of the articles it had."""
+        ids = [row[0] for row in self._db.execute("SELECT id FROM articles WHERE path = ?", (path,))]
+        self._db.execute("DELETE FROM articles WHERE path = ?", (path,))
+        self._db.execute("DELETE FROM files WHERE path = ?", (path,))
+        return ids
+
+    def article_count(self) -> int:
+        return self._db.execute("SELECT COALESCE(SUM(articles), 0) FROM files").fetchone()[0]
+
+
+def indexed_articles(generation: Path) -> int:
+    """How many articles the manifest of a generation names (0 without one)."""
+    if not (Path(generation) / MANIFEST).exists():
+        return 0
+    with Manifest(generation) as manifest:
+        return manifest.article_count()
 
 
 def _write_json(path: Path, data) -> None:
@@ -35,19 +102,6 @@ def _read_json(path: Path, default):
             return json.load(f)
     except (OSError, EOFError, ValueError):
         return default
-
-
-def read_manifest(generation: Path) -> Manifest:
-    return _read_json(generation / MANIFEST, {})
-
-
-def indexed_articles(generation: Path) -> int:
-    """How many articles the manifest of a generation names."""
-    return sum(len(entry["ids"]) for entry in read_manifest(generation).values())
-
-
-def write_manifest(generation: Path, manifest: Manifest) -> None:
-    _write_json(generation / MANIFEST, manifest)
 
 
 def read_topic_model(generation: Path) -> TopicModel:

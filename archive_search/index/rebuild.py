@@ -25,7 +25,7 @@ from archive_search.errors import CorpusEmpty, IndexUnwritable
 from archive_search.index import storage
 from archive_search.index.bulk import SegmentBuild, build_segment
 from archive_search.index.corpus_pass import CorpusPass, file_signature
-from archive_search.index.manifest import Manifest, indexed_articles, write_manifest, write_topic_model
+from archive_search.index.manifest import Manifest, indexed_articles, write_topic_model
 from archive_search.index.progress import IndexReport, ProgressHandler
 from archive_search.index.schema import build_schema, document_fields
 from archive_search.text import cache
@@ -105,12 +105,12 @@ def rebuild(corpus_dir: Path, index_dir: Path, jobs: int | None = None,
             refuse_empty(corpus_dir, index_dir)
         building = storage.new_generation(index_dir)
         try:
-            manifest, model, articles = _index_corpus(corpus, building, jobs, allow_empty, index_dir)
+            model, articles = _index_corpus(corpus, building, jobs, allow_empty, index_dir)
             write_topic_model(building, model)
-            write_manifest(building, manifest)
             storage.seal(building)
             corpus.report.generation = storage.publish(index_dir, building)
         except OSError as exc:
+            storage.close_files_in(building)
             storage.remove_stale(index_dir)
             raise IndexUnwritable(f"cannot write the index at {index_dir}: {exc.strerror or exc}") from None
         except BaseException:
@@ -131,14 +131,14 @@ def refuse_empty(corpus_dir: Path, index_dir: Path) -> None:
 
 
 def _index_corpus(corpus: CorpusPass, building: Path, jobs: int, allow_empty: bool,
-                  index_dir: Path) -> tuple[Manifest, TopicModel, int]:
-    """Every article of the corpus into the building generation's one segment;
-    the manifest, the topic model and the number of articles."""
+                  index_dir: Path) -> tuple[TopicModel, int]:
+    """Every article of the corpus into the building generation's index, and
+    its manifest; the topic model and the number of articles."""
     pending_path = building / PENDING
     with build_segment(building, build_schema(), ArticlePreparer(), jobs=jobs, on_result=corpus.indexed,
-                       indexname=storage.INDEX_NAME) as build:
+                       indexname=storage.INDEX_NAME) as build, Manifest(building) as manifest:
         with open(pending_path, "w", encoding="utf-8") as pending:
-            manifest, articles = _add_labelled(corpus, build, pending)
+            articles = _add_labelled(corpus, build, pending, manifest)
         if not articles and not allow_empty:
             refuse_empty(corpus.root, index_dir)
         model = TopicModel()
@@ -148,30 +148,31 @@ def _index_corpus(corpus: CorpusPass, building: Path, jobs: int, allow_empty: bo
         for article in _read_pending(pending_path):
             build.add(article)
         build.finish()
+        manifest.commit()
     pending_path.unlink()
-    return manifest, model, articles
+    return model, articles
 
 
-def _add_labelled(corpus: CorpusPass, build: SegmentBuild, pending) -> tuple[Manifest, int]:
-    """Read the corpus: articles that state a topic go to the build, the
-    others to ``pending``. Returns the manifest and the number of articles."""
-    manifest: Manifest = {}
+def _add_labelled(corpus: CorpusPass, build: SegmentBuild, pending, manifest: Manifest) -> int:
+    """Read the corpus into the manifest: articles that state a topic go to
+    the build, the others to ``pending``. Returns the number of articles."""
     seen_ids: set[str] = set()
     for path in corpus.files:
         rel = corpus.rel(path)
-        entry = manifest.setdefault(rel, {"signature": file_signature(path), "ids": {}})
+        signature, hashes = file_signature(path), []
         for article in corpus.articles(path):
             if article.id in seen_ids:
                 corpus.skip(Skipped(rel, f"duplicate id {article.id}"))
                 continue
             seen_ids.add(article.id)
-            entry["ids"][article.id] = article.content_hash
+            hashes.append((article.id, article.content_hash))
             if article.topic:
                 build.add(article)
             else:
                 pending.write(json.dumps(asdict(article), ensure_ascii=False) + "\n")
+        manifest.add_articles(rel, signature, hashes)
         corpus.file_done(path)
-    return manifest, len(seen_ids)
+    return len(seen_ids)
 
 
 def _read_pending(path: Path) -> Iterator[Article]:

@@ -23,6 +23,8 @@ reported as damaged.
 from __future__ import annotations
 
 import fcntl
+import gc
+import io
 import os
 import shutil
 import time
@@ -46,8 +48,9 @@ INDEX_NAME = "MAIN"
 # analyzers and posting format), which an older index could no longer load.
 # 2: longer stems lose a final ا or ت. 3: more stopword spellings (فى, هى,
 # ماهي …). 4: the package's subpackages (archive_search.text.analyzer,
-# archive_search.index.posting_format).
-INDEX_FORMAT = 4
+# archive_search.index.posting_format). 5: columns beside every segment
+# (archive_search.index.columns), the manifest in SQLite.
+INDEX_FORMAT = 5
 
 
 def current_generation(index_dir: Path) -> Path:
@@ -189,3 +192,17 @@ def _fsync_dir(path: Path) -> None:
         os.fsync(fd)
     finally:
         os.close(fd)
+
+
+def close_files_in(folder: Path) -> None:
+    """Close every file this process still has open in ``folder``: a write
+    that failed leaves Whoosh's writer with files it never closed, and they
+    would try to flush onto the full disk again whenever they are freed."""
+    where = str(folder)
+    for obj in gc.get_objects():
+        if isinstance(obj, io.IOBase) and str(getattr(obj, "name", "")).startswith(where):
+            try:
+                if not obj.closed:
+                    obj.close()
+            except (OSError, ValueError):
+                pass  # the flush on the way out fails on a full disk; the file is closed all the same

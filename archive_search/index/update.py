@@ -11,8 +11,6 @@ it had begun to write there is removed.
 
 from __future__ import annotations
 
-import gc
-import io
 import shutil
 from pathlib import Path
 
@@ -21,14 +19,20 @@ from archive_search.articles.enrich import complete_metadata, predict_topic
 from archive_search.articles.topics import TopicModel
 from archive_search.errors import IndexUnwritable
 from archive_search.index import storage
+from archive_search.index.columns import store as columns
 from archive_search.index.corpus_pass import CorpusPass, file_signature
-from archive_search.index.manifest import Manifest, read_manifest, read_topic_model, write_manifest
+from archive_search.index.manifest import Manifest, read_topic_model
 from archive_search.index.progress import IndexReport, ProgressHandler
 from archive_search.index.rebuild import rebuild, refuse_empty
 from archive_search.index.schema import document_fields
 
 # The memory Whoosh's writer may use for its sorting pool.
 WRITER_MEMORY_MB = 512
+# Updates' segments are merged once this many of under this many documents
+# have gathered (see _merge_small_segments): a merge then reads at most
+# MERGE_AT * SMALL_SEGMENT documents' postings back for the merged segment's columns.
+SMALL_SEGMENT = 2_000
+MERGE_AT = 10
 
 
 def update(corpus_dir: Path, index_dir: Path, on_progress: ProgressHandler | None = None,
@@ -54,20 +58,22 @@ def update(corpus_dir: Path, index_dir: Path, on_progress: ProgressHandler | Non
             refuse_empty(corpus_dir, index_dir)
         ix = storage.open_index(index_dir)
         generation = storage.current_generation(index_dir)
-        manifest = read_manifest(generation)
         before = {entry.name for entry in generation.iterdir()}
         toc_before = ix.latest_generation()
         try:
-            _commit(corpus, manifest, read_topic_model(generation), ix)
-            write_manifest(generation, manifest)
+            with Manifest(generation) as manifest:
+                _commit(corpus, manifest, read_topic_model(generation), ix)
+                columns.complete(generation, ix)
+                manifest.commit()
+                articles = manifest.article_count()
             storage.seal(generation)
         except OSError as exc:
             committed = ix.latest_generation() != toc_before
-            _close_files_in(generation)
+            storage.close_files_in(generation)
             _remove_debris(generation, before, committed)
             raise IndexUnwritable(f"cannot write the index at {index_dir}: {exc.strerror or exc}") from None
     report = corpus.finish()
-    report.articles = sum(len(entry["ids"]) for entry in manifest.values())
+    report.articles = articles
     report.generation = generation
     return report
 
@@ -78,7 +84,7 @@ def _commit(corpus: CorpusPass, manifest: Manifest, model: TopicModel, ix) -> No
     try:
         _apply(corpus, manifest, model, writer)
         if corpus.report.changes:
-            writer.commit()
+            writer.commit(mergetype=_merge_small_segments)
         else:
             writer.cancel()
     except BaseException:
@@ -90,18 +96,20 @@ def _commit(corpus: CorpusPass, manifest: Manifest, model: TopicModel, ix) -> No
         raise
 
 
-def _close_files_in(folder: Path) -> None:
-    """Close every file this process still has open in ``folder``: a write
-    that failed leaves Whoosh's writer with files it never closed, and they
-    would try to flush onto the full disk again whenever they are freed."""
-    where = str(folder)
-    for obj in gc.get_objects():
-        if isinstance(obj, io.IOBase) and str(getattr(obj, "name", "")).startswith(where):
-            try:
-                if not obj.closed:
-                    obj.close()
-            except (OSError, ValueError):
-                pass  # the flush on the way out fails on a full disk; the file is closed all the same
+def _merge_small_segments(writer, segments):
+    """Whoosh's merge policy for an update: once :data:`MERGE_AT` segments of
+    fewer than :data:`SMALL_SEGMENT` documents have gathered (updates' own),
+    they are merged into this one; larger segments (a rebuild's) are never merged."""
+    from whoosh.reading import SegmentReader
+
+    small = [segment for segment in segments if segment.doc_count_all() < SMALL_SEGMENT]
+    if len(small) < MERGE_AT:
+        return list(segments)
+    for segment in small:
+        reader = SegmentReader(writer.storage, writer.schema, segment)
+        writer.add_reader(reader)
+        reader.close()
+    return [segment for segment in segments if segment not in small]
 
 
 def _remove_debris(generation: Path, before: set[str], committed: bool) -> None:
@@ -120,37 +128,37 @@ def _remove_debris(generation: Path, before: set[str], committed: bool) -> None:
 
 def _apply(corpus: CorpusPass, manifest: Manifest, model: TopicModel, writer) -> None:
     """Every file's changes given to the writer, the manifest brought up to date."""
+    known = manifest.files()
     present = set()
     for path in corpus.files:
         rel = corpus.rel(path)
         present.add(rel)
         signature = file_signature(path)
-        old = manifest.get(rel)
-        if old and old["signature"] == signature:
-            corpus.report.unchanged += len(old["ids"])
-            corpus.progress.articles_read += len(old["ids"])
-            corpus.indexed(len(old["ids"]))
+        old = known.get(rel)
+        if old and old[0] == signature:
+            corpus.report.unchanged += old[1]
+            corpus.progress.articles_read += old[1]
+            corpus.indexed(old[1])
         else:
-            ids = _apply_file(corpus, path, old, model, writer)
+            ids = _apply_file(corpus, path, manifest.articles_of(rel) if old else {}, model, writer)
             if ids is not None:
-                manifest[rel] = {"signature": signature, "ids": ids}
+                manifest.set_file(rel, signature, ids)
         corpus.file_done(path)
-    for rel in list(manifest.keys() - present):
+    for rel in known.keys() - present:
         if corpus.could_not_read(rel):  # in a folder that could not be read: kept
-            corpus.report.kept += len(manifest[rel]["ids"])
+            corpus.report.kept += known[rel][1]
             continue
-        for gone in manifest.pop(rel)["ids"]:
+        for gone in manifest.remove_file(rel):
             writer.delete_by_term("id", gone)
             corpus.report.deleted += 1
 
 
-def _apply_file(corpus: CorpusPass, path: Path, old: dict | None, model: TopicModel,
+def _apply_file(corpus: CorpusPass, path: Path, old_ids: dict[str, str], model: TopicModel,
                 writer) -> dict[str, str] | None:
     """One changed or new file's articles: the changed and new ones written,
     the ones it no longer has deleted. Returns its articles' content hashes,
     or None when the file could not be read (its articles are then kept)."""
     report = corpus.report
-    old_ids = old["ids"] if old else {}
     new_ids: dict[str, str] = {}
     for article in corpus.articles(path):
         content_hash = article.content_hash

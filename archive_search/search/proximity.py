@@ -41,30 +41,61 @@ def _min_distance(a: list[int], b: list[int]) -> int:
     return best if best is not None else 0
 
 
-def _stem_positions(searcher, stems, docnums: list[int]) -> dict[str, dict[int, list[int]]]:
-    """stem → docnum → positions in the body, for the given documents."""
+def _stem_positions(searcher, stems, docnums: list[int], leaves=None) -> dict[str, dict[int, list[int]]]:
+    """stem → docnum → positions in the body, for the given documents: from
+    the segments' columns where ``leaves`` has them (see
+    :func:`archive_search.index.columns.store.leaves`), else through Whoosh."""
     found: dict[str, dict[int, list[int]]] = {stem: {} for stem in stems}
-    for sub, offset in searcher.leaf_searchers():
-        reader = sub.reader()
-        end = offset + reader.doc_count_all()
-        local = [d - offset for d in docnums if offset <= d < end]
-        if not local:
-            continue
-        for stem in stems:
-            if ("body", stem) not in reader:
-                continue
-            matcher = reader.postings("body", stem)
-            for docnum in local:
-                if not matcher.is_active():
-                    break
-                if matcher.id() < docnum:
-                    matcher.skip_to(docnum)
-                if matcher.is_active() and matcher.id() == docnum:
-                    found[stem][docnum + offset] = matcher.value_as("positions")
+    if leaves is None:
+        for sub, offset in searcher.leaf_searchers():
+            _whoosh_positions(sub.reader(), offset, stems, docnums, found)
+        return found
+    for leaf in leaves:
+        if leaf.shards is None:
+            _whoosh_positions(leaf.reader, leaf.offset, stems, docnums, found)
+        else:
+            for shard in leaf.shards:
+                _shard_positions(shard, leaf.offset, stems, docnums, found)
     return found
 
 
-def proximity_bonus(searcher, query, ranked: list[tuple[float, int]]) -> list[tuple[float, int]]:
+def _shard_positions(shard, offset: int, stems, docnums: list[int], found) -> None:
+    import numpy as np
+
+    first = offset + shard.first_doc
+    local = [d - offset for d in docnums if first <= d < first + shard.doc_count]
+    if not local:
+        return
+    for stem, number in zip(stems, shard.find("body", [s.encode("utf-8") for s in stems])):
+        if number is None:
+            continue
+        start, end = shard.span("body", number)
+        docs = shard.docs("body")[start:end]
+        at = np.searchsorted(docs, local)
+        for docnum, i in zip(local, at.tolist()):
+            if i < len(docs) and docs[i] == docnum:
+                found[stem][docnum + offset] = shard.positions("body", number, i)
+
+
+def _whoosh_positions(reader, offset: int, stems, docnums: list[int], found) -> None:
+    end = offset + reader.doc_count_all()
+    local = [d - offset for d in docnums if offset <= d < end]
+    if not local:
+        return
+    for stem in stems:
+        if ("body", stem) not in reader:
+            continue
+        matcher = reader.postings("body", stem)
+        for docnum in local:
+            if not matcher.is_active():
+                break
+            if matcher.id() < docnum:
+                matcher.skip_to(docnum)
+            if matcher.is_active() and matcher.id() == docnum:
+                found[stem][docnum + offset] = matcher.value_as("positions")
+
+
+def proximity_bonus(searcher, query, ranked: list[tuple[float, int]], leaves=None) -> list[tuple[float, int]]:
     """(score, docnum) best first, the first :data:`CANDIDATES` re-scored for
     the word clauses ``query`` (:class:`~archive_search.search.term_at_a_time.WordClauses`)."""
     idf = {}
@@ -74,7 +105,7 @@ def proximity_bonus(searcher, query, ranked: list[tuple[float, int]]) -> list[tu
     head, tail = ranked[:CANDIDATES], ranked[CANDIDATES:]
     if len(idf) < 2 or len(head) < 2:
         return ranked
-    positions = _stem_positions(searcher, list(idf), sorted(d for _, d in head))
+    positions = _stem_positions(searcher, list(idf), sorted(d for _, d in head), leaves)
     rescored = []
     for score, docnum in head:
         present = [(stem, places[docnum]) for stem, places in positions.items() if docnum in places]

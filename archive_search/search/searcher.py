@@ -11,6 +11,7 @@ from __future__ import annotations
 import functools
 import pickle
 import struct
+import sys
 import zlib
 from collections import Counter
 from pathlib import Path
@@ -33,6 +34,11 @@ from archive_search.search.weighting import weighting
 
 # "Did you mean" is asked when a search has fewer hits than this.
 FEW_HITS = 3
+# Postings a word query must read before it is scored with numpy, in a
+# process that has not imported numpy yet: importing it costs about as much
+# as the Python scorer spends on this many postings, and a search command
+# for fewer starts without it.
+VECTOR_FROM = 150_000
 # What reading a truncated or garbled index file raises, deep in Whoosh.
 _DAMAGE = (struct.error, EOFError, zlib.error, pickle.UnpicklingError, OSError)
 
@@ -75,26 +81,59 @@ class WhooshRankedDocs:
         return self._results.score(i) or 0.0
 
 
-def collect(searcher, query: q.Query, limit: int | None, filter_query=None, sort_args=None):
+def collect(searcher, query: q.Query, limit: int | None, filter_query=None, sort_args=None, columns=None):
     """Run a query on a Whoosh searcher; the ranked documents, best first.
 
-    Queries made only of words are scored term at a time (see
-    :mod:`archive_search.search.term_at_a_time`), the best of them re-ranked
-    by how close the words stand (:mod:`archive_search.search.proximity`);
-    the rest go through Whoosh's collector, with its matcher replacement
-    turned off (see :func:`archive_search.index._whoosh.disable_matcher_replacement`).
+    Queries made only of words are scored term at a time, the best of them
+    re-ranked by how close the words stand (:mod:`archive_search.search.proximity`):
+    with numpy over the index's columns when there are many postings to read
+    and ``columns`` (a function giving the searcher's
+    :func:`~archive_search.index.columns.store.leaves`) is given
+    (:mod:`archive_search.search.vector_scorer`), else in Python
+    (:mod:`archive_search.search.term_at_a_time`). The rest go through
+    Whoosh's collector, with its matcher replacement turned off (see
+    :func:`archive_search.index._whoosh.disable_matcher_replacement`).
     """
     if not sort_args:
         clauses = word_clauses(query)
         if clauses is not None:
-            allowed = set(searcher.docs_for_query(filter_query)) if filter_query is not None else None
             wanted = None if limit is None else max(limit, CANDIDATES)
-            ranked = top_documents(searcher, clauses, searcher.weighting, wanted, allowed)
-            return RankedDocs(proximity_bonus(searcher, clauses, ranked.top)[:limit], ranked.total)
+            if columns is not None and clauses.words <= 63 and _vectorized(searcher, clauses):
+                leaves = columns()
+                ranked = _vector_top(searcher, clauses, wanted, filter_query, leaves)
+            else:
+                leaves = None
+                allowed = set(searcher.docs_for_query(filter_query)) if filter_query is not None else None
+                ranked = top_documents(searcher, clauses, searcher.weighting, wanted, allowed)
+            return RankedDocs(proximity_bonus(searcher, clauses, ranked.top, leaves)[:limit], ranked.total)
     collector = searcher.collector(limit=limit, filter=filter_query, optimize=False, **(sort_args or {}))
     disable_matcher_replacement(collector)
     searcher.search_with_collector(query, collector)
     return WhooshRankedDocs(collector.results())
+
+
+def _vectorized(searcher, clauses) -> bool:
+    """Whether a word query reads enough postings for the vectorized scorer
+    (or numpy is in the process already): see :data:`VECTOR_FROM`."""
+    if "numpy" in sys.modules:
+        return True
+    postings = sum(searcher.doc_frequency(c.field, c.text) for c in clauses.clauses)
+    return postings >= VECTOR_FROM
+
+
+def _vector_top(searcher, clauses, wanted: int | None, filter_query, leaves) -> RankedDocs:
+    from archive_search.search import column_filters, vector_scorer
+
+    allowed = None
+    if filter_query is not None:
+        total = searcher.doc_count_all()
+        allowed = column_filters.filter_mask(filter_query, leaves, total)
+        if allowed is None:
+            import numpy as np
+
+            allowed = np.zeros(total, dtype=bool)
+            allowed[list(searcher.docs_for_query(filter_query))] = True
+    return vector_scorer.top_documents(searcher, clauses, searcher.weighting, wanted, leaves, allowed)
 
 
 class _Run(NamedTuple):
@@ -132,6 +171,15 @@ class Searcher:
         self._ix = ix
         self.index_dir = index_dir or "?"
         self._whoosh_searcher = ix.searcher(weighting=weighting())
+        self._leaves = None
+
+    def leaves(self):
+        """The index's segments with their columns (numpy is imported here, on first use)."""
+        if self._leaves is None:
+            from archive_search.index.columns.store import leaves
+
+            self._leaves = leaves(self._whoosh_searcher, Path(self._ix.storage.folder))
+        return self._leaves
 
     def __enter__(self):
         return self
@@ -182,7 +230,7 @@ class Searcher:
         spelling = QuerySpelling(self._whoosh_searcher.reader())
         query = build_query(text, plain, spelling)
         filter_query = build_filter(speaker, topic, since, until)
-        ranked = collect(self._whoosh_searcher, query, limit, filter_query, sort_arguments(sort))
+        ranked = collect(self._whoosh_searcher, query, limit, filter_query, sort_arguments(sort), self.leaves)
         terms = self._highlight_terms(query) if snippets else set()
         return _Run(query, filter_query, ranked, terms, spelling)
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 import heapq
 import weakref
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from whoosh import query as q
 from whoosh.util.numeric import byte_to_length
@@ -21,7 +22,7 @@ from whoosh.util.numeric import byte_to_length
 from archive_search.index._whoosh import field_b, length_bytes, posting_blocks, without_deletions
 
 # Field lengths are stored as one byte a document; decoded once for all.
-_LENGTH_OF_BYTE = [byte_to_length(b) if b else 1 for b in range(256)]
+LENGTH_OF_BYTE = [byte_to_length(b) if b else 1 for b in range(256)]
 _length_bytes: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
 
 
@@ -117,8 +118,36 @@ def _field_lengths(reader, field: str):
     raw = cache[field]
     if raw is None:
         return lambda docnum: reader.doc_field_length(docnum, field, 1)
-    count, table = len(raw), _LENGTH_OF_BYTE
+    count, table = len(raw), LENGTH_OF_BYTE
     return lambda docnum: table[raw[docnum]] if docnum < count else 1
+
+
+class ClauseWeight(NamedTuple):
+    """BM25 of one clause with its constants taken out: a posting of term count
+    ``tf`` in a document of length ``length`` scores
+    ``numerator * tf / (tf + fixed + per_length * length)``."""
+
+    numerator: float
+    fixed: float
+    per_length: float
+
+
+def clause_weight(searcher, clause: TermClause, weighting) -> ClauseWeight:
+    """bm25(idf, tf, fl, avgfl, B, K1) of Whoosh's BM25F, its parts that do not depend on the posting."""
+    k1, b = weighting.K1, field_b(weighting, clause.field)
+    idf = searcher.idf(clause.field, clause.text)
+    avg_length = searcher.avg_field_length(clause.field) or 1
+    return ClauseWeight(clause.boost * idf * (k1 + 1), k1 * (1 - b), k1 * b / avg_length)
+
+
+def segment_postings(reader, clause: TermClause, weight: ClauseWeight):
+    """(docnum, score) of each posting of a clause's term in one segment (deleted documents left out)."""
+    if (clause.field, clause.text) not in reader:
+        return
+    length_of = _field_lengths(reader, clause.field)
+    numerator, fixed, per_length = weight
+    for docnum, tf in _postings(reader, clause.field, clause.text):
+        yield docnum, numerator * tf / (tf + fixed + per_length * length_of(docnum))
 
 
 def top_documents(searcher, query: WordClauses, weighting, limit: int | None,
@@ -126,26 +155,15 @@ def top_documents(searcher, query: WordClauses, weighting, limit: int | None,
     """Score every document that matches ``query``; the best ``limit`` of them."""
     scores: dict[int, float] = {}
     matched: dict[int, int] = {}
-    k1 = weighting.K1
+    weights = [clause_weight(searcher, clause, weighting) for clause in query.clauses]
     for sub, offset in searcher.leaf_searchers():
         reader = sub.reader()
-        for clause in query.clauses:
-            if (clause.field, clause.text) not in reader:
-                continue
-            b = field_b(weighting, clause.field)
-            idf = searcher.idf(clause.field, clause.text)
-            avg_length = searcher.avg_field_length(clause.field) or 1
-            length_of = _field_lengths(reader, clause.field)
+        for clause, weight in zip(query.clauses, weights):
             bit = 1 << clause.word
-            # bm25(idf, tf, fl, avgfl, B, K1) with the constants taken out of the loop
-            numerator = clause.boost * idf * (k1 + 1)
-            fixed = k1 * (1 - b)
-            per_length = k1 * b / avg_length
-            for docnum, tf in _postings(reader, clause.field, clause.text):
+            for docnum, score in segment_postings(reader, clause, weight):
                 global_doc = docnum + offset
                 if allowed is not None and global_doc not in allowed:
                     continue
-                score = numerator * tf / (tf + fixed + per_length * length_of(docnum))
                 scores[global_doc] = scores.get(global_doc, 0.0) + score
                 matched[global_doc] = matched.get(global_doc, 0) | bit
     if query.require_all:

@@ -125,10 +125,10 @@ def test_an_update_that_cannot_write_leaves_nothing_behind(run, index, corpus_co
 
 @pytest.fixture
 def small_disk(tmp_path):
-    """A 512 kB tmpfs (skipped where mounting is not allowed)."""
+    """A 1 MB tmpfs (skipped where mounting is not allowed)."""
     mount = tmp_path / "disk"
     mount.mkdir()
-    result = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=512k", "tmpfs", str(mount)], capture_output=True)
+    result = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", str(mount)], capture_output=True)
     if result.returncode != 0:
         pytest.skip("cannot mount a tmpfs here")
     yield mount

@@ -29,6 +29,7 @@ from pathlib import Path
 from typing import Any, Callable
 
 from archive_search.index.bulk.workers import BatchPreparer, Target, paused_gc, segment_workers
+from archive_search.index.columns.store import COLUMNS
 
 __all__ = ["BatchPreparer", "DocumentsAsGiven", "SegmentBuild", "build_segment"]
 
@@ -65,7 +66,8 @@ class SegmentBuild:
         self._gc = paused_gc()
         self._gc.__enter__()
         try:
-            self._workers = segment_workers(jobs, Target(str(folder), indexname, schema), prepare, on_result)
+            target = Target(str(folder), indexname, schema, Path(folder) / COLUMNS)
+            self._workers = segment_workers(jobs, target, prepare, on_result)
         except BaseException:
             self._gc.__exit__(None, None, None)
             raise

@@ -18,7 +18,9 @@ from itertools import repeat
 from typing import Iterator
 
 from archive_search.index.bulk import text_postings
-from archive_search.index.bulk.text_postings import FieldWords
+from archive_search.index.bulk.text_postings import FieldWords, length_byte_by_docnum
+from archive_search.index.columns.shard import FIELDS, NO_DATE, SCORED
+from archive_search.index.columns.writer import ShardWriter
 from archive_search.index.bulk.w3_postings import EncodedField, encode_part
 from archive_search.index.posting_format import ArabicPositions
 from archive_search.text.word_ids import word_ids_for
@@ -28,6 +30,7 @@ _ITEMS_REMEMBERED = 1 << 14
 
 # field name → term → [docnums, weights, posting values]
 FieldPostings = dict[str, dict]
+_EPOCH = datetime(1970, 1, 1)
 
 
 class Inverter:
@@ -37,6 +40,7 @@ class Inverter:
         self.schema = schema
         self.postings: FieldPostings = {}
         self.lengths: dict[str, array] = {}
+        self.dates = array("i")  # by docnum: days since 1970-01-01, NO_DATE for none
         self.doc_count = 0
         self._words: dict[str, FieldWords] = {}  # the Arabic text fields
         self._generic: set[str] = set()  # the other fields seen
@@ -59,6 +63,8 @@ class Inverter:
                     if len(column) < docnum:
                         column.extend(repeat(0, docnum - len(column)))
                     column.append(length)
+        date = fields.get("date")
+        self.dates.append((date - _EPOCH).days if isinstance(date, datetime) else NO_DATE)
         self.doc_count += 1
         return lengths
 
@@ -103,36 +109,77 @@ class Inverter:
             items = self._items_of[key] = list(field.index(value))
         return items
 
-    def parts(self, name: str, first_docnum: int = 0):
+    def parts(self, name: str, first_docnum: int = 0, shard: ShardWriter | None = None):
         """(term bytes, part) of one field in term order, documents renumbered
-        from ``first_docnum``; each term is dropped from memory once given."""
+        from ``first_docnum``; each term is dropped from memory once given.
+        The field's columns go to ``shard`` as they are made."""
         if name in self._words:
-            for chunk in self._encoded_words(name, first_docnum):
+            for chunk in self._encoded_words(name, first_docnum, shard):
                 yield from chunk
             return
         lengths = self.lengths.get(name)
         fixed_size = self.schema[name].format.fixed_value_size()
         field_postings = self.postings.pop(name, {})
+        columns = _GenericColumns(name, first_docnum) if shard is not None and name in FIELDS else None
         # Whoosh orders terms by their UTF-8 bytes; analysed terms are str here.
         for btext, term in sorted((t.encode("utf-8") if isinstance(t, str) else t, t) for t in field_postings):
-            yield btext, encode_part(*field_postings.pop(term), lengths, fixed_size, first_docnum)
+            postings = field_postings.pop(term)
+            if columns is not None:
+                columns.add(btext, postings)
+            yield btext, encode_part(*postings, lengths, fixed_size, first_docnum)
+        if columns is not None:
+            columns.write(shard)
 
-    def _encoded_words(self, name: str, first_docnum: int) -> Iterator[EncodedField]:
+    def _encoded_words(self, name: str, first_docnum: int, shard: ShardWriter | None) -> Iterator[EncodedField]:
         field_format = self.schema[name].format
         return text_postings.encoded_field(self._words.pop(name), field_format.field_boost, self.lengths.get(name),
-                                           field_format.fixed_value_size(), first_docnum)
+                                           field_format.fixed_value_size(), first_docnum,
+                                           (shard, name) if shard is not None and name in FIELDS else None)
 
-    def encoded(self, names: list[str], first_docnum: int = 0) -> Iterator[tuple[str, EncodedField | None]]:
+    def encoded(self, names: list[str], first_docnum: int = 0,
+                shard: ShardWriter | None = None) -> Iterator[tuple[str, EncodedField | None]]:
         """The postings of the named fields, in that order, encoded for
         another process as they are ready: (name, part of the field's terms)
         for each run of its terms, then (name, None) when the field is done
-        (for a field without terms too). The inverter is left empty."""
+        (for a field without terms too); the columns to ``shard``, completed
+        once every field is done. The inverter is left empty."""
         for words in self._words.values():
             words.word_ids.forget_texts()  # nothing more to analyse
         for name in names:
             if name in self._words:
-                for chunk in self._encoded_words(name, first_docnum):
+                for chunk in self._encoded_words(name, first_docnum, shard):
                     yield name, chunk
             elif name in self.postings:
-                yield name, EncodedField.pack(self.parts(name, first_docnum))
+                yield name, EncodedField.pack(self.parts(name, first_docnum, shard))
             yield name, None
+        if shard is not None:
+            self.finish_shard(shard)
+
+    def finish_shard(self, shard: ShardWriter) -> None:
+        """The documents' field lengths and dates to ``shard``, and the shard finished."""
+        for name in SCORED:
+            shard.set_lengths(name, length_byte_by_docnum(self.lengths.get(name), self.doc_count))
+        shard.set_dates(self.dates)
+        shard.finish()
+
+
+class _GenericColumns:
+    """The columns of a field inverted term by term, gathered for one shard run."""
+
+    def __init__(self, name: str, first_docnum: int):
+        self.name, self.first_docnum = name, first_docnum
+        self.terms, self.counts = [], []
+        self.docs, self.tfs = array("I"), array("f")
+
+    def add(self, btext: bytes, postings) -> None:
+        docnums, weights, _ = postings
+        self.terms.append(btext)
+        self.counts.append(len(docnums))
+        self.docs.extend(docnums)
+        self.tfs.extend(weights)
+
+    def write(self, shard: ShardWriter) -> None:
+        import numpy as np
+
+        docs = np.frombuffer(self.docs, dtype=np.uint32).astype(np.int64) + self.first_docnum
+        shard.add_run(self.name, self.terms, self.counts, docs, np.frombuffer(self.tfs, dtype=np.float32))

@@ -18,6 +18,7 @@ from __future__ import annotations
 import heapq
 import os
 import zlib
+from pathlib import Path
 from itertools import chain, groupby
 from operator import itemgetter
 from pickle import dumps
@@ -29,6 +30,7 @@ from whoosh.filedb.filestore import FileStorage
 from archive_search.index._whoosh import add_stored_bytes
 from archive_search.index.bulk.inversion import Inverter
 from archive_search.index.bulk.w3_postings import EncodedField, TermTable
+from archive_search.index.columns.writer import ShardWriter
 
 
 class ProcessStorage(FileStorage):
@@ -94,8 +96,9 @@ class SegmentWriter:
     files and returns the segment, for the index's table of contents.
     """
 
-    def __init__(self, storage: FileStorage, indexname: str, schema):
+    def __init__(self, storage: FileStorage, indexname: str, schema, columns: Path | None = None):
         codec = W3Codec()
+        self.columns = columns  # where the segments' columns go (see archive_search.index.columns)
         self.schema = schema
         self._storage = storage
         self._indexname = indexname
@@ -134,11 +137,19 @@ class SegmentWriter:
         perdoc.finish_doc()
         self.docnum += 1
 
+    def shard_folder(self, number: int) -> Path | None:
+        """Where shard ``number`` of this segment's columns goes (None: no columns)."""
+        return self.columns / self.segment.segment_id() / str(number) if self.columns is not None else None
+
     def finish(self):
         """Write the postings and close the segment's files; returns the segment."""
         self._perdoc.close()
+        own = self._inverter.doc_count
+        shard = ShardWriter(self.shard_folder(0), 0, own) if own and self.columns is not None else None
         for name in indexed_fields(self.schema):
-            self._write_field(name)
+            self._write_field(name, shard)
+        if shard is not None:
+            self._inverter.finish_shard(shard)
         self._fields.close()
         segment = self.segment
         segment.set_doc_count(self.docnum)
@@ -148,9 +159,10 @@ class SegmentWriter:
         self._close()
         return segment
 
-    def _write_field(self, name: str) -> None:
-        """One field's terms, every source's parts joined; nothing for a field without terms."""
-        sources = [self._inverter.parts(name)] + [_field_parts(stream, name) for stream in self._streams]
+    def _write_field(self, name: str, shard: ShardWriter | None) -> None:
+        """One field's terms, every source's parts joined; nothing for a field
+        without terms. The columns of the documents inverted here go to ``shard``."""
+        sources = [self._inverter.parts(name, 0, shard)] + [_field_parts(stream, name) for stream in self._streams]
         terms = _by_term(sources)
         first = next(terms, None)
         if first is None:

@@ -76,7 +76,7 @@ class FieldWords:
 
 
 def encoded_field(words: FieldWords, boost: float, lengths: array | None, fixed_size: int | None,
-                  first_docnum: int = 0) -> Iterator[EncodedField]:
+                  first_docnum: int = 0, columns: tuple | None = None) -> Iterator[EncodedField]:
     """Every term's postings, in the order of the terms' UTF-8 bytes (as
     Whoosh writes them), encoded as one part each (see
     :func:`archive_search.index.bulk.w3_postings.encode_part`, whose output this is),
@@ -84,7 +84,9 @@ def encoded_field(words: FieldWords, boost: float, lengths: array | None, fixed_
     lengths by docnum. The terms come in runs of about :data:`CHUNK`
     occurrences, each run encoded when it is asked for: a rebuild's parent
     writes one while the workers encode the next, and the arrays of one run
-    at a time are in memory. ``words`` is emptied."""
+    at a time are in memory. ``words`` is emptied. With ``columns``, a
+    (:class:`~archive_search.index.columns.writer.ShardWriter`, field name),
+    each run's postings also go to the shard's columns."""
     terms = words.word_ids.terms
     if not words.ids or not terms:
         return
@@ -97,9 +99,10 @@ def encoded_field(words: FieldWords, boost: float, lengths: array | None, fixed_
         names=[names[t] for t in order],
         exact=np.fromiter((is_exact(terms[t]) for t in order), dtype=bool, count=len(order)),
         boost=boost,
-        length_byte_of=_length_byte_by_docnum(lengths, words.docnums[-1] + 1),
+        length_byte_of=length_byte_by_docnum(lengths, words.docnums[-1] + 1),
         fixed_size=fixed_size,
         first_docnum=first_docnum,
+        columns=columns,
     )
     del names, order
 
@@ -154,13 +157,19 @@ class TermRunEncoder(NamedTuple):
     length_byte_of: np.ndarray  # uint8, by docnum: the field length as Whoosh stores it
     fixed_size: int | None
     first_docnum: int
+    columns: tuple | None  # (shard writer, field name) the runs' columns go to
 
     def encoded(self, keys, layout: _Layout) -> EncodedField:
         """The postings of the terms whose occurrences are ``keys`` (int64,
         sorted; whole terms), as one :class:`EncodedField`."""
-        postings, posting_terms = self._postings(keys, layout)
+        postings, posting_terms, counts = self._postings(keys, layout)
         terms = _TermStatistics.of(posting_terms, postings)
         names = list(map(self.names.__getitem__, posting_terms[terms.starts].tolist()))
+        if self.columns is not None:
+            shard, field = self.columns
+            values = (postings.value_bytes, postings.value_starts, postings.value_ends,
+                      ~self.exact[posting_terms[terms.starts]])
+            shard.add_run(field, names, terms.counts, postings.docnums, counts, values)
         # Terms of few postings keep them unencoded (inlined in the term
         # table); the others are encoded in blocks.
         inline = terms.counts <= INLINE_LIMIT
@@ -185,9 +194,9 @@ class TermRunEncoder(NamedTuple):
             record_ends,
         )
 
-    def _postings(self, keys, layout: _Layout) -> tuple[Postings, np.ndarray]:
+    def _postings(self, keys, layout: _Layout) -> tuple[Postings, np.ndarray, np.ndarray]:
         """The postings of the occurrences (runs of one term in one document),
-        and each posting's term rank (int64)."""
+        each posting's term rank and its term count (int64 both)."""
         term_document = layout.term_document(keys)
         starts = np.flatnonzero(np.concatenate(([True], term_document[1:] != term_document[:-1])))
         del term_document
@@ -203,7 +212,7 @@ class TermRunEncoder(NamedTuple):
             value_bytes=value_bytes, value_starts=value_starts, value_ends=value_ends,
             length_bytes=self.length_byte_of[local_docnums],
         )
-        return postings, posting_terms
+        return postings, posting_terms, counts
 
 
 def _inline_records(inline, terms: _TermStatistics, inlined: Postings):
@@ -228,14 +237,17 @@ def _inline_records(inline, terms: _TermStatistics, inlined: Postings):
     return records, array("Q", np.cumsum(record_sizes).astype(np.uint64).tobytes())
 
 
-def _length_byte_by_docnum(lengths: array | None, documents: int):
-    """By docnum (uint8), the field length as Whoosh stores it (a byte), from
-    the field's lengths (an ``array("I")`` by docnum)."""
-    if lengths is None:
-        return np.zeros(documents, dtype=np.uint8)
-    by_docnum = np.frombuffer(lengths, dtype=np.uint32)
+def length_byte_by_docnum(lengths: array | None, documents: int):
+    """By docnum (uint8, ``documents`` of them), the field length as Whoosh
+    stores it (a byte), from the field's lengths (an ``array("I")`` by
+    docnum; the documents after its end have none)."""
+    out = np.zeros(documents, dtype=np.uint8)
+    if lengths is None or not len(lengths):
+        return out
+    by_docnum = np.frombuffer(lengths, dtype=np.uint32)[:documents]
     found, where = np.unique(by_docnum, return_inverse=True)
-    return np.array([length_to_byte(int(n)) for n in found], dtype=np.uint8)[where.reshape(-1)]
+    out[:len(by_docnum)] = np.array([length_to_byte(int(n)) for n in found], dtype=np.uint8)[where.reshape(-1)]
+    return out
 
 
 def _sorted_keys(words: FieldWords, rank):

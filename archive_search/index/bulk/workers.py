@@ -31,6 +31,7 @@ import threading
 import time
 from collections import deque
 from contextlib import contextmanager
+from pathlib import Path
 from typing import Any, Callable, NamedTuple, Protocol
 
 from archive_search.errors import IndexingFailed
@@ -38,6 +39,7 @@ from archive_search.index.bulk.inversion import Inverter
 from archive_search.index.bulk.segment_writer import (
     ProcessStorage, SegmentWriter, indexed_fields, prepare_stored,
 )
+from archive_search.index.columns.writer import ShardWriter
 
 
 class BatchPreparer(Protocol):
@@ -58,14 +60,15 @@ class BatchPreparer(Protocol):
 
 
 class Target(NamedTuple):
-    """The index a segment is written for."""
+    """The index a segment is written for, and where its columns go."""
 
     folder: str
     indexname: str
     schema: object
+    columns: Path | None
 
     def writer(self) -> SegmentWriter:
-        return SegmentWriter(ProcessStorage(self.folder), self.indexname, self.schema)
+        return SegmentWriter(ProcessStorage(self.folder), self.indexname, self.schema, self.columns)
 
 
 # Items (articles) handed to a worker at a time.
@@ -198,7 +201,9 @@ def _worker_main(number: int, schema, prepare: BatchPreparer, tasks, results, co
         while received["first docnum"] is None:
             received.update([control.recv()])
         prepare.release()  # the worker's memory peaks while it encodes
-        for item in inverter.encoded(indexed_fields(schema), received["first docnum"]):
+        first, folder = received["first docnum"]
+        shard = ShardWriter(folder, first, inverter.doc_count) if folder is not None else None
+        for item in inverter.encoded(indexed_fields(schema), first, shard):
             results.put(("postings", number, item))
     except BaseException as exc:  # reported to the parent, which stops the rebuild
         results.put(("error", number, f"{type(exc).__name__}: {exc}"))
@@ -278,8 +283,8 @@ class Processes(_Batches):
     def finish(self):
         self.wait()
         first = 0
-        for control, count in zip(self._controls, self._doc_counts):
-            self._tell(control, ("first docnum", first))
+        for number, (control, count) in enumerate(zip(self._controls, self._doc_counts)):
+            self._tell(control, ("first docnum", (first, self._writer.shard_folder(number))))
             first += count
         for _ in self._workers:
             self._tasks.put(None)
