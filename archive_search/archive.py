@@ -45,7 +45,7 @@ class Archive:
         return storage.exists(self.index_dir)
 
     def rebuild(self, jobs: int | None = None, on_progress=None, on_skip=None, on_notice=None,
-                allow_empty: bool = False):
+                allow_empty: bool = False, memory: int | None = None):
         """Index the whole corpus anew (atomically replacing the current index);
         returns an :class:`~archive_search.index.progress.IndexReport`.
 
@@ -53,12 +53,15 @@ class Archive:
         record that could not be read, ``on_notice`` of each one read with a
         repair (bad bytes replaced, an overlong body cut); the report lists both.
         A corpus without articles does not replace an index that has some
-        unless ``allow_empty``.
+        unless ``allow_empty``. ``memory`` is the bytes the rebuild may use,
+        its processes together (by default 3 GB; a large archive is then
+        written as several segments).
         """
         from archive_search.index.rebuild import rebuild
 
         self.close()
-        return rebuild(self.corpus_dir, self.index_dir, jobs, on_progress, on_skip, on_notice, allow_empty)
+        return rebuild(self.corpus_dir, self.index_dir, jobs, on_progress, on_skip, on_notice, allow_empty,
+                       memory)
 
     def update(self, on_progress=None, on_skip=None, on_notice=None, allow_empty: bool = False):
         """Apply added, changed and deleted corpus files to the index (see

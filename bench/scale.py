@@ -171,7 +171,7 @@ def in_process(index: Path) -> dict:
 
 def end_to_end(index: Path, runs: int = 5) -> list[float]:
     """The median time of a one-word search from process start to exit, on a pseudo-terminal, each word."""
-    from tests.conftest import run_on_terminal  # the same pseudo-terminal as the tests use
+    from tests.terminal import run_on_terminal  # the same pseudo-terminal as the tests use
 
     medians = []
     for word in WORDS:

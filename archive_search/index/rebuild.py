@@ -24,6 +24,7 @@ from archive_search.articles.topics import LabelledArticles, TopicModel
 from archive_search.errors import CorpusEmpty, IndexUnwritable
 from archive_search.index import storage
 from archive_search.index.bulk import SegmentBuild, build_segment
+from archive_search.index.bulk.batches import DEFAULT_MEMORY
 from archive_search.index.corpus_pass import CorpusPass, file_signature
 from archive_search.index.manifest import Manifest, indexed_articles, write_topic_model
 from archive_search.index.progress import IndexReport, ProgressHandler
@@ -87,7 +88,8 @@ class ArticlePreparer:
 
 def rebuild(corpus_dir: Path, index_dir: Path, jobs: int | None = None,
             on_progress: ProgressHandler | None = None, on_skip: SkipHandler | None = None,
-            on_notice: NoticeHandler | None = None, allow_empty: bool = False) -> IndexReport:
+            on_notice: NoticeHandler | None = None, allow_empty: bool = False,
+            memory: int | None = None) -> IndexReport:
     """Index every article of ``corpus_dir`` into a new generation and make it current.
 
     :param jobs: worker processes; by default one a core (at most
@@ -95,6 +97,8 @@ def rebuild(corpus_dir: Path, index_dir: Path, jobs: int | None = None,
     :param allow_empty: replace an index that has articles even when the
         corpus has none (a folder that is empty is more often a failed mount
         or a wrong path than an archive emptied on purpose).
+    :param memory: bytes the rebuild may use, its processes together (by
+        default :data:`archive_search.index.bulk.batches.DEFAULT_MEMORY`).
     :raises CorpusMissing, CorpusEmpty, IndexLocked, IndexUnwritable, IndexingFailed:
     """
     corpus = CorpusPass(corpus_dir, on_progress, on_skip, on_notice)
@@ -105,7 +109,8 @@ def rebuild(corpus_dir: Path, index_dir: Path, jobs: int | None = None,
             refuse_empty(corpus_dir, index_dir)
         building = storage.new_generation(index_dir)
         try:
-            model, articles = _index_corpus(corpus, building, jobs, allow_empty, index_dir)
+            model, articles = _index_corpus(corpus, building, jobs, allow_empty, index_dir,
+                                            memory or DEFAULT_MEMORY)
             write_topic_model(building, model)
             storage.seal(building)
             corpus.report.generation = storage.publish(index_dir, building)
@@ -131,12 +136,12 @@ def refuse_empty(corpus_dir: Path, index_dir: Path) -> None:
 
 
 def _index_corpus(corpus: CorpusPass, building: Path, jobs: int, allow_empty: bool,
-                  index_dir: Path) -> tuple[TopicModel, int]:
+                  index_dir: Path, memory: int) -> tuple[TopicModel, int]:
     """Every article of the corpus into the building generation's index, and
     its manifest; the topic model and the number of articles."""
     pending_path = building / PENDING
     with build_segment(building, build_schema(), ArticlePreparer(), jobs=jobs, on_result=corpus.indexed,
-                       indexname=storage.INDEX_NAME) as build, Manifest(building) as manifest:
+                       indexname=storage.INDEX_NAME, memory=memory) as build, Manifest(building) as manifest:
         with open(pending_path, "w", encoding="utf-8") as pending:
             articles = _add_labelled(corpus, build, pending, manifest)
         if not articles and not allow_empty:

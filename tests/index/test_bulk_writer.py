@@ -19,12 +19,7 @@ from archive_search import Archive
 from archive_search.articles.enrich import complete_metadata
 from archive_search.articles.readers import corpus_files, read_file
 from archive_search.index import rebuild, storage
-from archive_search.index.bulk import (
-    block_pickles,
-    build_segment,
-    text_postings,
-    workers,
-)
+from archive_search.index.bulk import batches, block_pickles, build_segment, text_postings
 from archive_search.index.bulk.text_postings import FieldWords
 from archive_search.index.posting_format import (
     encode_positions,
@@ -204,7 +199,7 @@ def test_bulk_segment_holds_what_whooshs_writer_would(tmp_path):
 def test_two_jobs_write_what_one_writes(tmp_path, monkeypatch):
     # Small batches and a corpus of 600 articles: both workers get documents,
     # and common terms have postings from both, in blocks on either side.
-    monkeypatch.setattr(workers, "BATCH_SIZE", 7)
+    monkeypatch.setattr(batches, "BATCH_SIZE", 7)
     monkeypatch.setattr(text_postings, "CHUNK", 2_000)  # each field's terms sent in several runs
     corpus = tmp_path / "corpus"
     # some without a topic, predicted in the second pass
@@ -273,7 +268,7 @@ def test_a_dying_worker_fails_the_rebuild_cleanly(run, tmp_path, corpus_copy, mo
         os._exit(3)  # as if killed (out of memory) in the middle of a batch
 
     monkeypatch.setattr(rebuild.ArticlePreparer, "__call__", die)
-    monkeypatch.setattr(workers, "BATCH_SIZE", 2)  # more batches than the queue holds
+    monkeypatch.setattr(batches, "BATCH_SIZE", 2)  # more batches than the queue holds
     result = run("--corpus", corpus_copy, "--index", index, "rebuild-index", "--jobs", "2")
     assert result.exit_code == 2
     assert result.stderr.strip() == "archive-search: error: an indexing process died (exit code 3)"
@@ -389,3 +384,21 @@ def test_bulk_term_info_is_laid_out_as_whooshs():
     row = (1, 7.0, 3, 12, 40, 4.0, 17, 90_000)
     info = np.array([row], dtype=block_pickles.TERM_INFO)
     assert info.tobytes() == _TERM_INFO.pack(*row)
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_a_rebuild_within_a_small_budget_writes_the_same_index_in_several_segments(tmp_path, monkeypatch, jobs):
+    monkeypatch.setattr(batches, "BATCH_SIZE", 7)
+    monkeypatch.setattr(batches, "MIN_WORDS", 3_000)  # a tiny budget: a segment every 3,000 words
+    corpus = tmp_path / "corpus"
+    _copies_of_the_sample(corpus, 10, lambda n, article: article.topic if n % 3 else None)
+    rebuild.rebuild(corpus, tmp_path / "whole", jobs=jobs)
+    rebuild.rebuild(corpus, tmp_path / "parts", jobs=jobs, memory=200_000_000)
+    whole, parts = storage.open_index(tmp_path / "whole"), storage.open_index(tmp_path / "parts")
+    with parts.reader() as reader:
+        assert len(reader.leaf_readers()) >= 3
+    assert _by_article(parts) == _by_article(whole)
+    with Archive(tmp_path / "whole") as one, Archive(tmp_path / "parts") as several:
+        for query in ("مخيم", "المرتزقة داعش", '"مخيم الهول"', "النفط OR الكهرباء"):
+            assert sorted((h.id, round(h.score, 6)) for h in several.search(query, limit=100)) == \
+                sorted((h.id, round(h.score, 6)) for h in one.search(query, limit=100)), query

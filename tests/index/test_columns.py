@@ -9,7 +9,7 @@ import pytest
 from archive_search import Archive
 from archive_search.articles.readers import corpus_files, read_file
 from archive_search.index import storage
-from archive_search.index.bulk import workers
+from archive_search.index.bulk import batches
 from archive_search.index.columns import store
 from archive_search.index.columns.from_segment import write_from_segment
 from archive_search.index.columns.shard import FIELDS, SCORED, Shard
@@ -50,7 +50,7 @@ def _contents(shards: list[Shard]) -> dict:
 
 @pytest.mark.parametrize("jobs", [1, 2])
 def test_the_workers_columns_are_the_segments(tmp_path, monkeypatch, jobs):
-    monkeypatch.setattr(workers, "BATCH_SIZE", 7)  # both workers get documents
+    monkeypatch.setattr(batches, "BATCH_SIZE", 7)  # both workers get documents
     corpus = tmp_path / "corpus"
     _many(corpus, 8)
     index = tmp_path / "ix"

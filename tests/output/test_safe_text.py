@@ -21,7 +21,7 @@ from archive_search.output.safe_text import json_safe, safe
 from archive_search.output.terminal import render_article, render_facets, render_hits, render_stats
 from archive_search.search.records import Hit, StoredArticle
 from archive_search.search.snippets import Fragment
-from tests.conftest import run_on_terminal
+from tests.terminal import run_on_terminal
 
 HOSTILE = {
     "retitle": "\x1b]0;owned\x07",

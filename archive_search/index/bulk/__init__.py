@@ -8,14 +8,20 @@ One entry point, :func:`build_segment`, used by a rebuild and the benchmarks ali
         build.finish()  # the segment, then the index's table of contents
 
 Items are handed out in batches to ``jobs`` processes, where the preparer
-(:class:`~archive_search.index.bulk.workers.BatchPreparer`) turns them into
+(:class:`~archive_search.index.bulk.batches.BatchPreparer`) turns them into
 documents that are inverted in memory; the postings are encoded in bulk
 with numpy and written once. The result is an ordinary Whoosh 3 index that
 Whoosh reads, updates and merges like any other. This package imports numpy
 at its top; a search never imports it.
 
-Modules, in the order data flows through them: :mod:`.workers` (batches out
-to processes, documents and postings back), :mod:`.inversion` (documents →
+The rebuild's memory stays within a budget at any archive size: each time a
+process holds as many words as the budget allows, the documents so far are
+written as a segment of their own (see :mod:`.batches`).
+
+Modules, in the order data flows through them: :mod:`.batches` (what the
+processes share, and the budget), :mod:`.processes` and :mod:`.worker`
+(batches out to worker processes, documents and postings back; or
+:mod:`.in_process`, in the calling process), :mod:`.inversion` (documents →
 postings in memory), :mod:`.text_postings` (the Arabic text fields' postings
 from word ids, sorted and encoded with numpy), :mod:`.block_pickles`
 (posting blocks pickled in bulk), :mod:`.w3_postings` (Whoosh 3 posting
@@ -28,7 +34,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any, Callable
 
-from archive_search.index.bulk.workers import BatchPreparer, Target, paused_gc, segment_workers
+from archive_search.index.bulk.batches import DEFAULT_MEMORY, BatchPreparer, Target, paused_gc, words_per_segment
 from archive_search.index.columns.store import COLUMNS
 
 __all__ = ["BatchPreparer", "DocumentsAsGiven", "SegmentBuild", "build_segment"]
@@ -59,15 +65,15 @@ class SegmentBuild:
     """
 
     def __init__(self, folder: Path, schema, prepare: BatchPreparer, jobs: int,
-                 on_result: Callable[[Any], None], indexname: str):
+                 on_result: Callable[[Any], None], indexname: str, memory: int):
         from whoosh.filedb.filestore import FileStorage
 
         self._ix = FileStorage(str(folder)).create().create_index(schema, indexname=indexname)
         self._gc = paused_gc()
         self._gc.__enter__()
         try:
-            target = Target(str(folder), indexname, schema, Path(folder) / COLUMNS)
-            self._workers = segment_workers(jobs, target, prepare, on_result)
+            target = Target(str(folder), indexname, schema, Path(folder) / COLUMNS, words_per_segment(memory, jobs))
+            self._workers = _processes(jobs, target, prepare, on_result)
         except BaseException:
             self._gc.__exit__(None, None, None)
             raise
@@ -96,14 +102,20 @@ class SegmentBuild:
         self._workers.broadcast(context)
 
     def finish(self) -> None:
-        """Write the segment and make it the index's content."""
+        """Write the last segment and make the segments the index's content."""
+        import shutil
+
         from whoosh.index import TOC, clean_files
 
-        segment = self._workers.finish()
+        segments = self._workers.finish()
         ix = self._ix
         generation = ix.latest_generation() + 1
-        TOC(ix.schema, [segment], generation).write(ix.storage, ix.indexname)
-        clean_files(ix.storage, ix.indexname, generation, [segment])
+        TOC(ix.schema, segments, generation).write(ix.storage, ix.indexname)
+        clean_files(ix.storage, ix.indexname, generation, segments)
+        live = {segment.segment_id() for segment in segments}
+        for folder in (Path(ix.storage.folder) / COLUMNS).glob("*"):
+            if folder.name not in live:  # the columns of a segment left out for having no documents
+                shutil.rmtree(folder, ignore_errors=True)
 
     def close(self) -> None:
         try:
@@ -113,10 +125,29 @@ class SegmentBuild:
 
 
 def build_segment(folder: Path, schema, prepare: BatchPreparer | None = None, *, jobs: int = 1,
-                  on_result: Callable[[Any], None] | None = None, indexname: str = "MAIN") -> SegmentBuild:
+                  on_result: Callable[[Any], None] | None = None, indexname: str = "MAIN",
+                  memory: int = DEFAULT_MEMORY) -> SegmentBuild:
     """A new index in ``folder`` (which must hold none) with ``schema``, to be
     filled with items that ``prepare`` turns into documents (by default the
-    items are documents), by ``jobs`` processes. ``on_result`` hears the
+    items are documents), by ``jobs`` processes within ``memory`` bytes (as
+    one segment while that holds, else several). ``on_result`` hears the
     preparer's result for each batch as it is done, in the calling process."""
     return SegmentBuild(Path(folder), schema, prepare or DocumentsAsGiven(), jobs,
-                        on_result or (lambda result: None), indexname)
+                        on_result or (lambda result: None), indexname, memory)
+
+
+def _processes(jobs: int, target: Target, prepare: BatchPreparer, on_result: Callable[[Any], None]):
+    """Processes for a rebuild: ``add`` items (or ``submit`` whole batches),
+    ``wait``, ``broadcast`` a context, ``finish`` to write the last segment,
+    ``close`` in any case."""
+    import multiprocessing
+
+    # Workers are forked (they inherit the schema and the preparer); where
+    # fork does not exist (Windows) the rebuild runs in one process.
+    if jobs > 1 and "fork" in multiprocessing.get_all_start_methods():
+        from archive_search.index.bulk.processes import Processes
+
+        return Processes(jobs, target, prepare, on_result)
+    from archive_search.index.bulk.in_process import InProcess
+
+    return InProcess(target, prepare, on_result)

@@ -46,6 +46,10 @@ class Inverter:
         self._generic: set[str] = set()  # the other fields seen
         self._items_of: dict[tuple, list] = {}
 
+    def word_count(self) -> int:
+        """How many words of the Arabic text fields are inverted (a position each)."""
+        return sum(len(words.ids) for words in self._words.values())
+
     def add(self, fields: dict) -> dict[str, int]:
         """Invert one document; returns the length of each indexed field."""
         lengths = {}

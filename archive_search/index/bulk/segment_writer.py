@@ -110,6 +110,10 @@ class SegmentWriter:
         self.docnum = 0
         self.is_closed = False
 
+    def words(self) -> int:
+        """How many words of the Arabic text fields the documents inverted here hold."""
+        return self._inverter.word_count()
+
     def add_documents(self, documents: list[dict]) -> None:
         """Add documents given as ``add_document`` keyword arguments."""
         if self._streams:
