@@ -127,9 +127,7 @@ class Archive:
 
     def stats(self, top: int = 10) -> dict:
         """Counts and ranges that describe the archive."""
-        from archive_search.search.facets import count
-
-        counts = count(self.searcher().records())
+        counts = self.searcher().counts()
         generation = storage.current_generation(self.index_dir)
         return {
             "articles": counts.articles,

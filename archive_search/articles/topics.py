@@ -135,24 +135,37 @@ class LabelledArticles:
 
     Each article's words are kept as word ids (see
     :class:`archive_search.text.word_ids.WordIds`, which the indexer reads the
-    same text through) and counted with numpy when :meth:`counts` is
-    called, rather than a dictionary update per stem and article.
+    same text through) and counted with numpy, rather than a dictionary update
+    per stem and article: when :meth:`counts` is called, or whenever
+    :data:`WORDS_KEPT` words are kept, so that the memory stays bounded.
     """
+
+    # Words kept before they are counted into the model so far.
+    WORDS_KEPT = 20_000_000
 
     def __init__(self):
         self._word_ids = text_field_word_ids()
         self._words = array("I")
         self._ends = array("Q")
         self._topics: list[str] = []
+        self._counted = TopicModel()
 
     def add(self, title: str, body: str, topic: str) -> None:
         self._words.extend(self._word_ids.ids(full_text(title, body)))
         self._ends.append(len(self._words))
         self._topics.append(topic)
+        if len(self._words) >= self.WORDS_KEPT:
+            self._counted.merge(self._count_kept())
 
     def counts(self) -> TopicModel:
         """The articles added so far counted into an unfinished model (to
         :meth:`TopicModel.merge`); the articles are forgotten."""
+        counted, self._counted = self._counted, TopicModel()
+        counted.merge(self._count_kept())
+        return counted
+
+    def _count_kept(self) -> TopicModel:
+        """The articles kept, counted into a new unfinished model, and forgotten."""
         import numpy as np
 
         model = TopicModel()

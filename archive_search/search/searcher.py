@@ -38,7 +38,7 @@ FEW_HITS = 3
 # process that has not imported numpy yet: importing it costs about as much
 # as the Python scorer spends on this many postings, and a search command
 # for fewer starts without it.
-VECTOR_FROM = 150_000
+VECTOR_FROM = 50_000
 # What reading a truncated or garbled index file raises, deep in Whoosh.
 _DAMAGE = (struct.error, EOFError, zlib.error, pickle.UnpicklingError, OSError)
 
@@ -122,18 +122,41 @@ def _vectorized(searcher, clauses) -> bool:
 
 
 def _vector_top(searcher, clauses, wanted: int | None, filter_query, leaves) -> RankedDocs:
-    from archive_search.search import column_filters, vector_scorer
+    from archive_search.search import vector_scorer
 
-    allowed = None
-    if filter_query is not None:
-        total = searcher.doc_count_all()
-        allowed = column_filters.filter_mask(filter_query, leaves, total)
-        if allowed is None:
-            import numpy as np
-
-            allowed = np.zeros(total, dtype=bool)
-            allowed[list(searcher.docs_for_query(filter_query))] = True
+    allowed = _allowed(searcher, filter_query, leaves)
     return vector_scorer.top_documents(searcher, clauses, searcher.weighting, wanted, leaves, allowed)
+
+
+def _allowed(searcher, filter_query, leaves):
+    """The documents a filter lets through, as a bool array by docnum (None: no filter)."""
+    if filter_query is None:
+        return None
+    from archive_search.search import column_filters
+
+    total = searcher.doc_count_all()
+    allowed = column_filters.filter_mask(filter_query, leaves, total)
+    return allowed if allowed is not None else _docs_mask(searcher, filter_query, total)
+
+
+def _docs_mask(searcher, query: q.Query, total: int):
+    import numpy as np
+
+    mask = np.zeros(total, dtype=bool)
+    mask[list(searcher.docs_for_query(query))] = True
+    return mask
+
+
+def matching(searcher, query: q.Query, filter_query, leaves):
+    """Every document the query and filter match, as a bool array by docnum."""
+    from archive_search.search import vector_scorer
+
+    allowed = _allowed(searcher, filter_query, leaves)
+    clauses = word_clauses(query)
+    if clauses is not None and clauses.words <= 63:
+        return vector_scorer.score_all(searcher, clauses, searcher.weighting, leaves, allowed) > 0
+    found = _docs_mask(searcher, query, searcher.doc_count_all())
+    return found & allowed if allowed is not None else found
 
 
 class _Run(NamedTuple):
@@ -258,9 +281,18 @@ class Searcher:
                 _add_snippets(hit, stored.get("body") or "", run.terms)
             yield hit
 
+    def has_columns(self) -> bool:
+        """Whether every segment of the index has its columns."""
+        return all(leaf.shards is not None for leaf in self.leaves())
+
     @_reading
     def facets(self, query: q.Query, filter_query: q.Query | None) -> dict[str, Counter]:
         """Counts of the matching articles by speaker, topic and year."""
+        if self.has_columns():
+            from archive_search.search import column_facets
+
+            chosen = matching(self._whoosh_searcher, query, filter_query, self.leaves())
+            return column_facets.count(self.leaves(), chosen).facets()
         results = self._whoosh_searcher.search(query, limit=None, filter=filter_query)
         records = (ArticleRecord.from_stored(self._whoosh_searcher.stored_fields(docnum))
                    for docnum in results.docs())
@@ -271,6 +303,16 @@ class Searcher:
         """One whole article, or None."""
         stored = self._whoosh_searcher.document(id=article_id)
         return StoredArticle.from_stored(stored) if stored is not None else None
+
+    @_reading
+    def counts(self) -> facet_counts.Counts:
+        """The archive's articles counted by speaker, topic and year."""
+        if self.has_columns():
+            from archive_search.search import column_facets
+
+            live = column_facets.live_documents(self.leaves(), self._whoosh_searcher.doc_count_all())
+            return column_facets.count(self.leaves(), live)
+        return facet_counts.count(self.records())
 
     def records(self) -> Iterator[ArticleRecord]:
         """Every article's record, in index order."""

@@ -29,6 +29,12 @@ def top_documents(searcher, query: WordClauses, weighting, limit: int | None, le
                   allowed=None) -> RankedDocs:
     """Score every document that matches ``query``; the best ``limit`` of them.
     ``allowed`` is None or a bool array by docnum of the documents a filter lets through."""
+    return best(score_all(searcher, query, weighting, leaves, allowed), limit)
+
+
+def score_all(searcher, query: WordClauses, weighting, leaves: list[Leaf], allowed=None):
+    """Every document's score (float64 by docnum; 0 for a document the query
+    does not match, or that is deleted, or that ``allowed`` leaves out)."""
     if query.words > 63:  # more words than a uint64 has bits to track them
         raise ValueError("the vectorized scorer takes queries of at most 63 words")
     scores = np.zeros(searcher.doc_count_all(), dtype=np.float64)
@@ -46,7 +52,7 @@ def top_documents(searcher, query: WordClauses, weighting, limit: int | None, le
         scores[~allowed] = 0.0
     if matched is not None:
         scores[matched != np.uint64((1 << query.words) - 1)] = 0.0
-    return best(scores, limit)
+    return scores
 
 
 def _add_from_shard(shard: Shard, offset: int, query: WordClauses, weights: list[ClauseWeight], scores,

@@ -88,3 +88,13 @@ def test_topics_predicted_at_index_time(run, tmp_path):
     # a sports report from the Saudi papers is predicted as sport
     sport = [r for r in predicted if "المنتخب" in r.title or "الهلال" in r.title]
     assert sport and Counter(r.topic for r in sport).most_common(1)[0][0] == "sport"
+
+
+def test_counts_made_in_several_goes_are_those_made_at_once(monkeypatch):
+    articles = [a for p in corpus_files(SAMPLE_CORPUS) for a in read_file(p, p.name, lambda s: None) if a.topic]
+    at_once, in_goes = LabelledArticles(), LabelledArticles()
+    monkeypatch.setattr(in_goes, "WORDS_KEPT", 50)  # counted every few articles
+    for article in articles:
+        at_once.add(article.title, article.body, article.topic)
+        in_goes.add(article.title, article.body, article.topic)
+    assert _counts(in_goes.counts()) == _counts(at_once.counts())
