@@ -15,7 +15,7 @@ from archive_search.index import whoosh_imports as _whoosh_imports
 
 _whoosh_imports.install()  # before anything imports Whoosh
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"
 __all__ = ["Archive", "Article", "Hit", "ArchiveError", "QueryError", "IndexMissing", "IndexLocked"]
 
 _WHERE = {

@@ -107,15 +107,23 @@ class Archive:
         """Every hit for ``query``, streamed in rank order (same options as search)."""
         return self.searcher().iter_hits(query, **options)
 
-    def export(self, query: str, target: str | Path | IO[str], columns=None, excel: bool = False,
-               fmt: str = "csv", **options) -> int:
-        """Write every hit for ``query`` as CSV (or JSON Lines) to a path or open file.
+    def export(self, query: str, target: str | Path | IO, columns=None, excel: bool = False,
+               fmt: str | None = None, **options) -> int:
+        """Write every hit for ``query`` to a path or open file: as CSV, JSON
+        Lines or a workbook, by ``fmt`` or else by the path's name (.csv,
+        .jsonl, .xlsx; CSV for a stream).
 
         Returns the number of rows written. See :mod:`archive_search.output.export`.
         """
         from archive_search.output.export import export_hits
 
         return export_hits(self.iter_hits(query, **options), target, fmt=fmt, columns=columns, excel=excel)
+
+    def timeline(self, query: str, by: str = "month", **options):
+        """How many articles match ``query`` each day, week, month or year (a
+        :class:`~archive_search.search.timeline.Timeline`); options as :meth:`search`'s
+        filters, and ``plain``."""
+        return self.searcher().timeline(query, by=by, **options)
 
     def get(self, article_id: str):
         """One whole article (a :class:`~archive_search.search.records.StoredArticle`);

@@ -31,7 +31,7 @@ from whoosh import index as whoosh_index  # noqa: E402
 
 from archive_search.index.bulk import build_segment  # noqa: E402
 from archive_search.index.schema import build_schema, text_fields  # noqa: E402
-from archive_search.search.searcher import collect  # noqa: E402
+from archive_search.search.collecting import collect  # noqa: E402
 from archive_search.search.spelling import QuerySpelling  # noqa: E402
 from archive_search.search.weighting import Ranking, weighting  # noqa: E402
 from archive_search.search.word_queries import plain_query  # noqa: E402

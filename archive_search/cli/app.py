@@ -15,9 +15,25 @@ PROG = "archive-search"
 EXIT_HITS, EXIT_NO_HITS, EXIT_ERROR = 0, 1, 2
 
 
+# The group's options that every command takes too, after its name.
+PLACE_OPTIONS = ("index", "corpus", "color")
+
+
 class _Commands(TyperGroup):
     """The command group, whose usage errors are one line on stderr and exit
-    code 2, like every other error, and whose full or closed stdout is one line too."""
+    code 2, like every other error, and whose full or closed stdout is one line too.
+
+    ``--index``, ``--corpus`` and ``--color`` are the group's, and every
+    command's as well: people type ``archive-search search مخيم --index x``
+    as often as ``archive-search --index x search مخيم``. Given in both
+    places, the one after the command wins.
+    """
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        placed = [param for param in self.params if param.name in PLACE_OPTIONS]
+        for command in self.commands.values():
+            _take_place_options(command, placed)
 
     def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):
         from typer._click.exceptions import UsageError
@@ -38,6 +54,25 @@ class _Commands(TyperGroup):
         if standalone_mode:
             sys.exit(code)
         return code
+
+
+def _take_place_options(command, placed) -> None:
+    """Give a command copies of the group's place options: with no default and
+    no environment variable, so that only what is typed after the command
+    overrides what the group set."""
+    import copy
+
+    for param in placed:
+        mine = copy.copy(param)
+        mine.name, mine.default, mine.envvar = f"place_{param.name}", None, None
+        command.params.append(mine)
+    callback = command.callback
+
+    def take_places(**values):
+        _apply_places(**{name: values.pop(f"place_{name}") for name in PLACE_OPTIONS})
+        return callback(**values)
+
+    command.callback = take_places
 
 
 def _drop_stdout() -> None:
@@ -73,6 +108,14 @@ class State:
 state = State()
 
 
+def _print_version(asked: bool) -> None:
+    if asked:
+        from archive_search import __version__
+
+        sys.stdout.write(f"{PROG} {__version__}\n")
+        raise typer.Exit()
+
+
 @app.callback()
 def main_options(
     index: Annotated[Optional[Path], typer.Option(
@@ -81,10 +124,22 @@ def main_options(
         "--corpus", envvar="ARCHIVE_SEARCH_CORPUS", help="Corpus folder [default: ./corpus].")] = None,
     color: Annotated[Color, typer.Option(
         "--color", help="Colour: auto (terminal only, not under NO_COLOR), always, never.")] = Color.auto,
+    version: Annotated[bool, typer.Option(
+        "--version", is_eager=True, callback=_print_version, help="Print the version and exit.")] = False,
 ):
     state.index = index or Path("index")
     state.corpus = corpus or Path("corpus")
     state.color = color.value
+
+
+def _apply_places(index=None, corpus=None, color=None) -> None:
+    """What was typed after the command (raw, as the command line gave it), over the group's."""
+    if index is not None:
+        state.index = Path(index)
+    if corpus is not None:
+        state.corpus = Path(corpus)
+    if color is not None:
+        state.color = getattr(color, "value", color)
 
 
 def _terminated(signum, frame) -> None:

@@ -7,13 +7,17 @@ from typing import Annotated, Optional
 import typer
 
 from archive_search.cli.app import app, state
-from archive_search.cli.options import AllowEmptyOption
+from archive_search.cli.options import AllowEmptyOption, examples
 from archive_search.cli.support import (
     archive, fail, progress, report_notice, report_skip, run_library, summarize_skips, warn,
 )
 
 
-@app.command("rebuild-index")
+@app.command("rebuild-index", epilog=examples(
+    "archive-search rebuild-index",
+    "archive-search rebuild-index --corpus ~/news --index ~/news-index --jobs 2",
+    'archive-search rebuild-index --memory 2G && archive-search search "مخيم الهول"',
+))
 def rebuild_index(
     jobs: Annotated[Optional[int], typer.Option(
         "--jobs", "-j", min=1, max=64, show_default=False,
@@ -24,8 +28,6 @@ def rebuild_index(
         help="Memory the rebuild may use, its processes together, such as 3G or 800M [default: 3G].")] = None,
 ):
     """Build the index anew from the corpus, then swap it in atomically.
-
-    Example: archive-search --corpus corpus --index index rebuild-index --jobs 2
     """
     budget = _size(memory) if memory is not None else None
     with archive() as chosen:
@@ -53,11 +55,13 @@ def _size(text: str) -> int:
     return size
 
 
-@app.command("index")
+@app.command("index", epilog=examples(
+    "archive-search index",
+    "archive-search index --corpus ~/news --index ~/news-index",
+    'archive-search index && archive-search search "الكهرباء" --sort -date',
+))
 def index_update(allow_empty: AllowEmptyOption = False):
     """Update the index with added, changed and deleted corpus files.
-
-    Example: archive-search index
     """
     with archive() as chosen:
         with progress("updating") as shown:

@@ -13,7 +13,22 @@ import typer
 
 from archive_search.output.bidi import MODES as BIDI_MODES
 from archive_search.output.export import FORMATS as EXPORT_FORMATS
+from archive_search.output.export import TEXT_FORMATS
 from archive_search.search.sorting import SORTS
+from archive_search.search.timeline import PERIODS
+
+
+def examples(*commands: str) -> str:
+    """A command's help epilog: its examples, one a line, as typed (Click's \\b keeps them unwrapped).
+
+    >>> print(examples("archive-search stats", "archive-search stats -f json"))
+    Examples:
+    <BLANKLINE>
+    \b
+      archive-search stats
+      archive-search stats -f json
+    """
+    return "Examples:\n\n\b\n" + "\n".join(f"  {command}" for command in commands)
 
 
 def _choices(name: str, values) -> type[Enum]:
@@ -24,9 +39,11 @@ def _choices(name: str, values) -> type[Enum]:
 Sort = _choices("Sort", SORTS)
 Bidi = _choices("Bidi", BIDI_MODES)
 Color = _choices("Color", ("auto", "always", "never"))
-SearchFormat = _choices("SearchFormat", ("rich", *EXPORT_FORMATS))
+SearchFormat = _choices("SearchFormat", ("rich", *TEXT_FORMATS))
 ExportFormat = _choices("ExportFormat", EXPORT_FORMATS)
 RecordFormat = _choices("RecordFormat", ("rich", "json"))
+TableFormat = _choices("TableFormat", ("rich", *TEXT_FORMATS))
+Period = _choices("Period", PERIODS)
 
 QueryText = Annotated[str, typer.Argument(
     metavar="QUERY", help='Words, "phrases", +must, -not, OR, ( ), speaker:, topic:, date:2019-01..2019-06, word*, word~')]

@@ -1,4 +1,6 @@
-"""CSV and JSON Lines writers for hits: stable columns, streamed, Arabic unescaped.
+"""CSV and JSON Lines writers for hits, and the choice of format: stable columns, streamed, Arabic unescaped.
+
+Workbooks (.xlsx) are written by :mod:`archive_search.output.spreadsheet`.
 
 CSV is RFC 4180 in UTF-8. ``excel=True`` adds a byte-order mark (so that
 spreadsheet programs read the Arabic right) and neutralizes cells that a
@@ -16,11 +18,13 @@ from typing import IO, Iterable
 
 from archive_search.errors import ExportError
 from archive_search.output.files import write_output
-from archive_search.output.safe_text import json_safe
+from archive_search.output.safe_text import json_safe, safe
 
 COLUMNS = ("rank", "score", "id", "title", "speakers", "date", "topic", "source", "url", "path",
            "snippet", "matched")
-FORMATS = ("csv", "jsonl")
+TEXT_FORMATS = ("csv", "jsonl")
+FORMATS = ("csv", "jsonl", "xlsx")
+EXTENSIONS = {".csv": "csv", ".jsonl": "jsonl", ".xlsx": "xlsx"}
 SPEAKER_SEPARATOR = " ; "
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -52,13 +56,16 @@ def _neutralize(cell: str) -> str:
     return "'" + cell if cell.startswith(_FORMULA_START) else cell
 
 
-def write_hits(hits: Iterable, stream: IO[str], fmt: str = "csv", columns=None, excel: bool = False) -> int:
+def write_hits(hits: Iterable, stream: IO[str], fmt: str = "csv", columns=None, excel: bool = False,
+               terminal: bool = False) -> int:
     """Write hits to an open text stream; returns the number of hits written.
 
-    CSV always starts with its header row, even when there are no hits.
+    CSV always starts with its header row, even when there are no hits. For
+    a ``terminal``, CSV cells are made :func:`~archive_search.output.safe_text.safe`
+    (JSON Lines always has its controls escaped).
     """
-    if fmt not in FORMATS:
-        raise ExportError(f"unknown format {fmt!r}: use one of {', '.join(FORMATS)}")
+    if fmt not in TEXT_FORMATS:
+        raise ExportError(f"unknown format {fmt!r}: use one of {', '.join(TEXT_FORMATS)}")
     chosen = parse_columns(columns)
     count = 0
     if fmt == "jsonl":
@@ -78,6 +85,8 @@ def write_hits(hits: Iterable, stream: IO[str], fmt: str = "csv", columns=None, 
     for hit in hits:
         record = hit.to_dict()
         row = [_cell(record, c) for c in chosen]
+        if terminal:
+            row = [safe(cell) for cell in row]
         if excel:
             row = [_neutralize(cell) for cell in row]
         writer.writerow(row)
@@ -85,19 +94,55 @@ def write_hits(hits: Iterable, stream: IO[str], fmt: str = "csv", columns=None, 
     return count
 
 
-def export_hits(hits: Iterable, target: str | Path | IO[str], fmt: str = "csv", columns=None,
-                excel: bool = False) -> int:
-    """Write hits to a path (``-`` for stdout) or an open text stream.
+def format_for(target, fmt: str | None) -> str:
+    """The format to write: ``fmt`` if given, else the one the target's name
+    ends with (CSV for stdout, open streams, devices and FIFOs); an unknown name is an error."""
+    if fmt is not None:
+        if fmt not in FORMATS:
+            raise ExportError(f"unknown format {fmt!r}: use one of {', '.join(FORMATS)}")
+        return fmt
+    if hasattr(target, "write") or str(target) == "-" or _is_stream(target):
+        return "csv"
+    found = EXTENSIONS.get(Path(target).suffix.lower())
+    if found is None:
+        raise ExportError(f"cannot tell the format of {target} from its name: "
+                          f"name it {', '.join(EXTENSIONS)} or give --format")
+    return found
+
+
+def _is_stream(target) -> bool:
+    """True for a path to a device or FIFO (``/dev/stdout``, ``/dev/null``, a named pipe)."""
+    import os
+    import stat
+
+    try:
+        mode = os.stat(target).st_mode
+    except OSError:
+        return False
+    return not stat.S_ISREG(mode) and not stat.S_ISDIR(mode)
+
+
+def export_hits(hits: Iterable, target: str | Path | IO, fmt: str | None = None, columns=None,
+                excel: bool = False, terminal: bool = False) -> int:
+    """Write hits to a path (``-`` for stdout) or an open stream, in ``fmt``
+    or, without it, the format the path's name ends with (:func:`format_for`).
 
     A path is written as :func:`archive_search.output.files.write_output`
     writes: a regular file atomically (a failed export never leaves a
     half-written file under the target name), a device or FIFO in place.
     """
-    parse_columns(columns)  # a bad column list fails before any file is touched
-    if fmt not in FORMATS:
-        raise ExportError(f"unknown format {fmt!r}: use one of {', '.join(FORMATS)}")
+    chosen = parse_columns(columns)  # a bad column list or name fails before any file is touched
+    fmt = format_for(target, fmt)
+    if fmt == "xlsx":
+        from archive_search.output.spreadsheet import write_workbook
+
+        write = lambda stream: write_workbook(hits, stream, chosen)  # noqa: E731
+        binary = True
+    else:
+        write = lambda stream: write_hits(hits, stream, fmt, columns, excel, terminal)  # noqa: E731
+        binary = False
     if hasattr(target, "write"):
-        return write_hits(hits, target, fmt, columns, excel)
+        return write(target)
     if str(target) == "-":
-        return write_hits(hits, sys.stdout, fmt, columns, excel)
-    return write_output(target, lambda stream: write_hits(hits, stream, fmt, columns, excel))
+        return write(sys.stdout.buffer if binary else sys.stdout)
+    return write_output(target, write, binary)

@@ -22,12 +22,12 @@ from typing import IO, Callable
 
 from archive_search.errors import ExportError
 
-Writer = Callable[[IO[str]], int]
+Writer = Callable[[IO], int]
 
 
-def write_output(target: str | Path, write: Writer) -> int:
-    """Open ``target`` as described above, call ``write`` with the text stream
-    (UTF-8, newlines as written) and return what it returns."""
+def write_output(target: str | Path, write: Writer, binary: bool = False) -> int:
+    """Open ``target`` as described above, call ``write`` with the stream
+    (text: UTF-8, newlines as written; or ``binary``) and return what it returns."""
     path = Path(os.path.realpath(target))
     try:
         info = path.stat()
@@ -36,22 +36,28 @@ def write_output(target: str | Path, write: Writer) -> int:
     except OSError as exc:
         raise ExportError(f"cannot write {target}: {exc.strerror}") from None
     if info is not None and not stat.S_ISREG(info.st_mode):
-        return _write_in_place(target, path, write)
+        return _write_in_place(target, path, write, binary)
     if info is not None and not info.st_mode & 0o222:
         raise ExportError(f"cannot write {target}: it is read-only")
     mode = stat.S_IMODE(info.st_mode) if info is not None else 0o666 & ~_umask()
-    return _write_replacing(target, path, mode, write)
+    return _write_replacing(target, path, mode, write, binary)
 
 
-def _write_in_place(target, path: Path, write: Writer) -> int:
+def _open(path_or_fd, binary: bool, closefd: bool = True):
+    if binary:
+        return open(path_or_fd, "wb", closefd=closefd)
+    return open(path_or_fd, "w", encoding="utf-8", newline="", closefd=closefd)
+
+
+def _write_in_place(target, path: Path, write: Writer, binary: bool) -> int:
     try:
-        with open(path, "w", encoding="utf-8", newline="") as stream:
+        with _open(path, binary) as stream:
             return write(stream)
     except OSError as exc:
         raise ExportError(f"cannot write {target}: {exc.strerror}") from None
 
 
-def _write_replacing(target, path: Path, mode: int, write: Writer) -> int:
+def _write_replacing(target, path: Path, mode: int, write: Writer, binary: bool) -> int:
     import tempfile
 
     try:
@@ -60,7 +66,7 @@ def _write_replacing(target, path: Path, mode: int, write: Writer) -> int:
         raise ExportError(f"cannot write {target}: {exc.strerror}") from None
     try:
         os.fchmod(fd, mode)
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as stream:
+        with _open(fd, binary) as stream:
             count = write(stream)
             stream.flush()
             os.fsync(stream.fileno())

@@ -72,3 +72,32 @@ def _chosen_dates(leaves: list[Leaf], chosen):
             days = np.asarray(shard.dates)[chosen[first:first + shard.doc_count]]
             parts.append(days[days != NO_DATE])
     return np.concatenate(parts) if parts else np.zeros(0, dtype=np.int32)
+
+
+def dates_by_docnum(leaves: list[Leaf], total_docs: int):
+    """Every document's date (int32 days since 1970, NO_DATE for none) by docnum."""
+    days = np.full(total_docs, NO_DATE, dtype=np.int32)
+    for leaf in leaves:
+        for shard in leaf.shards:
+            first = leaf.offset + shard.first_doc
+            days[first:first + shard.doc_count] = shard.dates
+    return days
+
+
+def period_starts(days, by: str):
+    """The first day (days since 1970) of the period each date is in; dates
+    without one stay NO_DATE. Weeks start on Monday (1970-01-01 was a Thursday)."""
+    dated = days != NO_DATE
+    starts = np.full(len(days), NO_DATE, dtype=np.int64)
+    known = days[dated].astype(np.int64)
+    if by == "week":
+        known = known - (known + 3) % 7
+    elif by in ("month", "year"):
+        unit = "M" if by == "month" else "Y"
+        known = known.astype("datetime64[D]").astype(f"datetime64[{unit}]").astype("datetime64[D]").astype(np.int64)
+    starts[dated] = known
+    return starts
+
+
+def day(days_since_1970: int) -> date:
+    return _EPOCH + timedelta(days=int(days_since_1970))

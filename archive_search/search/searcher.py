@@ -11,7 +11,6 @@ from __future__ import annotations
 import functools
 import pickle
 import struct
-import sys
 import zlib
 from collections import Counter
 from pathlib import Path
@@ -20,25 +19,20 @@ from typing import Iterator, NamedTuple
 from whoosh import query as q
 
 from archive_search.errors import QueryError
-from archive_search.index._whoosh import disable_matcher_replacement
 from archive_search.index.integrity import damaged
 from archive_search.search import facets as facet_counts
-from archive_search.search.proximity import CANDIDATES, proximity_bonus
+from archive_search.search import timeline_counts
+from archive_search.search.collecting import collect, matching
 from archive_search.search.queries import build_filter, build_query
 from archive_search.search.records import ArticleRecord, Hit, HitPage, StoredArticle
 from archive_search.search.snippets import fragments, match_spans
 from archive_search.search.sorting import sort_arguments
 from archive_search.search.spelling import QuerySpelling, Substitution
-from archive_search.search.term_at_a_time import RankedDocs, top_documents, word_clauses
+from archive_search.search.timeline import PERIODS, Timeline
 from archive_search.search.weighting import weighting
 
 # "Did you mean" is asked when a search has fewer hits than this.
 FEW_HITS = 3
-# Postings a word query must read before it is scored with numpy, in a
-# process that has not imported numpy yet: importing it costs about as much
-# as the Python scorer spends on this many postings, and a search command
-# for fewer starts without it.
-VECTOR_FROM = 50_000
 # What reading a truncated or garbled index file raises, deep in Whoosh.
 _DAMAGE = (struct.error, EOFError, zlib.error, pickle.UnpicklingError, OSError)
 
@@ -62,101 +56,6 @@ def _reading_all(items: Iterator, index_dir) -> Iterator:
         yield from items
     except _DAMAGE as exc:
         raise damaged(index_dir, f"{type(exc).__name__}: {exc}") from None
-
-
-class WhooshRankedDocs:
-    """Whoosh's results seen through the interface of :class:`RankedDocs`."""
-
-    def __init__(self, results):
-        self._results = results
-        self.total = len(results)
-
-    def __len__(self) -> int:
-        return self._results.scored_length()
-
-    def docnum(self, i: int) -> int:
-        return self._results.docnum(i)
-
-    def score(self, i: int) -> float:
-        return self._results.score(i) or 0.0
-
-
-def collect(searcher, query: q.Query, limit: int | None, filter_query=None, sort_args=None, columns=None):
-    """Run a query on a Whoosh searcher; the ranked documents, best first.
-
-    Queries made only of words are scored term at a time, the best of them
-    re-ranked by how close the words stand (:mod:`archive_search.search.proximity`):
-    with numpy over the index's columns when there are many postings to read
-    and ``columns`` (a function giving the searcher's
-    :func:`~archive_search.index.columns.store.leaves`) is given
-    (:mod:`archive_search.search.vector_scorer`), else in Python
-    (:mod:`archive_search.search.term_at_a_time`). The rest go through
-    Whoosh's collector, with its matcher replacement turned off (see
-    :func:`archive_search.index._whoosh.disable_matcher_replacement`).
-    """
-    if not sort_args:
-        clauses = word_clauses(query)
-        if clauses is not None:
-            wanted = None if limit is None else max(limit, CANDIDATES)
-            if columns is not None and clauses.words <= 63 and _vectorized(searcher, clauses):
-                leaves = columns()
-                ranked = _vector_top(searcher, clauses, wanted, filter_query, leaves)
-            else:
-                leaves = None
-                allowed = set(searcher.docs_for_query(filter_query)) if filter_query is not None else None
-                ranked = top_documents(searcher, clauses, searcher.weighting, wanted, allowed)
-            return RankedDocs(proximity_bonus(searcher, clauses, ranked.top, leaves)[:limit], ranked.total)
-    collector = searcher.collector(limit=limit, filter=filter_query, optimize=False, **(sort_args or {}))
-    disable_matcher_replacement(collector)
-    searcher.search_with_collector(query, collector)
-    return WhooshRankedDocs(collector.results())
-
-
-def _vectorized(searcher, clauses) -> bool:
-    """Whether a word query reads enough postings for the vectorized scorer
-    (or numpy is in the process already): see :data:`VECTOR_FROM`."""
-    if "numpy" in sys.modules:
-        return True
-    postings = sum(searcher.doc_frequency(c.field, c.text) for c in clauses.clauses)
-    return postings >= VECTOR_FROM
-
-
-def _vector_top(searcher, clauses, wanted: int | None, filter_query, leaves) -> RankedDocs:
-    from archive_search.search import vector_scorer
-
-    allowed = _allowed(searcher, filter_query, leaves)
-    return vector_scorer.top_documents(searcher, clauses, searcher.weighting, wanted, leaves, allowed)
-
-
-def _allowed(searcher, filter_query, leaves):
-    """The documents a filter lets through, as a bool array by docnum (None: no filter)."""
-    if filter_query is None:
-        return None
-    from archive_search.search import column_filters
-
-    total = searcher.doc_count_all()
-    allowed = column_filters.filter_mask(filter_query, leaves, total)
-    return allowed if allowed is not None else _docs_mask(searcher, filter_query, total)
-
-
-def _docs_mask(searcher, query: q.Query, total: int):
-    import numpy as np
-
-    mask = np.zeros(total, dtype=bool)
-    mask[list(searcher.docs_for_query(query))] = True
-    return mask
-
-
-def matching(searcher, query: q.Query, filter_query, leaves):
-    """Every document the query and filter match, as a bool array by docnum."""
-    from archive_search.search import vector_scorer
-
-    allowed = _allowed(searcher, filter_query, leaves)
-    clauses = word_clauses(query)
-    if clauses is not None and clauses.words <= 63:
-        return vector_scorer.score_all(searcher, clauses, searcher.weighting, leaves, allowed) > 0
-    found = _docs_mask(searcher, query, searcher.doc_count_all())
-    return found & allowed if allowed is not None else found
 
 
 class _Run(NamedTuple):
@@ -303,6 +202,22 @@ class Searcher:
         """One whole article, or None."""
         stored = self._whoosh_searcher.document(id=article_id)
         return StoredArticle.from_stored(stored) if stored is not None else None
+
+    @_reading
+    def timeline(self, text: str, *, by: str = "month", speaker=None, topic=None, since=None, until=None,
+                 plain: bool = False) -> Timeline:
+        """How many articles match, period by period (see :mod:`archive_search.search.timeline`)."""
+        if by not in PERIODS:
+            raise QueryError(f"unknown period {by!r}: use one of {', '.join(PERIODS)}")
+        spelling = QuerySpelling(self._whoosh_searcher.reader())
+        query = build_query(text, plain, spelling)
+        filter_query = build_filter(speaker, topic, since, until)
+        if self.has_columns():
+            return timeline_counts.from_columns(self._whoosh_searcher, query, filter_query, self.leaves(), by)
+        ranked = collect(self._whoosh_searcher, query, None, filter_query)
+        records = (ArticleRecord.from_stored(self._whoosh_searcher.stored_fields(ranked.docnum(i)))
+                   for i in range(len(ranked)))
+        return timeline_counts.from_records(records, by)
 
     @_reading
     def counts(self) -> facet_counts.Counts:

@@ -4,7 +4,7 @@ import pytest
 
 from archive_search import Archive
 from archive_search.search.queries import build_filter, build_query
-from archive_search.search.searcher import collect
+from archive_search.search.collecting import collect
 from archive_search.search.spelling import QuerySpelling
 from archive_search.search.term_at_a_time import top_documents, word_clauses
 

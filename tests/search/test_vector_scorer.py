@@ -18,7 +18,7 @@ from archive_search.index.columns import store
 from archive_search.search import facets as facet_counts
 from archive_search.search import term_at_a_time, vector_scorer
 from archive_search.search.filters import build_filter
-from archive_search.search.searcher import matching
+from archive_search.search.collecting import matching
 from archive_search.search.term_at_a_time import WordClauses, TermClause
 from archive_search.text.query_words import analyze_query
 from tests.conftest import SAMPLE_CORPUS
