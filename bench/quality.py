@@ -98,7 +98,7 @@ def _search_chunk(items):
     out = []
     for qid, text, k in items:
         t0 = time.perf_counter()
-        spelling = QuerySpelling(searcher.reader()) if config.substitutes else None
+        spelling = QuerySpelling.of_reader(searcher.reader()) if config.substitutes else None
         query = plain_query(text, config.ranking, config.query_stopwords, config.stemming, spelling)
         ranked = collect(searcher, query, k)
         ids = [searcher.stored_fields(ranked.docnum(i))["id"] for i in range(len(ranked))]

@@ -11,6 +11,7 @@ from __future__ import annotations
 import functools
 import pickle
 import struct
+import sys
 import zlib
 from collections import Counter
 from pathlib import Path
@@ -33,6 +34,10 @@ from archive_search.search.weighting import weighting
 
 # "Did you mean" is asked when a search has fewer hits than this.
 FEW_HITS = 3
+# Archives of this many documents look up their terms' frequencies in the
+# columns (a list of terms at a time) rather than through Whoosh: their
+# searches read enough postings to have numpy imported anyway.
+FREQUENCIES_FROM_COLUMNS = 100_000
 # What reading a truncated or garbled index file raises, deep in Whoosh.
 _DAMAGE = (struct.error, EOFError, zlib.error, pickle.UnpicklingError, OSError)
 
@@ -149,12 +154,22 @@ class Searcher:
 
     def _run(self, text: str, speaker, topic, since, until, limit: int | None, sort: str, plain: bool,
              snippets: bool) -> _Run:
-        spelling = QuerySpelling(self._whoosh_searcher.reader())
+        spelling = self._spelling()
         query = build_query(text, plain, spelling)
         filter_query = build_filter(speaker, topic, since, until)
         ranked = collect(self._whoosh_searcher, query, limit, filter_query, sort_arguments(sort), self.leaves)
         terms = self._highlight_terms(query) if snippets else set()
         return _Run(query, filter_query, ranked, terms, spelling)
+
+    def _spelling(self) -> QuerySpelling:
+        """The query words' spelling against this index, its frequencies from
+        the columns for a large archive (see :data:`FREQUENCIES_FROM_COLUMNS`)."""
+        if "numpy" in sys.modules or self._whoosh_searcher.doc_count_all() >= FREQUENCIES_FROM_COLUMNS:
+            from archive_search.search.column_terms import doc_frequencies
+
+            leaves = self.leaves()
+            return QuerySpelling(lambda terms: doc_frequencies(leaves, "body", terms))
+        return QuerySpelling.of_reader(self._whoosh_searcher.reader())
 
     def _highlight_terms(self, query: q.Query) -> set[str]:
         """The index terms of title and body that the query matches (prefixes expanded)."""
@@ -209,8 +224,7 @@ class Searcher:
         """How many articles match, period by period (see :mod:`archive_search.search.timeline`)."""
         if by not in PERIODS:
             raise QueryError(f"unknown period {by!r}: use one of {', '.join(PERIODS)}")
-        spelling = QuerySpelling(self._whoosh_searcher.reader())
-        query = build_query(text, plain, spelling)
+        query = build_query(text, plain, self._spelling())
         filter_query = build_filter(speaker, topic, since, until)
         if self.has_columns():
             return timeline_counts.from_columns(self._whoosh_searcher, query, filter_query, self.leaves(), by)

@@ -8,9 +8,12 @@ vocalized word with its harakat) even though it matched on a stem.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from archive_search.text.analyzer import ArabicAnalyzer
+from archive_search.text.cache import cached_normalize
 from archive_search.text.terms import is_exact, written_form
+from archive_search.text.words import WORD_PATTERN, without_underscores
 
 FRAGMENT_CHARS = 220
 MAX_FRAGMENTS = 3
@@ -54,11 +57,24 @@ def match_spans(text: str, terms: set[str]) -> list[tuple[int, int]]:
 
 
 def _spans(text: str, terms: set[str]) -> list[tuple[int, int]]:
-    spans: list[tuple[int, int]] = []
-    for token in _ANALYZER(text, chars=True, removestops=False):
-        if token.text in terms and (not spans or spans[-1] != (token.startchar, token.endchar)):
-            spans.append((token.startchar, token.endchar))
+    """The spans of the words whose terms meet ``terms``: the text split as
+    the analyzer's tokenizer splits it, each distinct word analysed once
+    (the analysis of a word does not depend on where it stands). A word's
+    terms are all pieces of its normalized form (the stemmer only cuts), so
+    a word that holds no term's letters is passed over unanalysed."""
+    needles = {written_form(term) for term in terms}
+    spans = []
+    for match in WORD_PATTERN.finditer(without_underscores(text)):
+        normalized = cached_normalize(match.group())
+        if any(needle in normalized for needle in needles) and not terms.isdisjoint(_word_terms(match.group())):
+            spans.append(match.span())
     return spans
+
+
+@lru_cache(maxsize=1 << 16)
+def _word_terms(word: str) -> frozenset[str]:
+    """Every index term the analyzer makes of one word (stopwords included)."""
+    return frozenset(token.text for token in _ANALYZER(word, removestops=False))
 
 
 def _found_after(text: str, terms: set[str], start: int) -> list[int]:

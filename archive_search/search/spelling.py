@@ -29,7 +29,7 @@ Levenshtein automaton instead, one binary search of the table for each step:
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from typing import Callable, NamedTuple
 
 from archive_search.text.normalize import normalize
 from archive_search.text.query_words import QueryWord, analyze_query
@@ -73,17 +73,27 @@ class QuerySpelling:
     given substitutes.
     """
 
-    def __init__(self, reader):
-        self._reader = reader
+    def __init__(self, frequencies: Callable[[list[str]], list[int]]):
+        """``frequencies`` gives the number of articles of each of a list of
+        body terms (see :meth:`of_reader`, and the columns' version in
+        :func:`archive_search.search.column_terms.doc_frequencies`): the
+        candidates one edit away are asked for together."""
+        self._frequencies = frequencies
         self.substitutions: list[Substitution] = []
         # a plain query with few hits asks for the same words' neighbours
         # again, for "did you mean"
         self._near_terms: dict[str, dict[str, int]] = {}
 
+    @classmethod
+    def of_reader(cls, reader) -> QuerySpelling:
+        """Frequencies from a Whoosh reader, a term at a time."""
+        return cls(lambda terms: [reader.doc_frequency("body", term) for term in terms])
+
     def frequency(self, term: str) -> int:
         """In how many articles the term occurs (the body field holds the
         title too, so its terms are all the terms there are)."""
-        return self._reader.doc_frequency("body", term)
+        (found,) = self._frequencies([term])
+        return found
 
     def articles(self, word: QueryWord) -> int:
         """In how many articles the word occurs: under its stem, or its stem
@@ -160,12 +170,9 @@ class QuerySpelling:
         """The terms one edit away from one term, with their frequencies."""
         if term not in self._near_terms:
             keep = len(EXACT_MARK) + 1 if is_exact(term) else 1
-            found = {}
-            for candidate in one_edit(term, keep):
-                frequency = self.frequency(candidate)
-                if frequency:
-                    found[candidate] = frequency
-            self._near_terms[term] = found
+            candidates = list(one_edit(term, keep))
+            self._near_terms[term] = {candidate: frequency for candidate, frequency
+                                      in zip(candidates, self._frequencies(candidates)) if frequency}
         return self._near_terms[term]
 
     def did_you_mean(self, text: str) -> str | None:

@@ -132,10 +132,12 @@ class ClauseWeight(NamedTuple):
     per_length: float
 
 
-def clause_weight(searcher, clause: TermClause, weighting) -> ClauseWeight:
-    """bm25(idf, tf, fl, avgfl, B, K1) of Whoosh's BM25F, its parts that do not depend on the posting."""
+def clause_weight(searcher, clause: TermClause, weighting, idf: float | None = None) -> ClauseWeight:
+    """bm25(idf, tf, fl, avgfl, B, K1) of Whoosh's BM25F, its parts that do
+    not depend on the posting (``idf`` the term's, if the caller knows it)."""
     k1, b = weighting.K1, field_b(weighting, clause.field)
-    idf = searcher.idf(clause.field, clause.text)
+    if idf is None:
+        idf = searcher.idf(clause.field, clause.text)
     avg_length = searcher.avg_field_length(clause.field) or 1
     return ClauseWeight(clause.boost * idf * (k1 + 1), k1 * (1 - b), k1 * b / avg_length)
 

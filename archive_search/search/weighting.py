@@ -16,14 +16,17 @@ from math import log
 from whoosh.scoring import BM25F
 
 
+def bm25_idf(documents_with_term: int, documents: int) -> float:
+    """BM25's idf of a term in ``documents_with_term`` of ``documents``."""
+    return log(1 + (documents - documents_with_term + 0.5) / (documents_with_term + 0.5))
+
+
 class ArchiveBM25F(BM25F):
     """BM25F whose idf is BM25's (see the module documentation)."""
 
     def idf(self, searcher, fieldname, text):
         parent = searcher.get_parent()
-        n = parent.doc_frequency(fieldname, text)
-        total = parent.doc_count_all()
-        return log(1 + (total - n + 0.5) / (n + 0.5))
+        return bm25_idf(parent.doc_frequency(fieldname, text), parent.doc_count_all())
 
 
 def weighting() -> ArchiveBM25F:

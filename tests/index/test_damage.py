@@ -7,8 +7,6 @@ during ``index``.
 """
 
 import errno
-import os
-import shutil
 import subprocess
 from pathlib import Path
 

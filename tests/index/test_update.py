@@ -3,7 +3,6 @@
 import json
 import os
 
-from archive_search.index import storage
 
 
 def ids(result):

@@ -35,7 +35,7 @@ def test_same_ranking_as_whoosh(sample_index, text, plain):
 def test_same_ranking_as_whoosh_with_substitutes(sample_index, text):
     with Archive(sample_index) as archive:
         searcher = archive.searcher().whoosh_searcher
-        vocabulary = QuerySpelling(searcher.reader())
+        vocabulary = QuerySpelling.of_reader(searcher.reader())
         query = build_query(text, True, vocabulary)
         assert vocabulary.substitutions
         assert word_clauses(query) is not None

@@ -23,7 +23,7 @@ ARABIC_WORDS = st.text(
 
 def _vocabulary(sample_index):
     archive = Archive(sample_index)
-    return archive, QuerySpelling(archive.searcher().whoosh_searcher.reader())
+    return archive, QuerySpelling.of_reader(archive.searcher().whoosh_searcher.reader())
 
 
 def _damerau(a: str, b: str) -> int:
@@ -134,7 +134,7 @@ def test_overlong_words_are_not_corrected(run, tmp_path):
     run("--corpus", corpus, "--index", tmp_path / "ix", "rebuild-index")
     assert len(long_token) > LONGEST
     with Archive(tmp_path / "ix") as archive:
-        vocabulary = QuerySpelling(archive.searcher().whoosh_searcher.reader())
+        vocabulary = QuerySpelling.of_reader(archive.searcher().whoosh_searcher.reader())
         [typo] = vocabulary.with_substitutes(analyze_query(long_token[:-1] + "x"))
         assert typo.substitutes == ()
         assert vocabulary.did_you_mean(long_token[:-1] + "x") is None

@@ -19,7 +19,7 @@ from archive_search.search import facets as facet_counts
 from archive_search.search import term_at_a_time, vector_scorer
 from archive_search.search.filters import build_filter
 from archive_search.search.collecting import matching
-from archive_search.search.term_at_a_time import WordClauses, TermClause
+from archive_search.search.term_at_a_time import WordClauses
 from archive_search.text.query_words import analyze_query
 from tests.conftest import SAMPLE_CORPUS
 
@@ -144,3 +144,24 @@ def test_the_documents_a_query_matches(archive):
         assert found == expected, (text, [(d, whoosh.stored_fields(d)["id"]) for d in found ^ expected],
                                    [(leaf.offset, leaf.doc_count, leaf.shards is None) for leaf in leaves])
 
+
+
+def test_document_counts_from_the_columns_are_whooshs(archive):
+    from archive_search.search.column_terms import doc_frequencies
+
+    searcher = archive.searcher()
+    reader = searcher.whoosh_searcher.reader()
+    for field in ("body", "title"):
+        terms = [t.decode("utf-8") for t in list(reader.lexicon(field))[:300]] + ["لاوجودلها", "=مخيم"]
+        assert doc_frequencies(searcher.leaves(), field, terms) == [reader.doc_frequency(field, t) for t in terms]
+
+
+@settings(max_examples=200, deadline=None)
+@given(values=st.lists(st.sampled_from([0.0, 0.0, 0.0, 0.5, 1.0, 1.5, 2.25, 7.0]), min_size=0, max_size=3000),
+       limit=st.sampled_from([1, 3, 10, 100, None]))
+def test_the_best_scores_are_those_a_full_sort_gives(values, limit):
+    scores = np.array(values, dtype=np.float64)
+    ranked = vector_scorer.best(scores, limit)
+    everything = sorted(((s, d) for d, s in enumerate(values) if s), key=lambda pair: (-pair[0], pair[1]))
+    assert ranked.total == len(everything)
+    assert ranked.top == everything[:limit]

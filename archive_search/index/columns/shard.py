@@ -27,6 +27,7 @@ and ``dates`` (int32, doc_count): days since 1970-01-01, :data:`NO_DATE` for non
 from __future__ import annotations
 
 import json
+import os
 import zlib
 from functools import cached_property
 from pathlib import Path
@@ -46,6 +47,13 @@ def term_hash(term: bytes) -> int:
     return zlib.crc32(term)
 
 
+def hashes_of(terms: list[bytes]):
+    """The terms' hashes as a uint32 array (numpy is imported here)."""
+    import numpy as np
+
+    return np.fromiter((term_hash(t) for t in terms), dtype=np.uint32, count=len(terms))
+
+
 class Shard:
     """One shard, its arrays opened on first use."""
 
@@ -58,36 +66,61 @@ class Shard:
         self._arrays: dict[str, object] = {}
 
     def array(self, name: str, dtype: str):
-        """The raw array ``name`` of the shard, memory-mapped (empty if the file is)."""
+        """The raw array ``name`` of the shard, memory-mapped (empty if the file is).
+
+        A plain ndarray over an ``mmap``: ``numpy.memmap`` costs a tenth of a
+        millisecond to open and a Python call at each indexing, and a search
+        opens hundreds of these arrays and indexes them thousands of times.
+        """
         found = self._arrays.get(name)
         if found is None:
+            import mmap
+
             import numpy as np
 
-            path = self.folder / name
-            found = np.memmap(path, dtype=dtype, mode="r") if path.stat().st_size else np.zeros(0, dtype=dtype)
+            with open(self.folder / name, "rb") as file:
+                size = os.fstat(file.fileno()).st_size
+                # the map outlives the file object: the array holds it
+                found = (np.frombuffer(mmap.mmap(file.fileno(), 0, access=mmap.ACCESS_READ), dtype=dtype)
+                         if size else np.zeros(0, dtype=dtype))
             self._arrays[name] = found
         return found
 
-    def find(self, field: str, terms: list[bytes]) -> list[int | None]:
-        """Each term's number in the field, or None where the shard does not have it."""
+    def find(self, field: str, terms: list[bytes], hashed=None) -> list[int | None]:
+        """Each term's number in the field, or None where the shard does not have it.
+
+        The hashes are searched for all the terms at once; only the few whose
+        hash the shard has are compared byte for byte (a query's spelling
+        asks for hundreds of candidate terms, most of them in no shard).
+        ``hashed`` is the terms' :func:`hashes`, if the caller has them.
+        """
         if field not in self.fields or not terms:
             return [None] * len(terms)
         import numpy as np
 
         hashes, order = self.array(f"{field}.hashes", "<u4"), self.array(f"{field}.order", "<u4")
-        wanted = np.array([term_hash(t) for t in terms], dtype=np.uint32)
+        if not len(hashes):
+            return [None] * len(terms)
+        wanted = hashed if hashed is not None else hashes_of(terms)
         at = np.searchsorted(hashes, wanted)
-        found = []
-        for term, hashed, i in zip(terms, wanted.tolist(), at.tolist()):
-            number = None
-            while i < len(hashes) and hashes[i] == hashed:
+        hit = hashes[np.minimum(at, len(hashes) - 1)] == wanted
+        found: list[int | None] = [None] * len(terms)
+        for k in np.flatnonzero(hit).tolist():
+            i, hashed = int(at[k]), int(wanted[k])
+            while i < len(hashes) and hashes[i] == hashed:  # equal hashes: compare the terms
                 candidate = int(order[i])
-                if self.term(field, candidate) == term:
-                    number = candidate
+                if self.term(field, candidate) == terms[k]:
+                    found[k] = candidate
                     break
                 i += 1
-            found.append(number)
         return found
+
+    def postings_count(self, field: str, numbers: list[int | None]) -> list[int]:
+        """How many postings (documents) each term number has in the shard; 0 for None."""
+        if field not in self.fields:
+            return [0] * len(numbers)
+        starts = self.array(f"{field}.starts", "<u8")
+        return [int(starts[n + 1]) - int(starts[n]) if n is not None else 0 for n in numbers]
 
     def term(self, field: str, number: int) -> bytes:
         ends = self.array(f"{field}.ends", "<u8")

@@ -64,7 +64,29 @@ def leaves(whoosh_searcher, generation: Path) -> list[Leaf]:
         if segment_shards is not None and sum(s.doc_count for s in segment_shards) != documents:
             segment_shards = None
         found.append(Leaf(offset, documents, segment_shards, deleted, reader))
+    _allow_open_files(sum(len(leaf.shards or ()) for leaf in found) * ARRAYS_A_SHARD)
     return found
+
+
+# The most arrays a search may map of one shard: each map holds a file descriptor.
+ARRAYS_A_SHARD = 48
+
+
+def _allow_open_files(wanted: int) -> None:
+    """Raise the soft limit of open files towards the hard one if the shards may need more
+    (many systems start processes with 1,024, which a large archive's shards could exceed)."""
+    try:
+        import resource
+    except ImportError:  # not on this system
+        return
+    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    wanted += 256  # the index's own segment files, and whatever else the process has open
+    if soft != resource.RLIM_INFINITY and soft < wanted:
+        target = wanted if hard == resource.RLIM_INFINITY else min(wanted, hard)
+        try:
+            resource.setrlimit(resource.RLIMIT_NOFILE, (target, hard))
+        except (ValueError, OSError):
+            pass
 
 
 def complete(generation: Path, ix) -> None:
