@@ -15,7 +15,6 @@ import json
 import os
 import sqlite3
 from pathlib import Path
-from typing import Iterable
 
 from archive_search.articles.topics import TopicModel
 
@@ -64,11 +63,17 @@ class Manifest:
         self._db.executemany("INSERT INTO articles VALUES (?, ?, ?)",
                              ((id_, path, content_hash) for id_, content_hash in articles.items()))
 
-    def add_articles(self, path: str, signature: str, articles: Iterable[tuple[str, str]]) -> None:
-        """A new file's articles, as they are read (a rebuild: the file is not there yet)."""
-        rows = [(id_, path, content_hash) for id_, content_hash in articles]
-        self._db.executemany("INSERT INTO articles VALUES (?, ?, ?)", rows)
-        self._db.execute("INSERT INTO files VALUES (?, ?, ?)", (path, signature, len(rows)))
+    def claim(self, article_id: str, path: str, content_hash: str) -> bool:
+        """Record an article of a file being read (a rebuild); False if an
+        article of that id is recorded already (the id is a duplicate). The
+        ids seen are looked up here rather than kept in memory: a rebuild's
+        memory must not grow with the archive."""
+        cursor = self._db.execute("INSERT OR IGNORE INTO articles VALUES (?, ?, ?)", (article_id, path, content_hash))
+        return cursor.rowcount == 1
+
+    def add_file(self, path: str, signature: str, articles: int) -> None:
+        """A file read by a rebuild, once its articles are claimed."""
+        self._db.execute("INSERT INTO files VALUES (?, ?, ?)", (path, signature, articles))
 
     def remove_file(self, path: str) -> list[str]:
         """Forget a file; returns the ids of the articles it had."""

@@ -161,23 +161,23 @@ def _index_corpus(corpus: CorpusPass, building: Path, jobs: int, allow_empty: bo
 def _add_labelled(corpus: CorpusPass, build: SegmentBuild, pending, manifest: Manifest) -> int:
     """Read the corpus into the manifest: articles that state a topic go to
     the build, the others to ``pending``. Returns the number of articles."""
-    seen_ids: set[str] = set()
+    total = 0
     for path in corpus.files:
         rel = corpus.rel(path)
-        signature, hashes = file_signature(path), []
+        signature, count = file_signature(path), 0
         for article in corpus.articles(path):
-            if article.id in seen_ids:
+            if not manifest.claim(article.id, rel, article.content_hash):
                 corpus.skip(Skipped(rel, f"duplicate id {article.id}"))
                 continue
-            seen_ids.add(article.id)
-            hashes.append((article.id, article.content_hash))
+            count += 1
             if article.topic:
                 build.add(article)
             else:
                 pending.write(json.dumps(asdict(article), ensure_ascii=False) + "\n")
-        manifest.add_articles(rel, signature, hashes)
+        manifest.add_file(rel, signature, count)
         corpus.file_done(path)
-    return len(seen_ids)
+        total += count
+    return total
 
 
 def _read_pending(path: Path) -> Iterator[Article]:

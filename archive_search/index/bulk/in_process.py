@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any, Callable
 
-from archive_search.index.bulk.batches import Batches, BatchPreparer, Target
+from archive_search.index.bulk.batches import Batches, BatchPreparer, Target, collect_cycles
 
 
 class InProcess(Batches):
@@ -27,6 +27,7 @@ class InProcess(Batches):
         self._on_result(result)
         if self._writer.words() >= self._target.words_per_segment:
             self.segments.append(self._writer.finish())
+            collect_cycles()
             self._writer = self._target.writer()
 
     def wait(self) -> None:

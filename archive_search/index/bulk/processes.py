@@ -19,7 +19,7 @@ from collections import deque
 from typing import Any, Callable
 
 from archive_search.errors import IndexingFailed
-from archive_search.index.bulk.batches import Batches, BatchPreparer, Target
+from archive_search.index.bulk.batches import Batches, BatchPreparer, Target, collect_cycles
 from archive_search.index.bulk.worker import POLL_SECONDS, worker_main
 
 # Batches waiting in the queue per worker: enough that no worker waits.
@@ -128,6 +128,7 @@ class Processes(Batches):
             self._writer.add_stream(self._stream(number))
         # the segment is written as the workers' postings come in
         segment = self._writer.finish()
+        collect_cycles()
         if first or not self.segments:  # the last one may have no documents left for it
             self.segments.append(segment)
         if not last:

@@ -20,7 +20,7 @@ import signal
 import threading
 import time
 
-from archive_search.index.bulk.batches import BatchPreparer
+from archive_search.index.bulk.batches import BatchPreparer, collect_cycles
 from archive_search.index.bulk.inversion import Inverter
 from archive_search.index.bulk.segment_writer import indexed_fields, prepare_stored
 from archive_search.index.columns.writer import ShardWriter
@@ -73,6 +73,7 @@ class _Worker:
         for item in self.inverter.encoded(indexed_fields(self.schema), first_docnum, shard):
             self.results.put(("postings", self.number, item))
         self.inverter = Inverter(self.schema)
+        collect_cycles()
 
 
 def worker_main(number: int, schema, prepare: BatchPreparer, tasks, results, control, parent: int) -> None:
