@@ -89,6 +89,10 @@ class _Sheet:
         for column, name in enumerate(self.columns):
             self.sheet.write_string(0, column, name, self.formats["header"])
         self.sheet.freeze_panes(1, 0)
+        # Printed (or saved as PDF): across, as wide as the page, the header on every page.
+        self.sheet.set_landscape()
+        self.sheet.fit_to_pages(1, 0)
+        self.sheet.repeat_rows(0)
 
     def write_row(self, row: int, record: dict) -> None:
         for column, name in enumerate(self.columns):

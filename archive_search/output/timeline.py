@@ -45,11 +45,16 @@ def render_chart(console, timeline, bidi: bool = False) -> None:
     most = max(p.articles for p in timeline.periods)
     count_width = len(f"{most:,}")
     width = max(10, console.width - label_width - count_width - 3)
+    chart = Text()
     for period in timeline.periods:
-        line = Text(f"{period.label.ljust(label_width)} {period.articles:>{count_width},} ",
-                    style="" if period.articles else META)
-        line.append(bar(period.articles, most, width), style=BAR)
-        console.print(line, overflow="ignore", no_wrap=True, crop=False)
+        chart.append(f"{period.label.ljust(label_width)} {period.articles:>{count_width},} ",
+                     style="" if period.articles else META)
+        chart.append(bar(period.articles, most, width), style=BAR)
+        chart.append("\n")
+    chart.rstrip()
+    # one print for the whole chart: Rich's cost is mostly per print, and a
+    # timeline by month over decades has a thousand rows
+    console.print(chart, overflow="ignore", no_wrap=True, crop=False)
     for period in timeline.busiest():
         console.print()
         console.print(Text(f"{period.label}: {_articles(period.articles)}", style="bold"))
