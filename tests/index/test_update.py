@@ -77,3 +77,43 @@ def test_update_rebuilds_an_index_of_an_earlier_version(run, tmp_path, corpus_co
     assert "built by another version of archive-search: rebuilt it" in result.stderr
     assert "32 added" in result.stderr
     assert run("--index", index, "search", "مخيم", "-f", "jsonl").exit_code == 0
+
+
+def test_an_update_touches_only_what_changed(tmp_path, corpus_copy, monkeypatch):
+    """One changed file: only it is read, no segment or column file of the rebuild is rewritten,
+    and the manifest's rows of the other files are as they were."""
+    import sqlite3
+
+    from archive_search import Archive
+    from archive_search.index import corpus_pass, storage
+    from archive_search.index.manifest import MANIFEST
+
+    index = tmp_path / "ix"
+    Archive(index, corpus_dir=corpus_copy).rebuild()
+
+    def files_of(generation):
+        return {p.relative_to(generation): (p.stat().st_ino, p.stat().st_mtime_ns)
+                for p in generation.rglob("*") if p.is_file() and p.name != MANIFEST}
+
+    def manifest_rows(generation, path):
+        with sqlite3.connect(generation / MANIFEST) as db:
+            return sorted(db.execute("SELECT id, path, hash FROM articles WHERE path != ?", (path,)))
+
+    generation = storage.current_generation(index)
+    before, rows_before = files_of(generation), manifest_rows(generation, "reports/hol-camp-repatriation.md")
+    read = []
+    real_read_file = corpus_pass.read_file
+    monkeypatch.setattr(corpus_pass, "read_file", lambda path, *args, **kw: read.append(path.name) or
+                        real_read_file(path, *args, **kw))
+    changed = corpus_copy / "reports" / "hol-camp-repatriation.md"
+    changed.write_text(changed.read_text(encoding="utf-8") + "\nوأضاف أن العملية مستمرة.\n", encoding="utf-8")
+    report = Archive(index, corpus_dir=corpus_copy).update()
+
+    assert (report.added, report.changed, report.deleted) == (0, 1, 0)
+    assert read == ["hol-camp-repatriation.md"]
+    after = storage.current_generation(index)
+    kept = files_of(after)
+    assert all(kept.get(name) == stamp for name, stamp in before.items()
+               if not name.name.endswith((".toc", ".del")) and not name.name.startswith(("FILES", "FORMAT"))), \
+        "a file of the rebuild was rewritten"
+    assert manifest_rows(after, "reports/hol-camp-repatriation.md") == rows_before

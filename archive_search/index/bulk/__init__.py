@@ -11,8 +11,9 @@ Items are handed out in batches to ``jobs`` processes, where the preparer
 (:class:`~archive_search.index.bulk.batches.BatchPreparer`) turns them into
 documents that are inverted in memory; the postings are encoded in bulk
 with numpy and written once. The result is an ordinary Whoosh 3 index that
-Whoosh reads, updates and merges like any other. This package imports numpy
-at its top; a search never imports it.
+Whoosh reads, updates and merges like any other, and the columns the
+search reads beside it (:mod:`archive_search.index.columns`). This package
+imports numpy at its top; a search does not import it.
 
 The rebuild's memory stays within a budget at any archive size: each time a
 process holds as many words as the budget allows, the documents so far are
