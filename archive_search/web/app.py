@@ -14,6 +14,7 @@ cannot reach it through a DNS name that points to this machine.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import time
 
@@ -71,7 +72,12 @@ def create_app(archive, hosts=LOCAL_HOSTS) -> Starlette:
         Route("/api/stats", web.api_stats),
         Mount("/static", StaticFiles(packages=[("archive_search.web", "static")]), name="static"),
     ]
-    app = Starlette(routes=routes, middleware=[Middleware(_Headers), Middleware(TrustedHostMiddleware,
+    @contextlib.asynccontextmanager
+    async def lifespan(app):
+        yield
+        shared.close()
+
+    app = Starlette(routes=routes, lifespan=lifespan, middleware=[Middleware(_Headers), Middleware(TrustedHostMiddleware,
                                                                                    allowed_hosts=list(hosts))],
                     exception_handlers={HTTPException: _http_error, BadRequest: _bad_request,
                                         QueryError: _bad_request, ArticleNotFound: _not_found,

@@ -30,6 +30,10 @@ class SharedArchive:
         self._lock = threading.Lock()
         self._stats: dict | None = None
 
+    def close(self) -> None:
+        with self._lock:
+            self.archive.close()
+
     def open(self) -> None:
         """Open the index now, so that a missing or broken one is known before serving."""
         self.stats()

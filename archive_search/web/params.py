@@ -49,8 +49,9 @@ class SearchParams:
 
     @property
     def asked(self) -> bool:
-        """Whether there is anything to search for (words or a filter)."""
-        return bool(self.q.strip() or self.speaker or self.topic or self.since or self.until)
+        """Whether there is anything to search for: words, a filter, or every article in date order."""
+        return bool(self.q.strip() or self.speaker or self.topic or self.since or self.until
+                    or self.sort != "relevance")
 
     def filters(self) -> dict:
         """The library's options for the filters, sort and plain (not the page)."""

@@ -62,7 +62,7 @@ def serve(app, sock: socket.socket, on_started=None) -> bool:
     ended by itself (it could not start)."""
     import uvicorn
 
-    config = uvicorn.Config(app, http="h11", loop="asyncio", ws="none", lifespan="off", log_config=None,
+    config = uvicorn.Config(app, http="h11", loop="asyncio", ws="none", lifespan="on", log_config=None,
                             log_level="warning", access_log=False, server_header=False, proxy_headers=False,
                             timeout_graceful_shutdown=GRACE)
     server = uvicorn.Server(config)
