@@ -8,14 +8,15 @@ the search to its period, and tells its count on hover (``<title>``).
 
 from __future__ import annotations
 
-from datetime import timedelta
+from collections import Counter
+from datetime import date, timedelta
 
 from markupsafe import Markup, escape
 
-from archive_search.search.timeline import next_start
+from archive_search.search.timeline import Timeline, next_start, periods as spread
 
 WIDTH, HEIGHT = 720, 180
-LEFT, RIGHT, TOP, BOTTOM = 44, 8, 12, 28
+LEFT, RIGHT, TOP, BOTTOM = 44, 30, 12, 28
 # At most this many period names under the bars.
 LABELS = 8
 
@@ -23,7 +24,11 @@ LABELS = 8
 def chart(timeline, link) -> Markup:
     """The periods of a :class:`~archive_search.search.timeline.Timeline` as an
     ``<svg>`` element; ``link(since, until)`` gives the URL of a search narrowed
-    to one period. Empty markup for a timeline without dated hits."""
+    to one period. Empty markup for a timeline without dated hits.
+
+    Numbers are formatted here and every text (labels, links) is escaped;
+    the SVG is joined as strings, a chart of a hundred bars in a millisecond.
+    """
     periods = timeline.periods
     if not periods:
         return Markup("")
@@ -34,42 +39,38 @@ def chart(timeline, link) -> Markup:
     parts = [_frame(most, plot_h)]
     for i, period in enumerate(periods):
         h = period.articles / most * plot_h
-        x, y = LEFT + i * step, TOP + plot_h - h
+        h = max(h, 1.0) if period.articles else 0.0
+        x = LEFT + i * step
         until = next_start(period.start, timeline.by) - timedelta(days=1)
-        parts.append(Markup(
-            '<a href="{href}"><title>{label}: {count}</title>'
-            '<rect class="hit" x="{hx:.1f}" y="{top}" width="{step:.1f}" height="{plot_h}"/>'
-            '<rect class="bar" x="{x:.1f}" y="{y:.1f}" width="{w:.1f}" height="{h:.1f}"/></a>').format(
-            href=escape(link(period.start.isoformat(), until.isoformat())), x=x + gap / 2, y=y,
-            w=max(step - gap, 0.5), h=max(h, 1.0 if period.articles else 0.0), label=escape(period.label),
-            count=f"{period.articles:,}", hx=x, top=TOP, step=step, plot_h=plot_h))
+        href = escape(link(period.start.isoformat(), until.isoformat()))
+        parts.append(f'<a href="{href}"><title>{escape(period.label)}: {period.articles:,}</title>'
+                     f'<rect class="hit" x="{x:.1f}" y="{TOP}" width="{step:.1f}" height="{plot_h}"/>'
+                     f'<rect class="bar" x="{x + gap / 2:.1f}" y="{TOP + plot_h - h:.1f}" '
+                     f'width="{max(step - gap, 0.5):.1f}" height="{h:.1f}"/></a>')
     parts.extend(_labels(periods, step))
-    return Markup(
-        '<svg class="timeline" viewBox="0 0 {w} {h}" direction="ltr" role="img" aria-label="{aria}" '
-        'xmlns="http://www.w3.org/2000/svg">{body}</svg>').format(
-        w=WIDTH, h=HEIGHT, aria=escape(f"{periods[0].label} – {periods[-1].label}"), body=Markup("").join(parts))
+    aria = escape(f"{periods[0].label} – {periods[-1].label}")
+    return Markup(f'<svg class="timeline" viewBox="0 0 {WIDTH} {HEIGHT}" direction="ltr" role="img" '
+                  f'aria-label="{aria}" xmlns="http://www.w3.org/2000/svg">{"".join(parts)}</svg>')
 
 
-def _frame(most: int, plot_h: float) -> Markup:
+def _frame(most: int, plot_h: float) -> str:
     """The axes: the baseline, and the greatest count beside the top."""
-    base = TOP + plot_h
-    return Markup(
-        '<line class="axis" x1="{l}" y1="{base}" x2="{r}" y2="{base}"/>'
-        '<line class="grid" x1="{l}" y1="{top}" x2="{r}" y2="{top}"/>'
-        '<text class="tick" x="{tx}" y="{ty}" text-anchor="end">{most}</text>'
-        '<text class="tick" x="{tx}" y="{base}" text-anchor="end">0</text>').format(
-        l=LEFT, r=WIDTH - RIGHT, base=base, top=TOP, tx=LEFT - 6, ty=TOP + 4, most=f"{most:,}")
+    base, right, tick_x = TOP + plot_h, WIDTH - RIGHT, LEFT - 6
+    return (f'<line class="axis" x1="{LEFT}" y1="{base}" x2="{right}" y2="{base}"/>'
+            f'<line class="grid" x1="{LEFT}" y1="{TOP}" x2="{right}" y2="{TOP}"/>'
+            f'<text class="tick" x="{tick_x}" y="{TOP + 4}" text-anchor="end">{most:,}</text>'
+            f'<text class="tick" x="{tick_x}" y="{base}" text-anchor="end">0</text>')
 
 
-def _labels(periods, step: float) -> list[Markup]:
+def _labels(periods, step: float) -> list[str]:
     """Period names under evenly spread bars, the first and the last among them."""
     every = max(1, -(-len(periods) // LABELS))
     chosen = list(range(0, len(periods), every))
     if chosen[-1] != len(periods) - 1 and len(periods) - 1 - chosen[-1] >= every / 2:
         chosen.append(len(periods) - 1)
     y = HEIGHT - BOTTOM + 16
-    return [Markup('<text class="tick" x="{x:.1f}" y="{y}" text-anchor="middle">{label}</text>').format(
-        x=LEFT + (i + 0.5) * step, y=y, label=escape(periods[i].label)) for i in chosen]
+    return [f'<text class="tick" x="{LEFT + (i + 0.5) * step:.1f}" y="{y}" text-anchor="middle">'
+            f'{escape(periods[i].label)}</text>' for i in chosen]
 
 
 def period_for(years) -> str:
@@ -83,3 +84,15 @@ def period_for(years) -> str:
     if numbers and max(numbers) - min(numbers) + 1 > 5:
         return "year"
     return "month"
+
+
+def yearly(years: Counter, total: int) -> Timeline:
+    """The timeline by year of a search whose year facet is ``years`` (year → articles):
+    the same counts as :meth:`archive_search.Archive.timeline` by year, without
+    running the query a third time.
+
+    >>> [(p.label, p.articles) for p in yearly(Counter({"2019": 2, "2021": 1}), 4).periods]
+    [('2019', 2), ('2020', 0), ('2021', 1)]
+    """
+    counts = Counter({date(int(year), 1, 1): n for year, n in years.items() if str(year).isdigit()})
+    return Timeline("year", spread(counts, "year"), undated=total - sum(counts.values()), total=total)

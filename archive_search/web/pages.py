@@ -43,12 +43,21 @@ def search_context(shared, params: SearchParams) -> dict:
                    api=f"/api/search?{params.query_string()}",
                    first=(params.page - 1) * params.limit + 1, chart=None)
     if results.total:
-        filters = {k: v for k, v in params.filters().items() if k != "sort"}
-        by = timeline_chart.period_for(results.facets["year"]) if results.facets else "month"
-        counted = shared.timeline(params.q, by=by, **filters)
-        link = lambda since, until: results_link(params.with_(since=since, until=until))  # noqa: E731
-        context.update(chart=timeline_chart.chart(counted, link), timeline=counted)
+        years = results.facets["year"]
+        if timeline_chart.period_for(years) == "year":
+            counted = timeline_chart.yearly(years, results.total)
+        else:
+            filters = {k: v for k, v in params.filters().items() if k != "sort"}
+            counted = shared.timeline(params.q, by="month", **filters)
+        context.update(chart=timeline_chart.chart(counted, _period_links(params)), timeline=counted)
     return context
+
+
+def _period_links(params: SearchParams):
+    """link(since, until): the search narrowed to those days (the rest of it encoded once, for a chart's many bars)."""
+    rest = params.with_(since="", until="").query_string()
+    start = "/?" + (rest + "&" if rest else "")
+    return lambda since, until: f"{start}since={since}&until={until}"
 
 
 def hit_view(hit, params: SearchParams) -> dict:

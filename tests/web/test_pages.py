@@ -128,6 +128,15 @@ def test_timeline_chart_is_inline_svg_with_period_links(client, sample_index):
     assert "<script" not in svg and "style=" not in svg
 
 
+def test_a_timeline_over_many_years_is_by_year_and_counts_as_the_librarys(client, sample_index):
+    response = client.get("/", params={"sort": "-date"})  # 2017 to 2024: by year
+    with Archive(sample_index) as archive:
+        timeline = archive.timeline("", by="year")
+    titles = re.findall(r"<title>([^<]+)</title>", re.search(r"<svg.*?</svg>", response.text, re.S).group())
+    assert titles == [f"{p.label}: {p.articles}" for p in timeline.periods]
+    assert f"وبلا تاريخ: <bdi dir=\"ltr\">{timeline.undated}</bdi>" in response.text
+
+
 def test_a_search_without_hits(client):
     response = client.get("/", params={"q": "بطريق"})
     assert response.status_code == 200
