@@ -11,7 +11,7 @@ to the response's first byte); the wall time of the request around it is
 printed too. Also timed: an article page opened from a results page, and
 /api/search.
 
-    python bench/web_speed.py --index /tmp/pooled-news-index
+    python bench/web_speed.py --index /tmp/pooled-news-index   # with the test extra (httpx2)
 """
 
 from __future__ import annotations

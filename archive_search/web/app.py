@@ -87,6 +87,7 @@ def create_app(archive, hosts=LOCAL_HOSTS) -> Starlette:
 
 
 def _first_values(request) -> dict:
+    """The query parameters, one value a name (Starlette's: the last given)."""
     return {name: request.query_params.get(name) for name in request.query_params.keys()}
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from archive_search.web import chart as timeline_chart
 from archive_search.web.highlight import fragment_html, marked, paragraphs
-from archive_search.web.params import SearchParams, article_path
+from archive_search.web.params import DEFAULT_PAGE_SIZE, MAX_DEPTH, SearchParams, article_path
 
 FACET_TOP = 10
 STATS_TOP = 20
@@ -39,7 +39,8 @@ def search_context(shared, params: SearchParams) -> dict:
                    facets=facet_links(results.facets or {}, params), pages=pagination(params, results.total),
                    suggestion=_suggestion(results.suggestion, params),
                    substitutions=[_substitution(s, params) for s in results.substitutions],
-                   downloads={fmt: f"/download.{fmt}?{params.with_(limit=10).query_string()}" for fmt in ("csv", "xlsx")},
+                   downloads={fmt: f"/download.{fmt}?{params.with_(limit=DEFAULT_PAGE_SIZE).query_string()}"
+                              for fmt in ("csv", "xlsx")},
                    api=f"/api/search?{params.query_string()}",
                    first=(params.page - 1) * params.limit + 1, chart=None)
     if results.total:
@@ -83,8 +84,6 @@ def facet_links(facets: dict, params: SearchParams) -> dict:
 
 
 def pagination(params: SearchParams, total: int) -> dict:
-    from archive_search.web.params import MAX_DEPTH
-
     last = max(1, min(-(-total // params.limit), MAX_DEPTH // params.limit))
     around = range(max(1, params.page - 3), min(last, params.page + 3) + 1)
     return {"last": last,

@@ -77,7 +77,7 @@ class SearchParams:
 
 
 def search_params(query: dict, depth: int = MAX_DEPTH) -> SearchParams:
-    """The search in a request's query parameters (a mapping of name → first value).
+    """The search in a request's query parameters (a mapping of name → value).
 
     >>> search_params({"q": "مخيم", "page": "2", "plain": "1"}).query_string()
     'q=%D9%85%D8%AE%D9%8A%D9%85&plain=1&page=2'
