@@ -72,11 +72,17 @@ class Served:
         self.process.stderr.close()
 
 
+def _ctrl_c_heard() -> None:
+    """In the child: SIGINT as a terminal delivers it, even where this process was started with
+    it ignored (a background job of a script), so that Python turns it into KeyboardInterrupt."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def start(*args, cwd=None, env=None) -> Served:
     """Start ``archive-search ARGS`` (which should hold ``serve``) and wait until it serves, or has ended."""
     process = subprocess.Popen([sys.executable, "-m", "archive_search", *map(str, args)], cwd=cwd or os.getcwd(),
                                env=env, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
-                               stderr=subprocess.PIPE, text=True, encoding="utf-8")
+                               stderr=subprocess.PIPE, text=True, encoding="utf-8", preexec_fn=_ctrl_c_heard)
     served = Served(process)
     lines: queue.Queue = queue.Queue()
 
