@@ -11,7 +11,7 @@ import pytest
 from archive_search.index import _whoosh
 
 PACKAGE = Path(__file__).resolve().parent.parent / "archive_search"
-PARTS = ("text", "articles", "index", "search", "output")
+PARTS = ("text", "articles", "index", "search", "output", "web")
 # part → the parts it must not import
 FORBIDDEN = {
     "text": {"articles", "index", "search", "output", "cli", "archive"},
@@ -19,6 +19,8 @@ FORBIDDEN = {
     "index": {"search", "output", "cli", "archive"},
     "search": {"articles", "output", "cli", "archive"},
     "output": {"index", "search", "articles", "cli", "archive"},
+    # a face over Archive: what it shows comes from the library, never from the index itself
+    "web": {"index", "articles", "cli"},
 }
 
 
@@ -53,6 +55,12 @@ def test_only_main_imports_the_cli():
     for rel, tree in _modules():
         if rel.name != "__main__.py" and rel.parts[0] != "cli":
             assert "cli" not in _imported_parts(tree), rel
+
+
+def test_only_the_serve_command_imports_the_web():
+    for rel, tree in _modules():
+        if rel.parts[0] != "web" and rel != Path("cli/serving.py"):
+            assert "web" not in _imported_parts(tree), rel
 
 
 def test_whooshs_private_attributes_are_used_in_one_module():

@@ -11,7 +11,7 @@ the option declarations several commands share, :mod:`.support` what the
 commands share, :mod:`.indexing` and :mod:`.searching` the commands.
 """
 
-from archive_search.cli import indexing, searching  # noqa: F401 (the commands register themselves)
+from archive_search.cli import indexing, searching, serving  # noqa: F401 (the commands register themselves)
 from archive_search.cli.app import PROG, app, main
 
 __all__ = ["PROG", "app", "main"]

@@ -23,7 +23,8 @@ def table_rows() -> dict[str, str]:
 
 
 def test_all_commands_known():
-    assert sorted(COMMANDS) == sorted(["rebuild-index", "index", "search", "export", "timeline", "show", "stats"])
+    assert sorted(COMMANDS) == sorted(["rebuild-index", "index", "search", "export", "timeline", "show", "stats",
+                                    "serve"])
 
 
 @pytest.mark.parametrize("command", COMMANDS)

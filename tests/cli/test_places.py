@@ -1,6 +1,8 @@
 """--index, --corpus and --color: before the command, after it, from the environment; after wins."""
 
+import json
 import shutil
+from types import SimpleNamespace
 
 import pytest
 from typer.testing import CliRunner
@@ -9,6 +11,7 @@ from archive_search.cli import app
 
 from tests.conftest import SAMPLE_CORPUS
 from tests.cli.test_docs import COMMANDS
+from tests.web.serving import serve_once
 
 SAMPLE_ID = "anha-isis-camps-meeting.txt"
 # Each command with what it needs after its name, and an exit code that shows it found the index.
@@ -20,7 +23,26 @@ INVOCATIONS = {
     "timeline": ["مخيم"],
     "show": [SAMPLE_ID],
     "stats": [],
+    "serve": ["--port", "0"],
 }
+# serve runs until it is stopped: it is run as a process, asked for its stats and stopped with Ctrl-C
+SLOW = {"serve"}
+PLACED = [pytest.param(c, marks=pytest.mark.slow) if c in SLOW else c for c in COMMANDS]
+
+
+@pytest.fixture
+def invoke(run):
+    """The CLI in process, but serve as a real server that answers once, then is stopped."""
+
+    def call(*args):
+        if "serve" not in args:
+            return run(*args)
+        served, status, body = serve_once(*args)
+        assert served.exit_code == 0, served.stderr
+        assert status == 200 and json.loads(body)["articles"] == 32, served.stderr
+        return SimpleNamespace(exit_code=served.exit_code, stderr=served.stderr)
+
+    return call
 
 
 @pytest.fixture(scope="module")
@@ -38,30 +60,31 @@ def test_every_command_is_covered():
     assert sorted(INVOCATIONS) == sorted(COMMANDS)
 
 
-@pytest.mark.parametrize("command", COMMANDS)
-def test_places_after_the_command(run, places, command, monkeypatch):
+@pytest.mark.parametrize("command", PLACED)
+def test_places_after_the_command(invoke, places, command, monkeypatch):
     monkeypatch.chdir(places / "elsewhere")
-    result = run(command, *INVOCATIONS[command], "--index", places / "index", "--corpus", places / "corpus",
+    result = invoke(command, *INVOCATIONS[command], "--index", places / "index", "--corpus", places / "corpus",
                  "--color", "never")
     assert result.exit_code == 0, result.stderr
     assert not (places / "elsewhere" / "index").exists()
 
 
-@pytest.mark.parametrize("command", COMMANDS)
-def test_places_before_the_command(run, places, command, monkeypatch):
+@pytest.mark.parametrize("command", PLACED)
+def test_places_before_the_command(invoke, places, command, monkeypatch):
     monkeypatch.chdir(places / "elsewhere")
-    result = run("--index", places / "index", "--corpus", places / "corpus", "--color", "never", command,
+    result = invoke("--index", places / "index", "--corpus", places / "corpus", "--color", "never", command,
                  *INVOCATIONS[command])
     assert result.exit_code == 0, result.stderr
 
 
-@pytest.mark.parametrize("command", ["search", "show", "stats", "index"])
-def test_after_wins_over_before_and_environment(run, places, command, monkeypatch):
+@pytest.mark.parametrize("command", ["search", "show", "stats", "index",
+                                     pytest.param("serve", marks=pytest.mark.slow)])
+def test_after_wins_over_before_and_environment(invoke, places, command, monkeypatch):
     monkeypatch.chdir(places / "elsewhere")
     monkeypatch.setenv("ARCHIVE_SEARCH_INDEX", str(places / "elsewhere" / "no-index"))
     monkeypatch.setenv("ARCHIVE_SEARCH_CORPUS", str(places / "elsewhere"))
     wrong = places / "elsewhere" / "wrong-index"
-    result = run("--index", wrong, command, *INVOCATIONS[command], "--index", places / "index",
+    result = invoke("--index", wrong, command, *INVOCATIONS[command], "--index", places / "index",
                  "--corpus", places / "corpus")
     assert result.exit_code == 0, result.stderr
     assert not wrong.exists()
