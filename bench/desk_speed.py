@@ -18,15 +18,13 @@ import resource
 import statistics
 import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 
-from bench.evalsets import shared_dir  # noqa: E402
-from bench.export_speed import build  # noqa: E402
+from bench.export_speed import pooled_news_index  # noqa: E402
 
 WORDS = ["الحكومة", "ترامب", "الكهرباء"]
 # A few thousand hits, and enough for a workbook of tens of thousands of rows.
@@ -73,14 +71,7 @@ def main(argv=None):
     args = parser.parse_args(argv)
     if args.child:
         return _child(*args.child)
-    if not (shared_dir() / "corpora").is_dir():
-        sys.exit(f"desk_speed: no shared corpora at {shared_dir() / 'corpora'}")
-    from archive_search import Archive
-
-    with tempfile.TemporaryDirectory(prefix="archive-search-desk-") as tmp:
-        index = args.index or Path(tmp) / "index"
-        if not Archive(index).exists():
-            build(index, args.jobs)
+    with pooled_news_index(args.index, args.jobs, "desk_speed") as (index, scratch):
         print("timeline WORD, end to end (median / min of runs):")
         for word in WORDS:
             chart = timeline_runs(index, word, args.runs, [])
@@ -90,7 +81,7 @@ def main(argv=None):
         print("export of every hit, each in a fresh process:")
         for query in EXPORT_QUERIES:
             for suffix in (".csv", ".xlsx"):
-                figures = export_run(index, query, suffix, Path(tmp))
+                figures = export_run(index, query, suffix, scratch)
                 print(f"  {query!r} {suffix}: {figures['rows']:,} rows in {figures['seconds']:.1f} s, "
                       f"{figures['rows'] / figures['seconds']:,.0f} rows/s, {figures['bytes'] / 1e6:.1f} MB, "
                       f"peak RSS {figures['peak_kb'] / 1024:.0f} MB")

@@ -17,6 +17,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from contextlib import contextmanager
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -49,6 +50,22 @@ def build(index: Path, jobs: int) -> None:
               flush=True)
 
 
+@contextmanager
+def pooled_news_index(index: Path | None, jobs: int, bench: str):
+    """The pooled+news archive's index and a scratch folder: ``index`` if
+    given (built there if missing), else one built in the scratch folder;
+    the bench exits with one line where the shared corpora are absent."""
+    if not (shared_dir() / "corpora").is_dir():
+        sys.exit(f"{bench}: no shared corpora at {shared_dir() / 'corpora'}")
+    from archive_search import Archive
+
+    with tempfile.TemporaryDirectory(prefix=f"archive-search-{bench}-") as tmp:
+        chosen = index or Path(tmp) / "index"
+        if not Archive(chosen).exists():
+            build(chosen, jobs)
+        yield chosen, Path(tmp)
+
+
 def _child(index: str, word: str) -> None:
     from archive_search import Archive
 
@@ -69,14 +86,7 @@ def main(argv=None):
     args = parser.parse_args(argv)
     if args.child:
         return _child(*args.child)
-    if not (shared_dir() / "corpora").is_dir():
-        sys.exit(f"export_speed: no shared corpora at {shared_dir() / 'corpora'}")
-    from archive_search import Archive
-
-    with tempfile.TemporaryDirectory(prefix="archive-search-export-") as tmp:
-        index = args.index or Path(tmp) / "index"
-        if not Archive(index).exists():
-            build(index, args.jobs)
+    with pooled_news_index(args.index, args.jobs, "export_speed") as (index, _scratch):
         out = subprocess.run([sys.executable, __file__, "--child", str(index), args.word],
                              check=True, capture_output=True, text=True)
         figures = json.loads(out.stdout)

@@ -24,8 +24,8 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 
-from bench.evalsets import RETRIEVAL_SETS, load_retrieval_set, shared_dir  # noqa: E402
-from bench.export_speed import build  # noqa: E402
+from bench.evalsets import RETRIEVAL_SETS, load_retrieval_set  # noqa: E402
+from bench.export_speed import pooled_news_index  # noqa: E402
 
 
 def in_process(index: Path) -> None:
@@ -95,14 +95,9 @@ def main(argv=None):
     parser.add_argument("--runs", type=int, default=10)
     parser.add_argument("--jobs", type=int, default=2)
     args = parser.parse_args(argv)
-    if not (shared_dir() / "corpora").is_dir():
-        sys.exit(f"search_speed: no shared corpora at {shared_dir() / 'corpora'}")
-    from archive_search import Archive
-
-    if not Archive(args.index).exists():
-        build(args.index, args.jobs)
-    in_process(args.index)
-    end_to_end(args.index, args.words, args.runs)
+    with pooled_news_index(args.index, args.jobs, "search_speed") as (index, _scratch):
+        in_process(index)
+        end_to_end(index, args.words, args.runs)
 
 
 if __name__ == "__main__":

@@ -20,15 +20,14 @@ import argparse
 import re
 import statistics
 import sys
-import tempfile
 import time
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 
-from bench.evalsets import RETRIEVAL_SETS, load_retrieval_set, shared_dir  # noqa: E402
-from bench.export_speed import build  # noqa: E402
+from bench.evalsets import RETRIEVAL_SETS, load_retrieval_set  # noqa: E402
+from bench.export_speed import pooled_news_index  # noqa: E402
 
 QUESTIONS = 400
 _TIMING = re.compile(r"app;dur=([\d.]+)")
@@ -91,14 +90,7 @@ def main(argv=None):
     parser.add_argument("--index", type=Path, help="pooled+news archive index (built there if missing)")
     parser.add_argument("--jobs", type=int, default=2)
     args = parser.parse_args(argv)
-    if not (shared_dir() / "corpora").is_dir():
-        sys.exit(f"web_speed: no shared corpora at {shared_dir() / 'corpora'}")
-    from archive_search import Archive
-
-    with tempfile.TemporaryDirectory(prefix="archive-search-web-") as tmp:
-        index = args.index or Path(tmp) / "index"
-        if not Archive(index).exists():
-            build(index, args.jobs)
+    with pooled_news_index(args.index, args.jobs, "web_speed") as (index, _scratch):
         run(index)
 
 
