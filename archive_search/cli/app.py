@@ -151,8 +151,13 @@ def main() -> None:
     """Entry point. A closed pipe (``archive-search … | head``) ends the process
     quietly, as it does grep: SIGPIPE keeps its default action. SIGTERM ends it
     as Ctrl-C does, cleaning up what it was writing."""
+    import os
     import signal
 
+    # numpy's OpenBLAS starts a thread a core when it loads, some 30 ms of a
+    # search command; nothing here multiplies matrices. The command owns its
+    # process (the library leaves the setting to its caller's).
+    os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
     if hasattr(signal, "SIGPIPE"):
         signal.signal(signal.SIGPIPE, signal.SIG_DFL)
     signal.signal(signal.SIGTERM, _terminated)
