@@ -17,15 +17,16 @@ The work is done in ``lexicons`` (word lists and word classes),
 ``subjects`` (the subject of a verb of saying), ``attribution``
 (the candidates of an article), ``article`` (looking names up across
 it), ``resolution`` (who each one is), ``known`` (the
-archive's evidence) and ``variants`` (one person, one name); only
-:mod:`archive_search.text.normalize` is used from the rest of the package.
+archive's evidence); one person, one name is
+:mod:`archive_search.text.person_names` (the search uses it too), and
+:mod:`archive_search.text.normalize` is all else used from the rest of the package.
 """
 
 from __future__ import annotations
 
 from archive_search.articles.speakers.known import KnownNames
 from archive_search.articles.speakers.resolution import find
-from archive_search.articles.speakers.variants import canonical_names, person_key, same_person
+from archive_search.text.person_names import canonical_names, person_key, same_person
 
 __all__ = ["KnownNames", "canonical_names", "clear_caches", "find_speakers", "person_key", "same_person"]
 
@@ -50,9 +51,9 @@ def find_speakers(text: str, known: KnownNames | None = None) -> list[str]:
 
 def clear_caches() -> None:
     """Forget the word caches (the classes of the archive's words, names' key
-    forms, spelling patterns): a rebuild calls this once its workers are done."""
-    from archive_search.articles.speakers import article, tokens, variants
+    forms): a rebuild calls this once its workers are done."""
+    from archive_search.articles.speakers import tokens
+    from archive_search.text import person_names
 
     tokens.clear_caches()
-    article.spellings_of.cache_clear()
-    variants.clear_caches()
+    person_names.clear_caches()

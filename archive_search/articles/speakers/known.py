@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from archive_search.articles.speakers.variants import name_words
+from archive_search.text.person_names import name_words
 
 MIN_COUNT = 2
 # Counts a name word needs before it is taken as evidence.

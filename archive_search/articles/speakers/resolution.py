@@ -32,7 +32,7 @@ from archive_search.articles.speakers.lexicons import (
 )
 from archive_search.articles.speakers.subjects import subject_at, title_follows, title_key
 from archive_search.articles.speakers.tokens import Line, Subject, words
-from archive_search.articles.speakers.variants import clean_name, name_words, same_person
+from archive_search.text.person_names import clean_name, name_words, same_person
 
 _BACK_OVER = frozenset((W_GIVEN, W_AMBIG, W_LINK))
 _BEFORE_FOREIGN_GIVEN = frozenset((W_TITLE, W_AMBIG, W_NAT))
