@@ -28,8 +28,8 @@ from archive_search.index.manifest import read_json, write_json
 KNOWN_NAMES = "known-names.json.gz"
 # The sample a rebuild observes: enough that a name that recurs across the
 # archive recurs in it, little enough to cost a few per cent of a rebuild.
-SAMPLE_ARTICLES = 20_000
-SAMPLE_CHARS = 40_000_000
+SAMPLE_ARTICLES = 10_000
+SAMPLE_CHARS = 25_000_000
 
 
 def sample(files: list[Path], read: Callable[[Path], Iterable[Article]],

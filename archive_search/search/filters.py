@@ -78,7 +78,8 @@ def speaker_query(value: str) -> q.Query:
     whose name holds all its words (a part of a name finds the whole), and,
     for a name of several words, a speaker under a shorter variant of it
     (:func:`archive_search.text.person_names.variants_within`: "رجب طيب
-    أردوغان" finds "أردوغان" and "طيب أردوغان")."""
+    أردوغان" finds "أردوغان" and "طيب أردوغان"; the family name alone cannot
+    tell two people of one family apart, so "بلال أردوغان" finds it too)."""
     words = [w.exact for w in analyze_query(value, stopwords=False, stemming=False)]
     if not words:
         raise QueryError("speaker: needs a name")
