@@ -11,13 +11,12 @@ article token by token.
 
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING
 
 from archive_search.articles.speakers.lexicons import (
     W_FUNC, W_LINK, W_MEDIA, W_NOUN, W_ORG, W_PLACE, W_PREP, W_PUNCT, W_VERB,
 )
-from archive_search.articles.speakers.tokens import TOKEN, Line, token_info
+from archive_search.articles.speakers.tokens import TOKEN, WORD_SPANS, Line, token_info
 from archive_search.text.normalize import normalize
 
 if TYPE_CHECKING:
@@ -110,7 +109,7 @@ class Article:
         starts = self._word_starts.get(line_no)
         if starts is None:  # where each word of the line starts, counted from the text's start
             start = sum(len(line) + 1 for line in self.lines[:line_no])
-            starts = self._word_starts[line_no] = [start + m.start() for m in _WORDS.finditer(self.lines[line_no])]
+            starts = self._word_starts[line_no] = [start + m.start() for m in WORD_SPANS.finditer(self.lines[line_no])]
             starts.append(start + len(self.lines[line_no]))
         tokens_before = candidate.line.toks[:max(candidate.subject.begin, 0)]
         return starts[min(candidate.words_before, len(starts) - 1)] + sum(len(t) + 1 for t in tokens_before)
@@ -138,5 +137,4 @@ def _fold_one_for_one(text: str) -> str:
 
 # Classes of a neighbouring word that can add nothing to a name.
 _NO_EXTEND = frozenset((W_FUNC, W_PUNCT, W_VERB, W_ORG, W_PLACE, W_MEDIA, W_NOUN, W_PREP))
-_WORDS = re.compile(r"\S+")
 _MAX_PLACES = 8  # places where one name is read (the fullest form is among the first)

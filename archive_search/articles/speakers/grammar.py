@@ -125,7 +125,7 @@ def _closing_family(line: Line, k: int) -> bool:
 def arabic_pattern(token: str, key: str) -> bool:
     """Whether an unknown word has the shape of an Arabic word, not of a name:
     a noun with a pronoun (منصبه، انفصالها),
-    a plural (تنديدات، مزاعم), a verbal noun (ارتكاب)."""
+    a plural (تنديدات، مزاعم), a verbal noun (ارتكاب، تفكيك)."""
     if token.endswith(("ها", "هم", "هما")) or key.endswith("ات") and len(key) > 4:
         return True
     if len(key) == 5 and key[0] == "م" and key[2] == "ا":
@@ -136,6 +136,8 @@ def arabic_pattern(token: str, key: str) -> bool:
         return True  # an accusative فاعلا after a name: مازحا، ضاحكا
     if len(key) == 5 and key[0] == "ا" and key[3] == "ا":
         return True  # the verbal noun إفعال: إحراز، إدخال
+    if len(key) == 5 and key[0] == "ت" and key[3] == "ي" and key[1] not in "اوي":
+        return True  # the verbal noun تفعيل: تفكيك، تنظيم
     if token.endswith("ه") and len(key) > 3 and key[-2] not in "اوي":
         return True  # (as written: ة is no pronoun, أبوشوشة is a name)
     return False

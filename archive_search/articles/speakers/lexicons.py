@@ -87,10 +87,12 @@ _DEFINITE_CLASSES = ((TITLES, W_TITLE), (ORGANISATIONS, W_ORG), (PLACES, W_PLACE
 
 def _feminine(key: str) -> tuple[str, ...]:
     """The key and its singular masculine: for a word in ة (folded to ه) the
-    masculine (مديرة → مدير), for a plural or a dual in ون/ين/ان/ات/تا the
-    singular (صحفيين → صحفي، منظمات → منظمة، صحيفتا → صحيفة)."""
+    masculine (مديرة → مدير), for a plural or a dual in ون/ين/ان/ات/تا/تين/تان
+    the singular (صحفيين → صحفي، منظمات → منظمة، صحيفتا → صحيفة، خبيرتين → خبيرة)."""
     if key.endswith("ه") and len(key) > 3:
         return key, key[:-1]
+    if key.endswith(("تين", "تان")) and len(key) > 5:
+        return key, key[:-3] + "ه", key[:-3]  # a feminine dual: الخبيرتين، المستشارتان
     if key.endswith(("ون", "ين", "ان")) and len(key) > 4:
         return key, key[:-2]  # (also a dual: عضوان، خبيران)
     if key.endswith("تا") and len(key) > 4:

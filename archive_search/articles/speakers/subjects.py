@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from archive_search.articles.speakers.grammar import GIVEN_LIKE, name_end
 from archive_search.articles.speakers.lexicons import (
-    FILIATION, GIVEN_NAMES, NAME_CLASSES, NOT_PERSON_CLASSES, TITLES, W_AL, W_AMBIG, W_FUNC, W_LINK, W_MEDIA,
+    FILIATION, GIVEN_NAMES, NAME_CLASSES, NOT_PERSON_CLASSES, TITLES, W_AL, W_AMBIG, W_FUNC, W_GIVEN, W_LINK, W_MEDIA,
     W_NAT, W_NOUN, W_ORG, W_OTHER, W_PLACE, W_PREP, W_PUNCT, W_TITLE, W_VERB, fold,
 )
 from archive_search.articles.speakers.tokens import Line, Subject, token_info
@@ -173,8 +173,8 @@ def _word_step(chain: _Chain, c: int) -> int:
         return _STOP  # "، يوفال شتاينتز،": the name in apposition
     elif c == W_OTHER:
         ahead = _given_ahead(line, k)
-        if ahead is None:
-            return _STOP
+        if ahead is None or line.conj[ahead]:
+            return _STOP  # (before "وسارة درور" the unknown words are a first name: "جوليت كيلو وسارة …")
         chain.k = ahead
         return _MOVED
     elif toks[k] in _QUOTES:
@@ -187,11 +187,16 @@ def _word_step(chain: _Chain, c: int) -> int:
 def _quote_step(chain: _Chain) -> int:
     """A quote mark in the chain: it opens or closes an organisation's or a
     medium's name ("مبادرة «نرسم بسمتهم»", skipped), or opens the quotes
-    around the person's name ("صالح القرعوطي", read)."""
+    around the person's name ("صالح القرعوطي", read) unless a given name
+    follows the quotes."""
     if chain.quoted:
         chain.quoted = chain.org_name = False  # the organisation's name is closed
         return _NEXT
     if not chain.org_name and _quoted_name(chain.line, chain.k):
+        close = next(j for j in range(chain.k + 1, len(chain.line.toks)) if chain.line.toks[j] in _QUOTES)
+        if chain.titled and close + 1 < len(chain.line.cls) and chain.line.cls[close + 1] in GIVEN_LIKE:
+            chain.k = close + 1  # "المشرف على الفعاليات «تلي ماتش» بدر الذربان": a thing's name, then his
+            return _MOVED
         chain.k += 1
         return _STOP
     if chain.titled:  # "باسم قوات التحالف «تحالف دعم الشرعية»، العقيد …"
@@ -241,6 +246,8 @@ def subject_at(line: Line, j: int) -> Subject | None:
         return Subject(j, j + 1, kind="family", begin=j)  # "وأضاف الحسن", "وأبرز التركي"
     if cls[j] == W_LINK and j + 1 < n and keys[j + 1] in _KIN:
         return None  # "ابن عم فلان": a relative of his
+    if cls[j] == W_TITLE and keys[j].startswith("ل") and not keys[j].startswith("ال"):
+        return None  # "وصرح للصحافيين": those spoken to
     chain = _title_chain(line, j)
     if chain is None:
         return None
@@ -251,6 +258,31 @@ def subject_at(line: Line, j: int) -> Subject | None:
     if _verb_like(keys[k]) or (end - k == 1 and keys[k] in _TIME_NAMES and end < n and cls[end] == W_FUNC):
         return None  # "يورط"; "أعلن صباح الأربعاء"
     return Subject(k, end, titled or title_follows(line, end), title, begin=j)
+
+
+def second_subject(line: Line, subject: Subject) -> tuple[Line, Subject] | None:
+    """The subject joined to this one by و: "قال فلان وفلان", "ماكرون والمستشارة … ميركل"."""
+    k = subject.end
+    if k + 1 < len(line.cls) and line.toks[k] in _COMMAS and line.conj[k + 1]:
+        k += 1  # "قال فلان، والوزيرة فلانة"
+    if k >= len(line.cls) or not line.conj[k] or line.cls[k] not in (W_GIVEN, W_AMBIG, W_TITLE, W_OTHER):
+        return None
+    shorter = line.without_prefix(k, 1)
+    second = subject_at(shorter, k)
+    return (shorter, second) if second is not None and second.kind != "family" else None
+
+
+def add_joined(line: Line, subject: Subject, out: list[tuple[Line, Subject]]) -> None:
+    """The subject, and up to three more joined to it by و ("قال فلان وفلان")."""
+    out.append((line, subject))
+    for _ in range(3):
+        if subject.kind == "family":
+            return
+        joined = second_subject(line, subject)
+        if joined is None:
+            return
+        line, subject = joined
+        out.append(joined)
 
 
 def _verb_like(key: str) -> bool:
