@@ -212,3 +212,70 @@ def test_speaker_from_name_colon_line_and_later_reference():
 
 def test_no_speaker_for_anonymous_source():
     assert find_speakers("وقال مصدر مطلع، إن الاجتماع انتهى.") == []
+
+
+# --- Rules from the second development part -------------------------------------
+
+
+def test_a_verb_with_a_comma_glued_to_it_is_read():
+    text = "وكان الرئيس التركي، رجب طيب أردوغان أعلن، أواخر الشهر الماضي، أن بلاده ستفتح القاعدة."
+    assert find_speakers(text) == ["رجب طيب أردوغان"]
+
+
+def test_explained_is_read_before_a_title_and_what_was_said():
+    text = "وبين مدير التعليم في المحافظة عبدالعزيز بن عبدالله المسند، أنه تم تكليف المشرفين بجولات."
+    assert find_speakers(text) == ["عبدالعزيز بن عبدالله المسند"]
+
+
+def test_between_is_no_verb_of_saying():
+    assert find_speakers("ويقع بين الرئيس الجديد والبرلمان خلاف حول الميزانية.") == []
+
+
+def test_a_name_in_apposition_after_a_chain_that_names_someone_else():
+    text = "وقال ممثل آية الله علي خامنئي في العراق، مجتبى الحسيني، في بيان إن التصريحات لا تنسجم مع المواقف."
+    assert find_speakers(text) == ["مجتبى الحسيني"]
+
+
+def test_no_apposition_after_the_object_of_informed():
+    text = "وأبلغ الرئيس كبير موظفي البيت الأبيض، جون كيلي، مؤخرا بأنه يرغب في تغيير."
+    assert find_speakers(text) == []
+
+
+def test_as_for_someone_with_a_comma_then_said():
+    text = "أما أمين سر المجلس الوطني الفلسطيني، محمد صبيح، فقال إن الاجتماعات ستكون استراتيجية."
+    assert find_speakers(text) == ["محمد صبيح"]
+
+
+def test_two_speakers_after_according_to():
+    text = "وفقا للخبيرتين في مجال التغذية جوليت كيلو وسارة درور، فإن تناول البيض يساعد في إطالة العمر."
+    assert find_speakers(text) == ["جوليت كيلو", "سارة درور"]
+
+
+def test_a_quoted_event_name_before_the_persons_name():
+    text = "وأوضح المشرف على الفعاليات الشبابية «تلي ماتش» بدر الذربان أن الألعاب تناسب مختلف الأعمار."
+    assert find_speakers(text) == ["بدر الذربان"]
+
+
+def test_those_spoken_to_are_not_the_subject():
+    text = "وفي واشنطن، وجه المتحدث باسم الخارجية الأميركية مارك تونر، الرسالة نفسها وصرح للصحافيين «نريد الحوار»."
+    assert find_speakers(text) == ["مارك تونر"]
+
+
+def test_the_reporter_a_statement_is_made_to_is_no_speaker():
+    text = "وقال نبيل الزغلامي في تصريح لمراسل الإذاعة ماهر الصغير إن الإنتاج تراجع."
+    assert find_speakers(text) == ["نبيل الزغلامي"]
+
+
+def test_wrote_with_and_in_front_is_no_byline():
+    text = "وكتب المبعوث الأميركي بريت ماكغورك على موقع تويتر «هذا ليس سوى البداية»."
+    assert find_speakers(text) == ["بريت ماكغورك"]
+
+
+@pytest.mark.parametrize("text", [
+    "وأوضح نجم ريال مدريد: «سأتحدث عن مستقبلي لاحقا».",  # a club, then a currency
+    "تونس تعلن تفكيك «خلية إرهابية» خططت لتنفيذ هجمات",  # a verbal noun before quotes
+    "وبين اللواء الغامدي أن الجولات أبرزت رضا الإخوة اليمنيين.",  # plural kin
+    "لأن الفشل السياسي أدى إلى فشل إداري، مؤكدا أن الحل قريب.",  # a noun with the article is no verb
+])
+def test_words_that_are_no_names_after_a_verb(text):
+    assert not any(name in ("نجم ريال", "تفكيك", "رضا الإخوة", "أدى") for name in find_speakers(text))
