@@ -28,7 +28,7 @@ from archive_search.articles.speakers.lexicons import (
 )
 from archive_search.articles.speakers.phrases import PHRASE_KEYS, after_phrase
 from archive_search.articles.speakers.subjects import add_joined, name_before, subject_at, title_key
-from archive_search.articles.speakers.tokens import TOKEN, Line, Subject, split_words
+from archive_search.articles.speakers.tokens import Line, Subject, split_words
 from archive_search.articles.speakers.triggers import (
     PARTICIPLE_SURFACES, TRIGGER_SURFACES, VERB_SURFACES, indices, sentence_opening, window_start, worth_reading,
 )
@@ -49,7 +49,6 @@ _EXPRESSED = frozenset(fold(w) for w in "عبر وعبر فعبر".split())
 _EXPLAINED = frozenset(fold(w) for w in "بين وبين".split())
 _NO_SUBJECT_BEFORE = frozenset(fold(w) for w in "و ف".split())
 _MARK_CHARS = "\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652\u0640\u0670"
-_COLON_NEAR_START = 80
 
 
 @dataclass(slots=True)
@@ -149,13 +148,13 @@ def line_subjects(text_line: str, direct: bool = False) -> list[tuple[Line, Subj
     for a verb with no subject, the words from its sentence's first verb.
     """
     words = split_words(text_line)
-    colon = not direct and ":" in text_line[:_COLON_NEAR_START]
+    colon = not direct and ":" in words[:_COLON_WORDS]
     if not colon and TRIGGER_SURFACES.isdisjoint(words):
         return []
     hits = TRIGGER_SURFACES.intersection(words)
     out: list[tuple[Line, Subject, int]] = []
     if colon:
-        line = Line.of(TOKEN.findall(" ".join(words[:_COLON_WORDS])))
+        line = Line.of_words(words[:words.index(":") + 1])
         subject = _colon_subject(line)
         if subject is not None:
             if subject.kind == "name":
@@ -217,7 +216,8 @@ def _at_trigger(line: Line, k: int) -> list[tuple[Line, Subject]]:
     return found
 
 
-_COLON_WORDS = 16
+# A "NAME: …" line has its colon among its first words.
+_COLON_WORDS = 8
 # Triggers read on one line, candidates in one article: a news article has a
 # few dozen; a pathological one (a line repeated 200,000 times) costs no more.
 _MAX_TRIGGERS = 100

@@ -85,6 +85,13 @@ _DEFINITE_CLASSES = ((TITLES, W_TITLE), (ORGANISATIONS, W_ORG), (PLACES, W_PLACE
                      (NATIONALITIES, W_NAT), (NOUNS, W_NOUN))
 
 
+# Each entry of the tables above with its class, the first table's that lists it.
+_LEXICAL: dict[str, int] = {}
+for _table, _cls in _DEFINITE_CLASSES:
+    for _entry in _table:
+        _LEXICAL.setdefault(_entry, _cls)
+
+
 def _feminine(key: str) -> tuple[str, ...]:
     """The key and its singular masculine: for a word in ة (folded to ه) the
     masculine (مديرة → مدير), for a plural or a dual in ون/ين/ان/ات/تا/تين/تان
@@ -105,9 +112,11 @@ def _feminine(key: str) -> tuple[str, ...]:
 def _lexical_class(key: str) -> int | None:
     """The class of a folded word (no article or preposition in front), or None."""
     for form in _feminine(key):
-        for table, cls in _DEFINITE_CLASSES:
-            if form in table:
-                return cls
+        cls = _LEXICAL.get(form)
+        if cls is not None:
+            return cls
+    if not key.endswith(_PRONOUNS):
+        return None
     for suffix in _PRONOUNS:  # دعمه، رفضها، محاميتها: a noun or title with a pronoun after it
         stem = key[: -len(suffix)]
         if key.endswith(suffix) and len(stem) >= 3:
