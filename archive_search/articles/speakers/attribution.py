@@ -47,6 +47,7 @@ _APPOSITION_WORDS = 14
 _BYLINE_VERBS = frozenset(light(w) for w in "كتب كتبت".split())
 _EXPRESSED = frozenset(fold(w) for w in "عبر وعبر فعبر".split())
 _EXPLAINED = frozenset(fold(w) for w in "بين وبين".split())
+_ADMITTED = frozenset(fold(w) for w in "اعترف اعترفت".split())
 _NO_SUBJECT_BEFORE = frozenset(fold(w) for w in "و ف".split())
 _MARK_CHARS = "\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652\u0640\u0670"
 
@@ -87,8 +88,19 @@ def _after_verb(line: Line, i: int, out: list[tuple[Line, Subject]]) -> None:
                 subject = None
     if subject is None and line.conj[i] and line.toks[i][0] == "ف":
         subject = _as_for(line, i)  # "أما الكاتب محمد الرطيان فقال …"
+    if subject is not None and _recognised(line, i, subject):
+        return  # "اعترف الرئيس فلان بالقدس عاصمة …": a recognition, no words
     if subject is not None:
         add_joined(line, subject, out)
+
+
+def _recognised(line: Line, i: int, subject: Subject) -> bool:
+    """Whether اعترف at token i means recognised: its subject followed by ب +
+    a noun, not by بأن (admitted that)."""
+    verb = line.keys[i][1:] if line.conj[i] else line.keys[i]
+    end = subject.end
+    return verb in _ADMITTED and end < len(line.keys) and line.keys[end].startswith("ب") and (
+        line.keys[end] not in _SAID_OPENERS)
 
 
 def _apposed(line: Line, j: int, title: Subject | None) -> Subject | None:
@@ -142,7 +154,8 @@ def line_subjects(text_line: str, direct: bool = False) -> list[tuple[Line, Subj
     """The subjects of speech on one line, in order, each with the number of
     the line's words before the tokens its line holds (0: the whole line).
 
-    With ``direct``, only the subjects read at the triggers themselves. The
+    With ``direct`` (what the archive learns names from), only the subjects
+    read at the triggers themselves, before a title or a given name. The
     words around a trigger (five before it, twenty after) are read
     token by token only if it may introduce a name (:func:`worth_reading`);
     for a verb with no subject, the words from its sentence's first verb.
@@ -164,7 +177,7 @@ def line_subjects(text_line: str, direct: bool = False) -> list[tuple[Line, Subj
     for i in sorted(positions)[:_MAX_TRIGGERS] if len(positions) > 1 else positions:
         word = words[i]
         found: list[tuple[Line, Subject]] = []
-        if word not in PARTICIPLE_SURFACES and worth_reading(words, i):
+        if word not in PARTICIPLE_SURFACES and worth_reading(words, i, direct):
             lo = window_start(words, i)
             line, starts = Line.with_starts(words[lo:i + _AFTER])
             found = _at_trigger(line, starts[i - lo])

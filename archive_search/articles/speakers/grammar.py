@@ -72,7 +72,7 @@ def name_end(line: Line, k: int) -> int:
             k += 1  # a family name that is also an adjective or a title: التركي، المعلم
             break
         if c == W_OTHER and last != "family" and unknown < 2 and not key.startswith(_NOT_NAME_STARTS) and (
-                k == start or not glued(line.toks[k], key)):
+                k == start or not (glued(line.toks[k], key) or _and_a_word(line.toks[k], key))):
             unknown += 1
             last = "other"
             k += 1
@@ -81,6 +81,13 @@ def name_end(line: Line, k: int) -> int:
     while k > start and cls[k - 1] == W_LINK:
         k -= 1
     return k
+
+
+def _and_a_word(token: str, key: str) -> bool:
+    """Whether an unknown word after a name's first word is no more of it: و +
+    a feminine word (ومثيرة: "and exciting") or a three-letter accusative
+    (حدًّا written without its marks: حدا)."""
+    return token[0] == "و" and token.endswith("ة") or len(key) == 3 and key.endswith("ا")
 
 
 def _link(line: Line, k: int, start: int) -> tuple[int, str] | None:

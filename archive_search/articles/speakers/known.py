@@ -1,8 +1,10 @@
-"""Evidence about names gathered from the whole archive (:class:`KnownNames`).
+"""Evidence about names gathered from the archive (:class:`KnownNames`).
 
-While an archive is indexed, :meth:`KnownNames.observe` reads each article's
-candidate speakers (the subjects of verbs of saying, before any decision) and
-counts, once per article:
+Before an archive is indexed, :meth:`KnownNames.observe` reads the candidate
+speakers of a sample of its articles (the subjects of verbs of saying that
+follow a title or a given name, before any decision; the others teach
+nothing, so observing an article costs a fraction of finding its speakers)
+and counts, once per article:
 
 * ``given``: the first word of a name of two words or more that has other
   signs of being a person's (a title before it, a given name from the
@@ -10,8 +12,7 @@ counts, once per article:
   given names that the lexicon lacks (كويكي، تارو) turn up this way;
 * ``family``: the last word of a name that starts with a given name (from the
   lexicon or from ``given``), so that a family name quoted alone elsewhere
-  ("وقال بيسكوف") is known for a person's;
-* ``subjects``: every one-word subject, and how often it speaks.
+  ("وقال بيسكوف") is known for a person's.
 
 :meth:`finish` keeps the counts of at least :data:`MIN_COUNT` (what occurs
 once is no evidence) and freezes the object; :meth:`merge` adds counts from
@@ -27,18 +28,17 @@ from archive_search.text.person_names import name_words
 MIN_COUNT = 2
 # Counts a name word needs before it is taken as evidence.
 MIN_EVIDENCE = 3
-FORMAT = 1
+FORMAT = 2
 
 
 class KnownNames:
-    """Counts of given names, family names and one-word subjects across an archive."""
+    """Counts of given names and family names across an archive."""
 
-    __slots__ = ("given", "family", "subjects", "articles", "frozen")
+    __slots__ = ("given", "family", "articles", "frozen")
 
     def __init__(self) -> None:
         self.given: Counter[str] = Counter()
         self.family: Counter[str] = Counter()
-        self.subjects: Counter[str] = Counter()
         self.articles = 0
         self.frozen = False
 
@@ -48,10 +48,9 @@ class KnownNames:
 
         if self.frozen:
             raise ValueError("KnownNames.observe after finish()")
-        given, family, subjects = observed_names(text, self)
+        given, family = observed_names(text)
         self.given.update(given)
         self.family.update(family)
-        self.subjects.update(subjects)
         self.articles += 1
 
     def merge(self, other: "KnownNames") -> "KnownNames":
@@ -60,13 +59,12 @@ class KnownNames:
             raise ValueError("KnownNames.merge needs two unfinished objects")
         self.given.update(other.given)
         self.family.update(other.family)
-        self.subjects.update(other.subjects)
         self.articles += other.articles
         return self
 
     def finish(self) -> "KnownNames":
         """Drop counts below MIN_COUNT and freeze; returns self."""
-        for table in (self.given, self.family, self.subjects):
+        for table in (self.given, self.family):
             for key in [k for k, v in table.items() if v < MIN_COUNT]:
                 del table[key]
         self.frozen = True
@@ -83,7 +81,7 @@ class KnownNames:
     def to_dict(self) -> dict:
         """A JSON-able form (see :meth:`from_dict`)."""
         return {"format": FORMAT, "articles": self.articles, "given": dict(self.given),
-                "family": dict(self.family), "subjects": dict(self.subjects)}
+                "family": dict(self.family)}
 
     @classmethod
     def from_dict(cls, data: dict) -> "KnownNames":
@@ -93,14 +91,13 @@ class KnownNames:
         known = cls()
         known.given.update(data.get("given", {}))
         known.family.update(data.get("family", {}))
-        known.subjects.update(data.get("subjects", {}))
         known.articles = data.get("articles", 0)
         known.frozen = True
         return known
 
     def __repr__(self) -> str:
-        return (f"KnownNames({self.articles} articles, {len(self.given)} given, {len(self.family)} family, "
-                f"{len(self.subjects)} subjects{', finished' if self.frozen else ''})")
+        return (f"KnownNames({self.articles} articles, {len(self.given)} given, {len(self.family)} family"
+                f"{', finished' if self.frozen else ''})")
 
 
 def _key(word: str) -> str:

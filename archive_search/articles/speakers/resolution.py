@@ -22,6 +22,8 @@ the fullest form.
 
 from __future__ import annotations
 
+import re
+
 from archive_search.articles.speakers.article import Article
 from archive_search.articles.speakers.attribution import Candidate, candidates, strip_marks
 from archive_search.articles.speakers.grammar import arabic_pattern, first_is_given, glued, name_end, prefixed
@@ -41,6 +43,7 @@ _SAID_OPENERS = frozenset(fold(w) for w in "إن أن إنه أنه إنها أ�
 _ADVERBS = frozenset(fold(w) for w in "أيضا ايضا كذلك اليوم أمس امس بدوره بدورها".split())
 _HE_SHE = frozenset(fold(w) for w in "وهو وهي".split())
 _SAID_MARKS = frozenset(':«"“،,')
+_LATIN = re.compile("[A-Za-z]")
 
 
 def _spans_with(line: Line, last: str) -> list[tuple[int, int]]:
@@ -270,7 +273,7 @@ def find(text: str, known: KnownNames | None = None) -> list[str]:
         if subject.title and subject.kind == "name":
             spoken[subject.title] = resolved
         name = clean_name(" ".join(words(*resolved)))
-        if name:
+        if name and not _LATIN.search(name):  # "لـCNN": Latin letters name a medium or a company
             _add(names, name)
     return names
 
@@ -298,38 +301,30 @@ def _first_name_of(short: str, long_: str) -> bool:
     return len(b) > len(a) and (len(a) == 1 and a[0] == b[0] or b[-len(a):] == a)
 
 
-def observed_names(text: str, known: KnownNames) -> tuple[set[str], set[str], set[str]]:
-    """The given names, family names and one-word subjects one article shows
-    (see :class:`~archive_search.articles.speakers.known.KnownNames`).
+def observed_names(text: str) -> tuple[set[str], set[str]]:
+    """The given names and family names one article shows (see
+    :class:`~archive_search.articles.speakers.known.KnownNames`).
 
-    Only names of two to four words are read for given and family names: an
-    unknown first word counts as a given name when a person's title stands
-    before the name ("وزير الخارجية الياباني تارو كونو" counts تارو); an
-    unknown last word counts as a family name after a given name from the
+    Only names of two to four words after a title or a given name are read:
+    an unknown first word counts as a given name when a person's title
+    stands before the name ("وزير الخارجية الياباني تارو كونو" counts تارو);
+    an unknown last word counts as a family name after a given name from the
     lexicon, if it has no plural or feminine ending, and a last word in ال
-    (السديس) after one. Every unknown one-word
-    subject is counted too.
+    (السديس) after one.
     """
     given: set[str] = set()
     family: set[str] = set()
-    subjects: set[str] = set()
     for candidate in candidates(strip_marks(text).split("\n"), direct=True):
         line, subject = candidate.line, candidate.subject
-        if subject.kind != "name":
+        if subject.kind != "name" or not 2 <= subject.end - subject.start <= 4:
             continue
         start, end = subject.start, subject.end
         cls, keys = line.cls[start:end], line.bare[start:end]
-        if len(cls) == 1:
-            if cls[0] == W_OTHER:
-                subjects.add(keys[0])
-            continue
-        if len(cls) > 4:
-            continue
-        if cls[0] == W_OTHER and subject.titled and cls[-1] in (W_AL, W_OTHER) and len(cls) >= 2:
+        if cls[0] == W_OTHER and subject.titled and cls[-1] in (W_AL, W_OTHER):
             given.add(keys[0])
         if first_is_given(line, subject) and (cls[-1] == W_AL or cls[-1] == W_OTHER and _family_like(keys[-1])):
             family.add(keys[-1])
-    return given, family, subjects
+    return given, family
 
 
 def _foreign_like(key: str) -> bool:

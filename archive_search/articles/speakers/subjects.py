@@ -315,7 +315,11 @@ def name_before(line: Line, i: int) -> Subject | None:
         return None
     t = start - 1
     titled, title = False, None
-    while t >= 0 and cls[t] in (W_TITLE, W_AMBIG, W_ORG, W_NAT, W_AL, W_PLACE, W_NOUN, W_PREP):
+    while t >= 0 and cls[t] in (W_TITLE, W_AMBIG, W_ORG, W_NAT, W_AL, W_PLACE, W_NOUN, W_PREP, W_GIVEN):
+        if cls[t] == W_GIVEN and line.keys[t] != _ON_BEHALF:
+            break
+        if line.keys[t] == _ON_BEHALF:
+            return None  # "متحدث باسم الملك فلان قد أعلن": his spokesman speaks
         if cls[t] in (W_TITLE, W_AMBIG):
             titled, title = True, title_key(line, t)
         t -= 1

@@ -80,18 +80,22 @@ def _past_openers(words: list[str], first: int, i: int) -> int:
     return first
 
 
-def worth_reading(words: list[str], i: int) -> bool:
+def worth_reading(words: list[str], i: int, observing: bool = False) -> bool:
     """Whether the trigger at words[i] may introduce a named person, judged
     from the words next to it without reading the window: "وقال إن" and
     "أعلنت وزارة" have no name after the verb (a name before it is still
     possible for a verb with no و), "بحسب مصادر" none after بحسب, and a
-    statement noun needs "في" before it or a given name after it."""
+    statement noun needs "في" before it or a given name after it. While
+    ``observing`` (:class:`~archive_search.articles.speakers.known.KnownNames`),
+    only a title, a given name or a link word (عبد، أبو) after it will do."""
     word = words[i]
     j = i + 1
     while j < len(words) - 1 and words[j] in _ASIDE_SURFACES:
         j += 1  # "أوضح ذلك المهندس فلان"
     after = words[j] if j < len(words) else ""
     follows = _peek(after)
+    if observing:  # the archive learns names only from a title or a given name after the trigger
+        return follows in _TEACHES
     if word in VERB_SURFACES:
         if after and follows not in _NO_NAME_AFTER and (after not in _FUNCTION_SURFACES or after == "من"):
             return True
@@ -131,6 +135,7 @@ _ASIDE_SURFACES = frozenset("""ذلك بذلك هذا أيضا ايضا كذلك
     الثلاثاء الأربعاء الاربعاء الخميس الجمعة السبت مساء الليلة""".split())
 _AROUND = "،,.:;؛!?؟\"'«»“”()[]-"
 _NO_NAME_AFTER = frozenset((W_ORG, W_PLACE, W_MEDIA, W_NOUN))
+_TEACHES = frozenset((W_TITLE, W_GIVEN, W_AMBIG, W_LINK))
 _SENTENCE_WORDS = 40
 # What the verb that opens a sentence may be read as; how long a phrase put before it may be.
 _MAY_OPEN = frozenset((W_OTHER, W_VERB, W_NOUN))
