@@ -30,7 +30,8 @@ from archive_search.articles.speakers.phrases import PHRASE_KEYS, after_phrase
 from archive_search.articles.speakers.subjects import add_joined, name_before, subject_at, title_key
 from archive_search.articles.speakers.tokens import Line, Subject, split_words
 from archive_search.articles.speakers.triggers import (
-    PARTICIPLE_SURFACES, TRIGGER_SURFACES, VERB_SURFACES, indices, sentence_opening, window_start, worth_reading,
+    PARTICIPLE_SURFACES, TRIGGER_SURFACES, VERB_SURFACES, indices, sentence_opening, window_end, window_start,
+    worth_reading,
 )
 
 _COMMAS = frozenset("،,")
@@ -179,7 +180,7 @@ def line_subjects(text_line: str, direct: bool = False) -> list[tuple[Line, Subj
         found: list[tuple[Line, Subject]] = []
         if word not in PARTICIPLE_SURFACES and worth_reading(words, i, direct):
             lo = window_start(words, i)
-            line, starts = Line.with_starts(words[lo:i + _AFTER])
+            line, starts = Line.with_starts(words[lo:window_end(words, i, _AFTER)])
             found = _at_trigger(line, starts[i - lo])
             out.extend((found_line, subject, lo) for found_line, subject in found)
         if not found and not direct and (word in PARTICIPLE_SURFACES or word in VERB_SURFACES):

@@ -112,6 +112,17 @@ def worth_reading(words: list[str], i: int, observing: bool = False) -> bool:
     return follows not in _NO_NAME_AFTER
 
 
+def window_end(words: list[str], i: int, after: int) -> int:
+    """Where the words read for the trigger at words[i] end: ``after`` words
+    on, or one word past where what was said opens ("إن", "أن", a colon) or
+    the sentence ends, whichever comes first (a subject stands before them)."""
+    end = min(len(words), i + after)
+    for j in range(i + 1, end):
+        if words[j] in _STOPS:
+            return j + 1
+    return end
+
+
 def window_start(words: list[str], i: int) -> int:
     """Where the words read for the trigger at words[i] start: five words
     before it, or back to أما for "أما فلان، فقال"."""
@@ -136,12 +147,14 @@ _ASIDE_SURFACES = frozenset("""ذلك بذلك هذا أيضا ايضا كذلك
 _AROUND = "،,.:;؛!?؟\"'«»“”()[]-"
 _NO_NAME_AFTER = frozenset((W_ORG, W_PLACE, W_MEDIA, W_NOUN))
 _TEACHES = frozenset((W_TITLE, W_GIVEN, W_AMBIG, W_LINK))
+# Words after which no subject of the trigger stands.
+_STOPS = frozenset(spellings("ان") | spellings("انه") | spellings("انها") | {"بأن", "بان", ":", ".", "؟", "?", "!"})
 _SENTENCE_WORDS = 40
 # What the verb that opens a sentence may be read as; how long a phrase put before it may be.
 _MAY_OPEN = frozenset((W_OTHER, W_VERB, W_NOUN))
 _FRONTED_WORDS = 5
 # What may open a subject that has a title or a given name.
-_OPENS_SUBJECT = frozenset((W_TITLE, W_AMBIG, W_GIVEN, W_LINK, W_OTHER))
+_OPENS_SUBJECT = frozenset((W_TITLE, W_AMBIG, W_GIVEN, W_LINK))
 _SENTENCE_ENDS = (".", "!", "؟", "?", ":", "؛")
 _TRANSMIT_SURFACES = frozenset(w for word in TRANSMIT for w in spellings(word))
 _ACCORDING_WHAT_SURFACES = frozenset("حسبما وحسبما بحسبما".split())
