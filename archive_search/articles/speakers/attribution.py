@@ -38,6 +38,10 @@ _COMMAS = frozenset("،,")
 _SUBJECT_CLASSES = frozenset((W_ORG, W_PLACE, W_MEDIA, W_TITLE, W_AMBIG, W_GIVEN, W_AL, W_NAT, W_LINK))
 _AS_FOR = fold("أما")
 _DEMANDS_NOW = frozenset(light(w) for w in "يطالب تطالب يدعو تدعو يناشد تناشد يحث تحث".split())
+# Verbs whose object, a person asked or invited, follows them: a name before the verb is the speaker.
+_ASKED = frozenset(light(w) for w in "دعا دعت طالب طالبت ناشد ناشدت حث حثت".split()) | _DEMANDS_NOW
+# Words before a verb in the present that make it what may be said ("أن يدعو", "لن يقول").
+_MAY_SAY = frozenset(fold(w) for w in "أن ان لن كي لكي".split())
 _NOUNISH = frozenset((W_OTHER, W_NOUN, W_AL, W_NAT))
 _BETWEEN = frozenset(fold(w) for w in "الذي التي قد".split())
 _SENTENCE_MARKS = frozenset(".:؛;!؟?")
@@ -72,6 +76,13 @@ def _after_verb(line: Line, i: int, out: list[tuple[Line, Subject]]) -> None:
         return  # "كتب: فلان" is a byline ("وكتب فلان على تويتر" is not)
     if verb in _DEMANDS_NOW and not line.conj[i] and i > 0 and line.cls[i - 1] in _NOUNISH:
         return  # "نداء من طفلة تطالب أمير قطر …": the one asked follows, the one who asks stood before
+    if i > 0 and line.keys[i - 1] in _MAY_SAY and verb[:1] in "يت":
+        return  # "يتوقع الإعلام أن يدعو الرئيس …": what someone may say, not what was said
+    if verb in _ASKED and not line.conj[i] and i > 0:
+        before = name_before(line, i)
+        if before is not None and (before.titled or first_is_given(line, before)):
+            add_joined(line, before, out)  # "رئيس الوزراء فلان دعا فلانا للزيارة": the one asked follows
+            return
     subject = subject_at(line, i + 1)
     if subject is None or subject.kind == "title":
         subject = _apposed(line, i + 1, subject)  # "قال ممثل المرشد في العراق، مجتبى الحسيني، إن"
@@ -183,7 +194,8 @@ def line_subjects(text_line: str, direct: bool = False) -> list[tuple[Line, Subj
             line, starts = Line.with_starts(words[lo:window_end(words, i, _AFTER)])
             found = _at_trigger(line, starts[i - lo])
             out.extend((found_line, subject, lo) for found_line, subject in found)
-        if not found and not direct and (word in PARTICIPLE_SURFACES or word in VERB_SURFACES):
+        if not found and not direct and (word in PARTICIPLE_SURFACES or word in VERB_SURFACES) and (
+                i == 0 or words[i - 1] != "ما"):  # "بحسب ما ذكرته وسائل إعلام": its subject follows
             opening = sentence_opening(words, i)
             if opening is not None:
                 line, starts = Line.with_starts(words[opening:min(i + 1, opening + _AFTER)])

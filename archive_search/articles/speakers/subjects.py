@@ -144,6 +144,8 @@ def _word_step(chain: _Chain, c: int) -> int:
     following = cls[k + 1] if k + 1 < len(cls) else W_PUNCT
     if chain.quoted and toks[k] not in _QUOTES and chain.titled:
         return _NEXT  # inside quotes after a title: an organisation's or a medium's name
+    if toks[k] == "و" and chain.titled and following in (W_TITLE, W_AMBIG):
+        return _NEXT  # "إمام و خطيب المسجد الحرام": و written apart between two titles
     if c in NOT_PERSON_CLASSES or c in (W_AL, W_PREP):
         if not chain.titled:
             return _NOBODY

@@ -279,3 +279,35 @@ def test_wrote_with_and_in_front_is_no_byline():
 ])
 def test_words_that_are_no_names_after_a_verb(text):
     assert not any(name in ("نجم ريال", "تفكيك", "رضا الإخوة", "أدى") for name in find_speakers(text))
+
+
+def test_the_one_invited_after_the_verb_is_not_the_speaker():
+    text = "وأوضح المتحدث أن رئيس الوزراء ماتيو رينتسي دعا روحاني للقيام بالزيارة."
+    assert "روحاني" not in " ".join(find_speakers(text))
+
+
+def test_what_someone_may_say_is_not_reported():
+    assert find_speakers("فيما يتوقع الإعلام أن يدعو الرئيس التركي رجب طيب أردوغان إلى انتخابات مبكرة.") == []
+
+
+def test_is_considered_is_no_verb_of_saying():
+    assert find_speakers("ويعد فؤاد الثاني آخر ملوك الأسرة العلوية التي حكمت مصر.") == []
+
+
+def test_a_recognition_is_no_words():
+    assert find_speakers("بعد أن اعترف الرئيس الأمريكي دونالد ترامب بالقدس عاصمة لإسرائيل.") == []
+    assert find_speakers("واعترف الوزير خالد العمري بأن الخطة تأخرت.") == ["خالد العمري"]
+
+
+def test_the_subject_after_according_to_what_is_not_the_sentences():
+    text = "يتحضر الظهير البرازيلي فيليبي لويس لترك ناديه، بحسب ما ذكرته عدة وسائل إعلام."
+    assert find_speakers(text) == []
+
+
+def test_titles_joined_by_a_detached_and():
+    text = "قال مدير و مؤسس المركز الثقافي الدكتور خالد المنصوري إن الأنشطة ستتواصل."
+    assert find_speakers(text) == ["خالد المنصوري"]
+
+
+def test_names_in_latin_letters_are_media():
+    assert find_speakers("وكانت مصادر أكدت لـCNN أن المفاوضات متعثرة.") == []
