@@ -221,12 +221,13 @@ def _one_word_name(line: Line, subject: Subject, candidate: Candidate, known: Kn
 def _before_what_was_said(candidate: Candidate) -> bool:
     """Whether the candidate's words end where a speaker's name ends: before a
     function word or a preposition ("إن", "على", "للصحفيين"), a punctuation
-    mark or a verb, not before a noun or an unknown word ("أبدى رئيس اللجنة
-    تفهما لـ…", "أكد كامل ثقته")."""
+    mark, a verb or those spoken to ("للصحفيين"), not before a noun or an
+    unknown word ("أبدى رئيس اللجنة تفهما لـ…", "أكد كامل ثقته")."""
     line, end = candidate.line, candidate.subject.end
     if candidate.subject.kind == "family" or end >= len(line.toks):
         return True  # resolved to a fuller name, or dropped
-    return line.cls[end] in (W_FUNC, W_PUNCT, W_PREP, W_VERB)
+    return line.cls[end] in (W_FUNC, W_PUNCT, W_PREP, W_VERB) or (
+        line.cls[end] == W_TITLE and line.keys[end].startswith("ل") and not line.keys[end].startswith("ال"))
 
 
 def _foreign_before_quote(candidate: Candidate, article: Article) -> bool:

@@ -36,7 +36,8 @@ _AFTER_TIE = frozenset((W_AL, W_ORG, W_PLACE, W_NAT, W_PREP, W_MEDIA, W_NOUN))
 # "وأوضح من جهته فلان": a phrase between the verb and its subject.
 _ASIDE = frozenset(fold(w) for w in "جهته جهتها جانبه جانبها ناحيته ناحيتها".split())
 # Kin: "نجل الرئيس فلان" names the father, not the son who speaks.
-_KIN = frozenset(fold(w) for w in "نجل نجلة ابنة شقيق شقيقة زوج زوجة أرملة والد والدة عم خال جد جدة حفيد حفيدة صهر أخ أخت".split())
+_KIN = frozenset(fold(w) for w in """نجل نجلة ابنة شقيق شقيقة زوج زوجة أرملة والد والدة عم خال جد جدة حفيد حفيدة صهر
+    أخ أخت صديق صديقة""".split())
 # Titles inside the names of institutions: "مطار الملك عبدالعزيز", "كتائب الشهيد …".
 _ROYAL = frozenset(fold(w) for w in "الملك الأمير الشيخ السلطان الإمام الشهيد الراحل".split())
 # Given names that are also times of day ("صباح الأربعاء").
@@ -254,6 +255,8 @@ def subject_at(line: Line, j: int) -> Subject | None:
     if chain is None:
         return None
     k, titled, title = chain
+    if k > j and keys[k - 1] in _KIN and not line.toks[k - 1].endswith("ه"):
+        return None  # "صديق محمد صلاح", "نجل فلان": the name is a relative's, whom the chain's head is kin to
     end = name_end(line, k)
     if end == k:
         return Subject(k, k, titled, title, "title", j) if titled else None

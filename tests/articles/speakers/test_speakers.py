@@ -311,3 +311,15 @@ def test_titles_joined_by_a_detached_and():
 
 def test_names_in_latin_letters_are_media():
     assert find_speakers("وكانت مصادر أكدت لـCNN أن المفاوضات متعثرة.") == []
+
+
+def test_a_friend_with_a_pronoun_is_the_friend():
+    assert find_speakers("وقال صديقه فرانك ألبيرتي لصحيفة محلية: لا نعرف ما الذي حدث.") == ["فرانك ألبيرتي"]
+
+
+def test_the_friend_of_someone_is_not_that_someone():
+    assert find_speakers("صديق محمد صلاح: سيلعب في المونديال") == []
+
+
+def test_a_one_word_name_before_those_spoken_to():
+    assert find_speakers("وقال نيمار للصحفيين على هامش مزاد علني إنه باق في ناديه.") == ["نيمار"]
