@@ -96,6 +96,9 @@ def _after_verb(line: Line, i: int, out: list[tuple[Line, Subject]]) -> None:
         if subject is None and i > 1 and toks[i - 1] in _COMMAS:
             # "وكانت المستشارة الألمانية، أنغيلا ميركل، أقرت": a name set off by commas
             subject = name_before(line, i - 1)
+            if subject is None:  # "لكن المحلل فلان، من مؤسسة …، توقع أن": the name before the apposition
+                comma = next((c for c in range(i - 2, 0, -1) if toks[c] in _COMMAS), None)
+                subject = name_before(line, comma) if comma is not None else None
             if subject is not None and not (subject.titled or first_is_given(line, subject)):
                 subject = None
     if subject is None and line.conj[i] and line.toks[i][0] == "ف":
@@ -213,9 +216,9 @@ def _sentence_subject(line: Line, k: int, verb: int) -> Subject | None:
     if line.cls[k] not in (W_OTHER, W_VERB, W_NOUN) or line.toks[k] in _COMMAS:
         return None
     subject = subject_at(line, k + 1)
-    if subject is None or subject.kind != "name" or subject.end > verb or not (
+    if subject is None or subject.kind not in ("name", "family") or subject.end > verb or not (
             subject.titled or first_is_given(line, subject)):
-        return None
+        return None  # (a family name after an honorific: "ألقى المهندس الغبان كلمة أكد فيها")
     return subject
 
 

@@ -25,7 +25,7 @@ _UMM = fold("أم")
 _BIN = fold("بن")
 _ABD = fold("عبد")
 # Titles that begin a name rather than end one.
-_HONORIFICS = frozenset(fold(w) for w in """الشيخ الشيخة الأمير الأميرة الملك الملكة السيد السيدة الدكتور الدكتورة
+HONORIFICS = frozenset(fold(w) for w in """الشيخ الشيخة الأمير الأميرة الملك الملكة السيد السيدة الدكتور الدكتورة
     الأستاذ الأستاذة المهندس المهندسة الحاج الحاجة الرئيس الإمام السلطان""".split())
 GIVEN_LIKE = frozenset((W_GIVEN, W_AMBIG))
 _AFTER_A_TITLE = frozenset((W_TITLE, W_ORG, W_NOUN, W_PLACE, W_NAT, W_AL, W_PREP))
@@ -126,7 +126,7 @@ def _closing_family(line: Line, k: int) -> bool:
     # a trade closes a name only where the phrase ends ("وليد المعلم المبعوث …"
     # is an object after; "عبد العزيز حمزة المدير التنفيذي" is a title)
     ends = k + 1 >= len(cls) or cls[k + 1] in (W_FUNC, W_PUNCT, W_VERB, W_TITLE)
-    return cls[k] == W_TITLE and key not in _HONORIFICS and ends
+    return cls[k] == W_TITLE and key not in HONORIFICS and ends
 
 
 def arabic_pattern(token: str, key: str) -> bool:

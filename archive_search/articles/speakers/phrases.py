@@ -1,13 +1,14 @@
 """Speakers introduced by a phrase rather than a verb.
 
 بحسب/حسب/وفقا لـ/طبقا لـ فلان (also "بحسب ما قاله فلان", "حسب قول فلان",
-"حسبما قال فلان"), على لسان فلان, في تصريح/حديث/بيان لـ فلان (not a
+"حسبما قال فلان"), على لسان فلان, تعليق/تصريح من فلان, في تصريح/حديث/بيان لـ فلان (not a
 reporter spoken to: "في تصريح لمراسل …"), تصريح فلان, في مقابلة/حوار مع
 فلان (the interviewee), نقل … عن فلان; and the speakers joined to each by و.
 """
 
 from __future__ import annotations
 
+from archive_search.articles.speakers.grammar import first_is_given
 from archive_search.articles.speakers.lexicons import W_AMBIG, W_GIVEN, W_VERB, fold, light
 from archive_search.articles.speakers.subjects import add_joined, subject_at
 from archive_search.articles.speakers.tokens import Line, Subject
@@ -15,7 +16,8 @@ from archive_search.articles.speakers.triggers import TRANSMIT
 
 _SENTENCE_MARKS = frozenset(".:؛;!؟?")
 _ACCORDING = frozenset(fold(w) for w in "بحسب حسب وبحسب وحسب وفقا وفق ووفقا طبقا وطبقا".split())
-_STATEMENTS = frozenset(fold(w) for w in "تصريح تصريحات حديث بيان مقابلة تغريدة تدوينة كلمة رسالة".split())
+_STATEMENTS = frozenset(fold(w) for w in "تصريح تصريحات حديث بيان مقابلة تغريدة تدوينة كلمة رسالة تعليق".split())
+_FROM_WHOM = fold("من")
 _ACCORDING_WHAT = frozenset(fold(w) for w in "حسبما وحسبما بحسبما".split())
 _TONGUE = fold("لسان")
 _INTERVIEWS = frozenset(fold(w) for w in "مقابلة حوار حديث".split())
@@ -54,6 +56,13 @@ def _prefixed_subject(line: Line, j: int) -> tuple[Line, Subject | None]:
     return line, None
 
 
+def _named(line: Line, subject: Subject | None) -> Subject | None:
+    """The subject if it is a name with a title or a given name, else None."""
+    if subject is None or subject.kind != "name" or not (subject.titled or first_is_given(line, subject)):
+        return None
+    return subject
+
+
 def after_phrase(line: Line, i: int, out: list[tuple[Line, Subject]]) -> None:
     """Speakers introduced by بحسب، وفقا لـ، على لسان، في تصريح لـ، نقل … عن."""
     keys, n = line.keys, len(line.keys)
@@ -85,6 +94,8 @@ def after_phrase(line: Line, i: int, out: list[tuple[Line, Subject]]) -> None:
         found = _prefixed_subject(line, i + 1)
         if found[1] is not None and i + 1 < n and _reporter(keys[i + 1]):
             found = (line, None)  # "في تصريح لمراسل الإذاعة فلان": the reporter spoken to
+    elif key in _STATEMENTS and i + 2 < n and keys[i + 1] == _FROM_WHOM:
+        found = (line, _named(line, subject_at(line, i + 2)))  # "أول تعليق من الرئيس فلان"
     elif key in _STATEMENTS and i + 1 < n and line.cls[i + 1] in (W_GIVEN, W_AMBIG):
         found = (line, subject_at(line, i + 1))  # "تصريح جون بولتون": his statement
     elif light(line.toks[i]) in TRANSMIT:

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from archive_search.articles.speakers.grammar import GIVEN_LIKE, name_end
+from archive_search.articles.speakers.grammar import GIVEN_LIKE, HONORIFICS, name_end
 from archive_search.articles.speakers.lexicons import (
     FILIATION, GIVEN_NAMES, NAME_CLASSES, NOT_PERSON_CLASSES, TITLES, W_AL, W_AMBIG, W_FUNC, W_GIVEN, W_LINK, W_MEDIA,
     W_NAT, W_NOUN, W_ORG, W_OTHER, W_PLACE, W_PREP, W_PUNCT, W_TITLE, W_VERB, fold,
@@ -147,6 +147,8 @@ def _word_step(chain: _Chain, c: int) -> int:
         return _NEXT  # inside quotes after a title: an organisation's or a medium's name
     if toks[k] == "و" and chain.titled and following in (W_TITLE, W_AMBIG):
         return _NEXT  # "إمام و خطيب المسجد الحرام": و written apart between two titles
+    if c == W_AL and chain.prev == W_TITLE and k > 0 and keys[k - 1] in HONORIFICS:
+        return _STOP  # "المهندس الغبان": a family name after an honorific
     if c in NOT_PERSON_CLASSES or c in (W_AL, W_PREP):
         if not chain.titled:
             return _NOBODY
@@ -258,6 +260,9 @@ def subject_at(line: Line, j: int) -> Subject | None:
     if k > j and keys[k - 1] in _KIN and not line.toks[k - 1].endswith("ه"):
         return None  # "صديق محمد صلاح", "نجل فلان": the name is a relative's, whom the chain's head is kin to
     end = name_end(line, k)
+    if end == k and titled and k < n and cls[k] == W_AL and k > j and keys[k - 1] in HONORIFICS and (
+            k + 1 >= n or cls[k + 1] not in NAME_CLASSES):
+        return Subject(k, k + 1, True, title, "family", j)  # "ألقى المهندس الغبان كلمة": his family name
     if end == k:
         return Subject(k, k, titled, title, "title", j) if titled else None
     if _verb_like(keys[k]) or (end - k == 1 and keys[k] in _TIME_NAMES and end < n and cls[end] == W_FUNC):

@@ -18,8 +18,10 @@ from archive_search.articles.speakers.lexicons import (
 from archive_search.articles.speakers.tokens import token_info
 
 _COMMAS = frozenset("،,")
-# The words read before a trigger: a name before its verb fits in them.
+# The words read before a trigger: a name before its verb fits in them; and
+# a name with an apposition set off by commas ("فلان، من مؤسسة …، توقع").
 BEFORE = 5
+_APPOSED_BEFORE = 14
 
 
 def spellings(word: str) -> set[str]:
@@ -36,12 +38,13 @@ TRANSMIT = frozenset(light(w) for w in "نقل نقلت ونقل ونقلت ون
 _PARTICIPLES = frozenset(light(w) for w in """مؤكدا مؤكدة مضيفا مضيفة موضحا موضحة مشيرا مشيرة قائلا قائلة
     معتبرا معتبرة لافتا لافتة منوها منوهة مشددا مشددة مبينا مبينة محذرا محذرة داعيا داعية مطالبا مطالبة
     معربا معربة متسائلا متسائلة""".split())
+_STATEMENT_SURFACES = frozenset({"تصريح", "تصريحات", "حديث", "بيان", "مقابلة", "تغريدة", "حوار", "تعليق"})
 TRIGGER_SURFACES = frozenset(
     spelling
     for word in SPEECH_VERBS | TRANSMIT | {light(w) for w in "بحسب حسب وبحسب وحسب وفقا ووفقا طبقا لسان حسبما".split()}
     for form in (word, "و" + word, "ف" + word)
     for spelling in spellings(form)
-) | {"تصريح", "تصريحات", "حديث", "بيان", "مقابلة", "تغريدة", "حوار"} | {w for p in _PARTICIPLES for w in spellings(p)} | {
+) | _STATEMENT_SURFACES | {w for p in _PARTICIPLES for w in spellings(p)} | {
     "بين", "وبين"}
 # بيّن (explained) written without its shadda is "between": a trigger only
 # before a title or a given name (see :func:`worth_reading`).
@@ -106,7 +109,7 @@ def worth_reading(words: list[str], i: int, observing: bool = False) -> bool:
     if word in EXPLAINED_SURFACES:
         return follows in (W_TITLE, W_GIVEN, W_AMBIG)
     if word in _STATEMENT_SURFACES:
-        return (i > 0 and words[i - 1] in ("في", "وفي")) or follows in (W_GIVEN, W_AMBIG) or after == "مع"
+        return (i > 0 and words[i - 1] in ("في", "وفي")) or follows in (W_GIVEN, W_AMBIG) or after in ("مع", "من")
     if word in _TRANSMIT_SURFACES or after in _SAYING_SURFACES or word in _ACCORDING_WHAT_SURFACES:
         return True  # "نقلت وكالة … عن فلان", "حسب قول فلان"
     return follows not in _NO_NAME_AFTER
@@ -126,7 +129,7 @@ def window_end(words: list[str], i: int, after: int) -> int:
 def window_start(words: list[str], i: int) -> int:
     """Where the words read for the trigger at words[i] start: five words
     before it, or back to أما for "أما فلان، فقال"."""
-    lo = max(0, i - BEFORE)
+    lo = max(0, i - (_APPOSED_BEFORE if i > 0 and words[i - 1] in _COMMAS else BEFORE))
     if words[i][0] == "ف" and "أما" in words[max(0, i - _AS_FOR_WORDS):lo]:
         lo = max(0, i - _AS_FOR_WORDS) + words[max(0, i - _AS_FOR_WORDS):lo].index("أما")
     return lo
@@ -159,7 +162,6 @@ _SENTENCE_ENDS = (".", "!", "؟", "?", ":", "؛")
 _TRANSMIT_SURFACES = frozenset(w for word in TRANSMIT for w in spellings(word))
 _ACCORDING_WHAT_SURFACES = frozenset("حسبما وحسبما بحسبما".split())
 _SAYING_SURFACES = frozenset("قول تعبير رواية كلام تصريحات تصريح شهادة".split())
-_STATEMENT_SURFACES = frozenset({"تصريح", "تصريحات", "حديث", "بيان", "مقابلة", "تغريدة", "حوار"})
 
 
 def indices(words: list[str], word: str):

@@ -323,3 +323,19 @@ def test_the_friend_of_someone_is_not_that_someone():
 
 def test_a_one_word_name_before_those_spoken_to():
     assert find_speakers("وقال نيمار للصحفيين على هامش مزاد علني إنه باق في ناديه.") == ["نيمار"]
+
+
+def test_a_comment_from_someone():
+    text = "ونقلت وسائل إعلام رسمية أول تعليق من الرئيس فلاديمير بوتين بشأن القضية."
+    assert find_speakers(text) == ["فلاديمير بوتين"]
+
+
+def test_the_name_before_an_apposition_and_the_verb():
+    text = "لكن المحلل بوني هيرزوغ، من مؤسسة ويلز فارغو المالية الأمريكية، توقع أن تتجه الشركة إلى منتجات جديدة."
+    assert find_speakers(text) == ["بوني هيرزوغ"]
+
+
+def test_a_family_name_after_an_honorific_is_the_person_named_before():
+    text = ("وكرم المدير المهندس ابراهيم بن احمد الغبان.\n"
+            "حيث ألقى المهندس الغبان كلمة أكد فيها أهمية العمل.")
+    assert find_speakers(text) == ["ابراهيم بن احمد الغبان"]
