@@ -192,7 +192,8 @@ def _resolve(candidate: Candidate, article: Article, known: KnownNames | None,
         if known is None or not known.is_family(line.bare[subject.start]):
             return None  # a family name alone that no one of the article (nor the archive) bears
         return line, subject
-    if candidate.subject.kind == "colon" and not (subject.titled or first_is_given(line, subject)):
+    if candidate.subject.kind == "colon" and (not (subject.titled or first_is_given(line, subject)) or (
+            subject.end - subject.start == 1 and not subject.titled)):  # "جمال: …" may name a thing
         return None  # "برج العامري: …" names a place as often as a person
     if subject.end - subject.start == 1 and not _one_word_name(line, subject, candidate, known):
         return None

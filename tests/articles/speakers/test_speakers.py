@@ -339,3 +339,12 @@ def test_a_family_name_after_an_honorific_is_the_person_named_before():
     text = ("وكرم المدير المهندس ابراهيم بن احمد الغبان.\n"
             "حيث ألقى المهندس الغبان كلمة أكد فيها أهمية العمل.")
     assert find_speakers(text) == ["ابراهيم بن احمد الغبان"]
+
+
+def test_a_headline_of_one_given_name_and_a_colon_is_no_speaker():
+    assert find_speakers("جمال: مدينة تستحق الزيارة\nتقع المدينة على ساحل البحر.") == []
+
+
+def test_plurals_of_titles_and_crafts_are_no_names():
+    assert find_speakers("وأبرز شعراء العرب في الجاهلية لبيد بن ربيعة.") == []
+    assert find_speakers("وأبرز فن النقش العسيري جمال البيوت القديمة.") == []
