@@ -258,7 +258,7 @@ def subject_at(line: Line, j: int) -> Subject | None:
         return None
     k, titled, title = chain
     if k > j and keys[k - 1] in _KIN and not line.toks[k - 1].endswith("ه"):
-        return None  # "صديق محمد صلاح", "نجل فلان": the name is a relative's, whom the chain's head is kin to
+        return None  # "صديق محمد صلاح", "نجل فلان": a relative's name ("صديقه فلان", his friend, is the friend)
     end = name_end(line, k)
     if end == k and titled and k < n and cls[k] == W_AL and k > j and keys[k - 1] in HONORIFICS and (
             k + 1 >= n or cls[k + 1] not in NAME_CLASSES):
