@@ -10,7 +10,13 @@ first 70 of each corpus go to the development part, the next 45 to the
 test part. Only ids are written (``bench/data/speakers_news_{dev,test}.jsonl``
 hold them with their annotations); the articles stay in ``../shared``.
 
+``--dev2`` draws the second development part the same way with another
+seed (:data:`DEV2_SEED`), :data:`DEV2_PER_CORPUS` articles a corpus, leaving
+out every article of any file in ``bench/data`` (``speakers_news_dev2.jsonl``
+holds its annotations).
+
     python bench/speakers_draw.py --out /tmp/draw
+    python bench/speakers_draw.py --dev2 --out /tmp/draw2
 """
 
 from __future__ import annotations
@@ -30,6 +36,8 @@ from bench.evalsets import NEWS_SETS, shared_dir  # noqa: E402
 
 SEED = 20261201
 DEV_PER_CORPUS, TEST_PER_CORPUS = 70, 45
+DEV2_SEED = 20261215
+DEV2_PER_CORPUS = 34
 MAX_BODY = 6000
 VERBS = """قال قالت أكد أكدت أوضح أوضحت أشار أشارت صرح صرحت أعلن أعلنت شدد شددت ذكر ذكرت
 أفاد أفادت أضاف أضافت اعتبر اعتبرت حذر حذرت دعا دعت كشف كشفت أعرب أعربت نفى نفت""".split()
@@ -42,30 +50,42 @@ def has_speech_verb(text: str) -> bool:
     return _VERB.search(text.translate(_FOLD)) is not None
 
 
-def draw() -> dict[str, list[dict]]:
-    older = set()
-    for name in ("speakers.jsonl", "speakers_heldout.jsonl"):
-        older |= {json.loads(line)["id"] for line in (HERE / "data" / name).read_text(encoding="utf-8").splitlines()}
-    parts: dict[str, list[dict]] = {"dev": [], "test": []}
+def _ids_in(names) -> set[str]:
+    ids = set()
+    for name in names:
+        ids |= {json.loads(line)["id"] for line in (HERE / "data" / name).read_text(encoding="utf-8").splitlines()
+                if line.strip()}
+    return ids
+
+
+def draw(dev2: bool = False) -> dict[str, list[dict]]:
+    if dev2:
+        older = _ids_in(sorted(p.name for p in (HERE / "data").glob("*.jsonl")))
+        seed, sizes = DEV2_SEED, (("dev2", 0, DEV2_PER_CORPUS),)
+    else:
+        older = _ids_in(("speakers.jsonl", "speakers_heldout.jsonl"))
+        seed = SEED
+        sizes = (("dev", 0, DEV_PER_CORPUS), ("test", DEV_PER_CORPUS, DEV_PER_CORPUS + TEST_PER_CORPUS))
+    parts: dict[str, list[dict]] = {part: [] for part, _, _ in sizes}
     for corpus in NEWS_SETS:
         with gzip.open(shared_dir() / "corpora" / "news" / corpus / "articles.jsonl.gz", "rt", encoding="utf-8") as f:
             records = [json.loads(line) for line in f]
         eligible = [r for r in records if r["id"] not in older and len(r.get("body") or "") <= MAX_BODY
                     and has_speech_verb(f"{r.get('title') or ''}\n{r.get('body') or ''}")]
         eligible.sort(key=lambda r: r["id"])
-        random.Random(f"{SEED}-{corpus}").shuffle(eligible)
-        for part, chosen in (("dev", eligible[:DEV_PER_CORPUS]),
-                             ("test", eligible[DEV_PER_CORPUS:DEV_PER_CORPUS + TEST_PER_CORPUS])):
-            parts[part].extend({"corpus": corpus, **r} for r in chosen)
+        random.Random(f"{seed}-{corpus}").shuffle(eligible)
+        for part, start, end in sizes:
+            parts[part].extend({"corpus": corpus, **r} for r in eligible[start:end])
     return parts
 
 
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--out", type=Path, required=True, help="folder for the drawn articles (full text)")
+    parser.add_argument("--dev2", action="store_true", help="draw the second development part")
     args = parser.parse_args(argv)
     args.out.mkdir(parents=True, exist_ok=True)
-    for part, records in draw().items():
+    for part, records in draw(args.dev2).items():
         with open(args.out / f"{part}.jsonl", "w", encoding="utf-8") as f:
             for record in records:
                 f.write(json.dumps(record, ensure_ascii=False) + "\n")

@@ -19,7 +19,8 @@ from archive_search.errors import IndexBroken
 FORMAT_FILE = "FORMAT"
 FILES_FILE = "FILES"
 # Files of a generation that are not Whoosh's (or come and go while it is written).
-_NOT_RECORDED = ("FORMAT", "FILES", "manifest.sqlite3", "manifest.sqlite3-journal", "topics.json.gz")
+_NOT_RECORDED = ("FORMAT", "FILES", "manifest.sqlite3", "manifest.sqlite3-journal", "topics.json.gz",
+                 "known-names.json.gz")
 
 
 def damaged(index_dir: Path, what: str) -> IndexBroken:

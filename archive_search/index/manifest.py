@@ -1,4 +1,4 @@
-"""The files a generation keeps beside its index: the manifest and the topic model.
+"""The files a generation keeps beside its index: the manifest and the topic model (and gzipped JSON for others).
 
 The manifest names, for every corpus file, its signature (size and
 modification time) and the content hash of each article it held, so that
@@ -94,14 +94,14 @@ def indexed_articles(generation: Path) -> int:
         return manifest.article_count()
 
 
-def _write_json(path: Path, data) -> None:
+def write_json(path: Path, data) -> None:
     tmp = path.with_name(f".{path.name}.tmp")
     with gzip.open(tmp, "wt", encoding="utf-8", compresslevel=6) as f:
         json.dump(data, f, ensure_ascii=False, separators=(",", ":"))
     os.replace(tmp, path)
 
 
-def _read_json(path: Path, default):
+def read_json(path: Path, default):
     try:
         with gzip.open(path, "rt", encoding="utf-8") as f:
             return json.load(f)
@@ -110,8 +110,8 @@ def _read_json(path: Path, default):
 
 
 def read_topic_model(generation: Path) -> TopicModel:
-    return TopicModel.from_dict(_read_json(generation / TOPIC_MODEL, {}))
+    return TopicModel.from_dict(read_json(generation / TOPIC_MODEL, {}))
 
 
 def write_topic_model(generation: Path, model: TopicModel) -> None:
-    _write_json(generation / TOPIC_MODEL, model.to_dict())
+    write_json(generation / TOPIC_MODEL, model.to_dict())

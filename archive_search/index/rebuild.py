@@ -1,8 +1,10 @@
 """Rebuilding an index: every article of the corpus into a new generation, swapped in atomically.
 
 Articles are read here and indexed in batches by worker processes into one
-segment (:func:`archive_search.index.bulk.build_segment`). Articles that
-state a topic go first; the others wait in a file until the topic model has
+segment (:func:`archive_search.index.bulk.build_segment`). First the
+workers observe a sample of the corpus for the names of its people
+(:mod:`archive_search.index.known_names`), which every article's speakers
+are then found with. Articles that state a topic go first; the others wait in a file until the topic model has
 counted every labelled article, and are then indexed with a predicted
 topic. Until the new generation is published (:func:`storage.publish`),
 searches read the previous one; a rebuild that fails or is killed leaves it
@@ -20,12 +22,15 @@ from typing import Iterator
 from archive_search.articles import speakers
 from archive_search.articles.article import Article, NoticeHandler, SkipHandler, Skipped
 from archive_search.articles.enrich import complete_metadata, predict_topic
+from archive_search.articles.readers import read_file
+from archive_search.articles.speakers import KnownNames
 from archive_search.articles.topics import LabelledArticles, TopicModel
 from archive_search.errors import CorpusEmpty, IndexUnwritable
 from archive_search.index import storage
 from archive_search.index.bulk import SegmentBuild, build_segment
 from archive_search.index.bulk.batches import DEFAULT_MEMORY
 from archive_search.index.corpus_pass import CorpusPass, file_signature
+from archive_search.index.known_names import observe, sample, write_known_names
 from archive_search.index.manifest import Manifest, indexed_articles, write_topic_model
 from archive_search.index.progress import IndexReport, ProgressHandler
 from archive_search.index.schema import build_schema, document_fields
@@ -39,6 +44,8 @@ PENDING = "pending-topics.jsonl"
 AUTO_JOBS = 4
 # Below this much text, starting workers costs more than it saves.
 SMALL_CORPUS = 5_000_000
+# The context the workers' preparers have while they observe the sample.
+OBSERVING = "observing"
 
 
 def default_jobs(corpus_bytes: int) -> int:
@@ -53,15 +60,25 @@ class ArticlePreparer:
     """Articles → documents, in whichever process indexes a batch: metadata,
     topic and index fields. The stems of the labelled articles are counted
     for the topic model here until the parent asks for them (:meth:`report`),
-    once a process rather than once a batch in the parent."""
+    once a process rather than once a batch in the parent; so are the names
+    of the sample's articles, while the context is :data:`OBSERVING`.
+
+    The context is otherwise a pair: the topic model (None until it is
+    ready) and the archive's :class:`KnownNames` (None for none).
+    """
 
     def __init__(self):
         self.labelled = LabelledArticles()
+        self.observed = KnownNames()
 
-    def __call__(self, batch: list[Article], model: TopicModel | None) -> tuple[list[dict], int]:
+    def __call__(self, batch: list[Article], context) -> tuple[list[dict], int]:
+        if context == OBSERVING:
+            observe(self.observed, batch)
+            return [], 0
+        model, known = context or (None, None)
         documents = []
         for article in batch:
-            complete_metadata(article)
+            complete_metadata(article, known)
             if article.topic:
                 self.labelled.add(article.title, article.body, article.topic)
             elif model is not None:
@@ -74,9 +91,11 @@ class ArticlePreparer:
         # postings: kept from one to the other, then dropped
         text_field_word_ids().forget_texts()
 
-    def report(self) -> TopicModel:
-        """The stem counts since the last report, as an unfinished model."""
-        return self.labelled.counts()
+    def report(self) -> tuple[TopicModel, KnownNames]:
+        """The stem counts since the last report, as an unfinished model, and
+        the names observed since then (unfinished)."""
+        observed, self.observed = self.observed, KnownNames()
+        return self.labelled.counts(), observed
 
     def release(self) -> None:
         # The word caches hold the corpus's vocabulary: the encoding that
@@ -109,9 +128,10 @@ def rebuild(corpus_dir: Path, index_dir: Path, jobs: int | None = None,
             refuse_empty(corpus_dir, index_dir)
         building = storage.new_generation(index_dir)
         try:
-            model, articles = _index_corpus(corpus, building, jobs, allow_empty, index_dir,
-                                            memory or DEFAULT_MEMORY)
+            model, known, articles = _index_corpus(corpus, building, jobs, allow_empty, index_dir,
+                                                   memory or DEFAULT_MEMORY)
             write_topic_model(building, model)
+            write_known_names(building, known)
             storage.seal(building)
             corpus.report.generation = storage.publish(index_dir, building)
         except OSError as exc:
@@ -136,26 +156,41 @@ def refuse_empty(corpus_dir: Path, index_dir: Path) -> None:
 
 
 def _index_corpus(corpus: CorpusPass, building: Path, jobs: int, allow_empty: bool,
-                  index_dir: Path, memory: int) -> tuple[TopicModel, int]:
+                  index_dir: Path, memory: int) -> tuple[TopicModel, KnownNames, int]:
     """Every article of the corpus into the building generation's index, and
-    its manifest; the topic model and the number of articles."""
+    its manifest; the topic model, the names learnt and the number of articles."""
     pending_path = building / PENDING
     with build_segment(building, build_schema(), ArticlePreparer(), jobs=jobs, on_result=corpus.indexed,
                        indexname=storage.INDEX_NAME, memory=memory) as build, Manifest(building) as manifest:
+        known = _learn_names(corpus, build)
+        build.broadcast((None, known))
         with open(pending_path, "w", encoding="utf-8") as pending:
             articles = _add_labelled(corpus, build, pending, manifest)
         if not articles and not allow_empty:
             refuse_empty(corpus.root, index_dir)
         model = TopicModel()
-        for counts in build.reports():
+        for counts, _ in build.reports():
             model.merge(counts)
-        build.broadcast(model.finish())
+        build.broadcast((model.finish(), known))
         for article in _read_pending(pending_path):
             build.add(article)
         build.finish()
         manifest.commit()
     pending_path.unlink()
-    return model, articles
+    return model, known, articles
+
+
+def _learn_names(corpus: CorpusPass, build: SegmentBuild) -> KnownNames:
+    """The names of the corpus's sample (:func:`known_names.sample`),
+    observed by the workers before they index anything; what goes wrong
+    reading a file is reported when the corpus is read for the index."""
+    build.broadcast(OBSERVING)
+    for article in sample(corpus.files, lambda path: read_file(path, corpus.rel(path), lambda skipped: None)):
+        build.add(article)
+    known = KnownNames()
+    for _, observed in build.reports():
+        known.merge(observed)
+    return known.finish()
 
 
 def _add_labelled(corpus: CorpusPass, build: SegmentBuild, pending, manifest: Manifest) -> int:

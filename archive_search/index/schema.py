@@ -9,6 +9,7 @@ from whoosh.fields import DATETIME, ID, KEYWORD, STORED, TEXT, Schema
 from archive_search.articles.article import Article, full_text
 from archive_search.index.posting_format import ArabicPositions
 from archive_search.text.analyzer import ArabicAnalyzer
+from archive_search.text.person_names import person_key
 
 
 def _arabic_text(analyzer, stored: bool = False) -> TEXT:
@@ -33,9 +34,12 @@ def build_schema(stemming: bool = True, keep_exact: bool = True, stopwords: bool
         title=_arabic_text(analyzer, stored=True),
         body=_arabic_text(analyzer, stored=True),
         # Full speaker names as written in the article, for exact filtering;
-        # speaker_words makes a part of a name findable.
+        # speaker_words makes a part of a name findable, speaker_keys each
+        # name's key (text.person_names), so that a full name finds its
+        # shorter variants ("رجب طيب أردوغان" finds "أردوغان").
         speakers=KEYWORD(stored=True, commas=True, scorable=False, lowercase=False),
         speaker_words=_arabic_text(ArabicAnalyzer(stemming=False, stopwords=False)),
+        speaker_keys=KEYWORD(commas=True, scorable=False, lowercase=False),
         date=DATETIME(stored=True, sortable=True),
         topic=ID(stored=True),
         topic_predicted=STORED(),
@@ -68,6 +72,7 @@ def document_fields(article: Article) -> dict:
         "speakers": ",".join(s.replace(",", " ") for s in article.speakers),
         "_stored_speakers": list(article.speakers),
         "speaker_words": " ".join(article.speakers),
+        "speaker_keys": ",".join(filter(None, map(person_key, article.speakers))),
         "topic_predicted": article.topic_predicted,
     }
     if article.date:

@@ -49,8 +49,10 @@ INDEX_NAME = "MAIN"
 # 2: longer stems lose a final ا or ت. 3: more stopword spellings (فى, هى,
 # ماهي …). 4: the package's subpackages (archive_search.text.analyzer,
 # archive_search.index.posting_format). 5: columns beside every segment
-# (archive_search.index.columns), the manifest in SQLite.
-INDEX_FORMAT = 5
+# (archive_search.index.columns), the manifest in SQLite. 6: speakers found
+# by the finder of archive_search.articles.speakers, and each speaker's key
+# (speaker_keys) for finding a person under any variant of the name.
+INDEX_FORMAT = 6
 
 
 def current_generation(index_dir: Path) -> Path:

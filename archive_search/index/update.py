@@ -16,11 +16,13 @@ from pathlib import Path
 
 from archive_search.articles.article import NoticeHandler, SkipHandler
 from archive_search.articles.enrich import complete_metadata, predict_topic
+from archive_search.articles.speakers import KnownNames
 from archive_search.articles.topics import TopicModel
 from archive_search.errors import IndexUnwritable
 from archive_search.index import storage
 from archive_search.index.columns import store as columns
 from archive_search.index.corpus_pass import CorpusPass, file_signature
+from archive_search.index.known_names import read_known_names
 from archive_search.index.manifest import Manifest, read_topic_model
 from archive_search.index.progress import IndexReport, ProgressHandler
 from archive_search.index.rebuild import rebuild, refuse_empty
@@ -33,6 +35,8 @@ WRITER_MEMORY_MB = 512
 # MERGE_AT * SMALL_SEGMENT documents' postings back for the merged segment's columns.
 SMALL_SEGMENT = 2_000
 MERGE_AT = 10
+# What a rebuild learnt from the archive: its topic model and the names of its people.
+Learnt = tuple[TopicModel, "KnownNames | None"]
 
 
 def update(corpus_dir: Path, index_dir: Path, on_progress: ProgressHandler | None = None,
@@ -62,7 +66,7 @@ def update(corpus_dir: Path, index_dir: Path, on_progress: ProgressHandler | Non
         toc_before = ix.latest_generation()
         try:
             with Manifest(generation) as manifest:
-                _commit(corpus, manifest, read_topic_model(generation), ix)
+                _commit(corpus, manifest, (read_topic_model(generation), read_known_names(generation)), ix)
                 columns.complete(generation, ix)
                 manifest.commit()
                 articles = manifest.article_count()
@@ -78,11 +82,11 @@ def update(corpus_dir: Path, index_dir: Path, on_progress: ProgressHandler | Non
     return report
 
 
-def _commit(corpus: CorpusPass, manifest: Manifest, model: TopicModel, ix) -> None:
+def _commit(corpus: CorpusPass, manifest: Manifest, learnt: Learnt, ix) -> None:
     """The changes written through one Whoosh writer, committed (or nothing, if there are none)."""
     writer = ix.writer(limitmb=WRITER_MEMORY_MB)
     try:
-        _apply(corpus, manifest, model, writer)
+        _apply(corpus, manifest, learnt, writer)
         if corpus.report.changes:
             writer.commit(mergetype=_merge_small_segments)
         else:
@@ -126,7 +130,7 @@ def _remove_debris(generation: Path, before: set[str], committed: bool) -> None:
             entry.unlink(missing_ok=True)
 
 
-def _apply(corpus: CorpusPass, manifest: Manifest, model: TopicModel, writer) -> None:
+def _apply(corpus: CorpusPass, manifest: Manifest, learnt: Learnt, writer) -> None:
     """Every file's changes given to the writer, the manifest brought up to date."""
     known = manifest.files()
     present = set()
@@ -140,7 +144,7 @@ def _apply(corpus: CorpusPass, manifest: Manifest, model: TopicModel, writer) ->
             corpus.progress.articles_read += old[1]
             corpus.indexed(old[1])
         else:
-            ids = _apply_file(corpus, path, manifest.articles_of(rel) if old else {}, model, writer)
+            ids = _apply_file(corpus, path, manifest.articles_of(rel) if old else {}, learnt, writer)
             if ids is not None:
                 manifest.set_file(rel, signature, ids)
         corpus.file_done(path)
@@ -153,12 +157,13 @@ def _apply(corpus: CorpusPass, manifest: Manifest, model: TopicModel, writer) ->
             corpus.report.deleted += 1
 
 
-def _apply_file(corpus: CorpusPass, path: Path, old_ids: dict[str, str], model: TopicModel,
+def _apply_file(corpus: CorpusPass, path: Path, old_ids: dict[str, str], learnt: Learnt,
                 writer) -> dict[str, str] | None:
     """One changed or new file's articles: the changed and new ones written,
     the ones it no longer has deleted. Returns its articles' content hashes,
     or None when the file could not be read (its articles are then kept)."""
     report = corpus.report
+    model, known = learnt
     new_ids: dict[str, str] = {}
     for article in corpus.articles(path):
         content_hash = article.content_hash
@@ -166,7 +171,7 @@ def _apply_file(corpus: CorpusPass, path: Path, old_ids: dict[str, str], model: 
         if old_ids.get(article.id) == content_hash:
             report.unchanged += 1
         else:
-            writer.update_document(**document_fields(predict_topic(complete_metadata(article), model)))
+            writer.update_document(**document_fields(predict_topic(complete_metadata(article, known), model)))
             if article.id in old_ids:
                 report.changed += 1
             else:

@@ -1,7 +1,7 @@
 """Counting articles by speaker, topic and year from the index's columns, with numpy.
 
 The same counts as :func:`archive_search.search.facets.count` over the
-articles' records, without reading a stored field: a speaker's (or topic's)
+articles' records (a person's variants merged the same way), without reading a stored field: a speaker's (or topic's)
 articles are its postings in the ``speakers`` (``topic``) field, a year's
 are the dates column's. For facets of a search and the archive's stats, at
 any archive size.
@@ -17,6 +17,7 @@ import numpy as np
 from archive_search.index.columns.shard import NO_DATE
 from archive_search.index.columns.store import Leaf
 from archive_search.search.facets import Counts
+from archive_search.text.person_names import merge_variants
 
 _EPOCH = date(1970, 1, 1)
 
@@ -33,7 +34,7 @@ def live_documents(leaves: list[Leaf], total_docs: int):
 def count(leaves: list[Leaf], chosen) -> Counts:
     """Counts of the documents of the bool array ``chosen`` (by docnum; not deleted)."""
     counts = Counts(articles=int(chosen.sum()))
-    counts.speaker = _by_term(leaves, chosen, "speakers")
+    counts.speaker = merge_variants(_by_term(leaves, chosen, "speakers"))
     counts.topic = _by_term(leaves, chosen, "topic")
     days = _chosen_dates(leaves, chosen)
     if len(days):

@@ -1,4 +1,9 @@
-"""Counting articles by speaker, topic and year: the facets of a search, and the archive's stats."""
+"""Counting articles by speaker, topic and year: the facets of a search, and the archive's stats.
+
+A person's variants (with and without the given name, hamza spellings) are
+counted as one, under the fullest form
+(:func:`archive_search.text.person_names.merge_variants`).
+"""
 
 from __future__ import annotations
 
@@ -7,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import Iterable
 
 from archive_search.search.records import ArticleRecord
+from archive_search.text.person_names import merge_variants
 
 FACETS = ("speaker", "topic", "year")
 
@@ -53,4 +59,5 @@ def count(records: Iterable[ArticleRecord]) -> Counts:
     counts = Counts()
     for record in records:
         counts.add(record)
+    counts.speaker = merge_variants(counts.speaker)
     return counts

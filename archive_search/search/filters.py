@@ -8,6 +8,7 @@ from datetime import date, datetime, timedelta
 from whoosh import query as q
 
 from archive_search.errors import QueryError
+from archive_search.text.person_names import variants_within
 from archive_search.text.query_words import analyze_query
 
 FIELDS = ("speaker", "topic", "source", "date", "title", "body")
@@ -61,10 +62,7 @@ def field_query(name: str, value: str) -> q.Query:
     if name == "date":
         return date_range(value)
     if name == "speaker":
-        words = [w.exact for w in analyze_query(value, stopwords=False, stemming=False)]
-        if not words:
-            raise QueryError("speaker: needs a name")
-        return q.Or([q.Term("speakers", value), q.And([q.Term("speaker_words", w) for w in words])])
+        return speaker_query(value)
     if name in ("topic", "source"):
         return q.Term(name, value)
     if name in ("title", "body"):
@@ -73,6 +71,22 @@ def field_query(name: str, value: str) -> q.Query:
             return q.NullQuery
         return q.And([q.Or([q.Term(name, w.stem), q.Term(name, w.exact)]) for w in words])
     raise QueryError(f"unknown field {name!r}: use one of {', '.join(FIELDS)}")
+
+
+def speaker_query(value: str) -> q.Query:
+    """The articles that quote this person: the name as written, a speaker
+    whose name holds all its words (a part of a name finds the whole), and,
+    for a name of several words, a speaker under a shorter variant of it
+    (:func:`archive_search.text.person_names.variants_within`: "رجب طيب
+    أردوغان" finds "أردوغان" and "طيب أردوغان"; the family name alone cannot
+    tell two people of one family apart, so "بلال أردوغان" finds it too)."""
+    words = [w.exact for w in analyze_query(value, stopwords=False, stemming=False)]
+    if not words:
+        raise QueryError("speaker: needs a name")
+    parts = [q.Term("speakers", value), q.And([q.Term("speaker_words", w) for w in words])]
+    if len(words) > 1:
+        parts.extend(q.Term("speaker_keys", key) for key in variants_within(value))
+    return q.Or(parts)
 
 
 def parse_day(value: str | date | None, name: str) -> date | None:

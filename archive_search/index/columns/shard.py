@@ -34,7 +34,7 @@ from pathlib import Path
 
 # The fields that have columns: the text fields searches score, and the
 # fields filters and facets read.
-FIELDS = ("body", "source", "speaker_words", "speakers", "title", "topic")
+FIELDS = ("body", "source", "speaker_keys", "speaker_words", "speakers", "title", "topic")
 SCORED = ("body", "speaker_words", "title")
 WITH_POSITIONS = ("body",)
 NO_DATE = -(2 ** 31)

@@ -1,6 +1,6 @@
-"""Speakers found in an article's text when its file does not name them.
-
-Pure functions on strings; nothing here reads files.
+"""The speaker finder as it was before issue 14 (``archive_search/articles/speakers.py``
+until then), kept unchanged so that ``bench/speakers.py`` can score and time
+the before and the after side by side. Nothing in the package imports it.
 """
 
 from __future__ import annotations

@@ -1,0 +1,59 @@
+"""Speakers of news articles: who is reported as saying something.
+
+The public face of the speaker finder:
+
+* :func:`find_speakers` — the named people an article reports as speaking,
+  fullest form, titles dropped, in order of first appearance;
+* :class:`KnownNames` — evidence gathered from the whole archive at index
+  time (``observe`` each article, ``merge`` across processes, ``finish``,
+  ``to_dict``/``from_dict`` to store it beside the index), passed to
+  :func:`find_speakers` so that a name seen once is judged against names
+  seen many times;
+* :func:`same_person`, :func:`person_key`, :func:`canonical_names` — one
+  person, one name, for filters and facets.
+
+The work is done in ``lexicons`` (word lists and word classes),
+``tokens`` (tokens and lines), ``grammar`` (what a name is),
+``subjects`` (the subject of a verb of saying), ``attribution``
+(the candidates of an article), ``article`` (looking names up across
+it), ``resolution`` (who each one is), ``known`` (the
+archive's evidence); one person, one name is
+:mod:`archive_search.text.person_names` (the search uses it too), and
+:mod:`archive_search.text.normalize` is all else used from the rest of the package.
+"""
+
+from __future__ import annotations
+
+from archive_search.articles.speakers.known import KnownNames
+from archive_search.articles.speakers.resolution import find
+from archive_search.text.person_names import canonical_names, person_key, same_person
+
+__all__ = ["KnownNames", "canonical_names", "clear_caches", "find_speakers", "person_key", "same_person"]
+
+
+def find_speakers(text: str, known: KnownNames | None = None) -> list[str]:
+    """The people the article (title + "\\n" + body) reports as saying something.
+
+    Names come in order of first appearance, each once, in the fullest form
+    the article uses, without titles or honorifics, as written (harakat and
+    tatweel removed). ``known`` (a finished :class:`KnownNames`) adds the
+    archive's evidence about which words are given and family names.
+
+    >>> find_speakers("وقال وزير الخارجية الأمريكي مايك بومبيو إن الاتفاق قريب")
+    ['مايك بومبيو']
+    >>> find_speakers("أعلنت وزارة الصحة أن عدد الإصابات ارتفع")
+    []
+    """
+    if not text:
+        return []
+    return find(text, known)
+
+
+def clear_caches() -> None:
+    """Forget the word caches (the classes of the archive's words, names' key
+    forms): a rebuild calls this once its workers are done."""
+    from archive_search.articles.speakers import tokens
+    from archive_search.text import person_names
+
+    tokens.clear_caches()
+    person_names.clear_caches()

@@ -1,0 +1,279 @@
+"""Who is reported as saying something in one article: the candidates.
+
+A line is read word by word only if it holds a verb of saying or one of the
+phrases that introduce a speaker or a colon near its start
+(:mod:`archive_search.articles.speakers.triggers`). On such a line a candidate is:
+
+* the subject after a verb of saying (قال، أكدت، ويقول، فأضاف …), and a second
+  subject joined by و ("قال فلان وفلان"); or, for a verb with no و in front,
+  the name just before it ("فلان يؤكد", "الوزير فلان قال");
+* a name after a title chain that named nobody, set off by commas
+  ("قال ممثل المرشد في العراق، مجتبى الحسيني، إن");
+* the name after a phrase (:mod:`archive_search.articles.speakers.phrases`:
+  بحسب، وفقا لـ، على لسان، في تصريح لـ، نقل … عن);
+* the name before a colon at the start of a line ("فلان: …").
+
+A candidate is a name, a title alone ("وأضاف الوزير") or a family name alone
+("وأضاف الحسن"); :mod:`archive_search.articles.speakers.resolution` decides who each
+one is.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from archive_search.articles.speakers.grammar import first_is_given, name_end
+from archive_search.articles.speakers.lexicons import (
+    W_AL, W_AMBIG, W_GIVEN, W_LINK, W_MEDIA, W_NAT, W_NOUN, W_ORG, W_OTHER, W_PLACE, W_TITLE, W_VERB, fold, light,
+)
+from archive_search.articles.speakers.phrases import PHRASE_KEYS, after_phrase
+from archive_search.articles.speakers.subjects import add_joined, name_before, subject_at, title_key
+from archive_search.articles.speakers.tokens import Line, Subject, split_words
+from archive_search.articles.speakers.triggers import (
+    PARTICIPLE_SURFACES, TRIGGER_SURFACES, VERB_SURFACES, indices, sentence_opening, window_end, window_start,
+    worth_reading,
+)
+
+_COMMAS = frozenset("،,")
+_SUBJECT_CLASSES = frozenset((W_ORG, W_PLACE, W_MEDIA, W_TITLE, W_AMBIG, W_GIVEN, W_AL, W_NAT, W_LINK))
+_AS_FOR = fold("أما")
+_DEMANDS_NOW = frozenset(light(w) for w in "يطالب تطالب يدعو تدعو يناشد تناشد يحث تحث".split())
+# Verbs whose object, a person asked or invited, follows them: a name before the verb is the speaker.
+_ASKED = frozenset(light(w) for w in "دعا دعت طالب طالبت ناشد ناشدت حث حثت".split()) | _DEMANDS_NOW
+# Words before a verb in the present that make it what may be said ("أن يدعو", "لن يقول").
+_MAY_SAY = frozenset(fold(w) for w in "أن ان لن كي لكي".split())
+_NOUNISH = frozenset((W_OTHER, W_NOUN, W_AL, W_NAT))
+_BETWEEN = frozenset(fold(w) for w in "الذي التي قد".split())
+_SENTENCE_MARKS = frozenset(".:؛;!؟?")
+# What opens the words reported after a speaker's name.
+_SAID_OPENERS = frozenset(fold(w) for w in "إن أن إنه أنه إنها أنها بأن بأنه".split())
+# How far after the verb a name in apposition may stand.
+_APPOSITION_WORDS = 14
+_BYLINE_VERBS = frozenset(light(w) for w in "كتب كتبت".split())
+_EXPRESSED = frozenset(fold(w) for w in "عبر وعبر فعبر".split())
+_EXPLAINED = frozenset(fold(w) for w in "بين وبين".split())
+_ADMITTED = frozenset(fold(w) for w in "اعترف اعترفت".split())
+_NO_SUBJECT_BEFORE = frozenset(fold(w) for w in "و ف".split())
+_MARK_CHARS = "\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652\u0640\u0670"
+
+
+@dataclass(slots=True)
+class Candidate:
+    """One subject found in a window of one line (``line_no``) of the article."""
+
+    line: Line
+    subject: Subject
+    line_no: int
+    words_before: int  # the line's words before the window ``line`` holds
+
+
+def _after_verb(line: Line, i: int, out: list[tuple[Line, Subject]]) -> None:
+    """The subjects of the verb of saying at token i."""
+    toks = line.toks
+    verb = light(toks[i])
+    if (verb[1:] if line.conj[i] else verb) in _BYLINE_VERBS and (
+            i <= 1 and not line.conj[i] or i + 1 < len(toks) and toks[i + 1] == ":"):
+        return  # "كتب: فلان" is a byline ("وكتب فلان على تويتر" is not)
+    if verb in _DEMANDS_NOW and not line.conj[i] and i > 0 and line.cls[i - 1] in _NOUNISH:
+        return  # "نداء من طفلة تطالب أمير قطر …": the one asked follows, the one who asks stood before
+    if i > 0 and line.keys[i - 1] in _MAY_SAY and verb[:1] in "يت":
+        return  # "يتوقع الإعلام أن يدعو الرئيس …": what someone may say, not what was said
+    if verb in _ASKED and not line.conj[i] and i > 0:
+        before = name_before(line, i)
+        if before is not None and (before.titled or first_is_given(line, before)):
+            add_joined(line, before, out)  # "رئيس الوزراء فلان دعا فلانا للزيارة": the one asked follows
+            return
+    subject = subject_at(line, i + 1)
+    if subject is None or subject.kind == "title":
+        subject = _apposed(line, i + 1, subject)  # "قال ممثل المرشد في العراق، مجتبى الحسيني، إن"
+    # the verb has no subject after it ("… قال إن", "يؤكد ضرورة …"), not one
+    # that is no person ("الذي قالت الشرطة إنه")
+    says = i + 1 >= len(toks) or line.cls[i + 1] not in _SUBJECT_CLASSES
+    if subject is None and says and not line.conj[i] and i > 1 and line.keys[i - 1] in _BETWEEN:
+        subject = name_before(line, i - 1)  # "الناشط فلان الذي قال إن", "فلان قد أعلن أن"
+    if subject is None and says and not line.conj[i] and i > 0 and line.keys[i - 1] not in _NO_SUBJECT_BEFORE:
+        subject = name_before(line, i)
+        if subject is None and i > 1 and toks[i - 1] in _COMMAS:
+            # "وكانت المستشارة الألمانية، أنغيلا ميركل، أقرت": a name set off by commas
+            subject = name_before(line, i - 1)
+            if subject is None:  # "لكن المحلل فلان، من مؤسسة …، توقع أن": the name before the apposition
+                comma = next((c for c in range(i - 2, 0, -1) if toks[c] in _COMMAS), None)
+                subject = name_before(line, comma) if comma is not None else None
+            if subject is not None and not (subject.titled or first_is_given(line, subject)):
+                subject = None
+    if subject is None and line.conj[i] and line.toks[i][0] == "ف":
+        subject = _as_for(line, i)  # "أما الكاتب محمد الرطيان فقال …"
+    if subject is not None and _recognised(line, i, subject):
+        return  # "اعترف الرئيس فلان بالقدس عاصمة …": a recognition, no words
+    if subject is not None:
+        add_joined(line, subject, out)
+
+
+def _recognised(line: Line, i: int, subject: Subject) -> bool:
+    """Whether اعترف at token i means recognised: its subject followed by ب +
+    a noun, not by بأن (admitted that)."""
+    verb = line.keys[i][1:] if line.conj[i] else line.keys[i]
+    end = subject.end
+    return verb in _ADMITTED and end < len(line.keys) and line.keys[end].startswith("ب") and (
+        line.keys[end] not in _SAID_OPENERS)
+
+
+def _apposed(line: Line, j: int, title: Subject | None) -> Subject | None:
+    """The name set off by commas after a title chain that named nobody, or
+    someone else ("ممثل آية الله علي خامنئي في العراق، مجتبى الحسيني، في بيان"),
+    when it starts with a given name and ends before a comma or what was said;
+    else the title alone (or None) as it was."""
+    toks, n = line.toks, len(line.toks)
+    if j >= n or line.cls[j] not in (W_TITLE, W_AMBIG):
+        return title
+    if title is not None and title.start < n and line.cls[title.start] in (W_TITLE, W_AMBIG):
+        return title  # the chain stopped at a second title, an object: "أبلغ الرئيس كبير موظفيه، فلان، …"
+    for c in range(j + 1, min(n - 1, j + _APPOSITION_WORDS)):
+        if toks[c] in _SENTENCE_MARKS or line.cls[c] == W_VERB or line.keys[c] in _SAID_OPENERS:
+            return title
+        if toks[c] in _COMMAS:
+            end = name_end(line, c + 1)
+            subject = Subject(c + 1, end, True, title.title if title else title_key(line, j), begin=j)
+            if end > c + 2 and first_is_given(line, subject) and (
+                    end >= n or toks[end] in _COMMAS or line.keys[end] in _SAID_OPENERS):
+                return subject
+            return title
+    return title
+
+
+def _as_for(line: Line, i: int) -> Subject | None:
+    """The topic of "أما … فقال": the name after أما, when it ends before the verb."""
+    for a in range(i - 1, max(-1, i - 15), -1):
+        if line.keys[a] == _AS_FOR:
+            subject = subject_at(line, a + 1)
+            end = i - 1 if line.toks[i - 1] in _COMMAS else i  # "أما فلان، فقال"
+            if subject is not None and subject.kind == "name" and subject.end == end:
+                return subject
+            return None
+    return None
+
+
+def _colon_subject(line: Line) -> Subject | None:
+    """The name before a colon at the start of the line ("غوتيريش: …")."""
+    try:
+        colon = line.toks.index(":", 0, 8)
+    except ValueError:
+        return None
+    subject = subject_at(line, 0)
+    if subject is None or subject.end != colon or subject.kind == "family":
+        return None
+    return subject
+
+
+def line_subjects(text_line: str, direct: bool = False) -> list[tuple[Line, Subject, int]]:
+    """The subjects of speech on one line, in order, each with the number of
+    the line's words before the tokens its line holds (0: the whole line).
+
+    With ``direct`` (what the archive learns names from), only the subjects
+    read at the triggers themselves, before a title or a given name. The
+    words around a trigger (five before it, twenty after) are read
+    token by token only if it may introduce a name (:func:`worth_reading`);
+    for a verb with no subject, the words from its sentence's first verb.
+    """
+    words = split_words(text_line)
+    colon = not direct and ":" in words[:_COLON_WORDS]
+    if not colon and TRIGGER_SURFACES.isdisjoint(words):
+        return []
+    hits = TRIGGER_SURFACES.intersection(words)
+    out: list[tuple[Line, Subject, int]] = []
+    if colon:
+        line = Line.of_words(words[:words.index(":") + 1])
+        subject = _colon_subject(line)
+        if subject is not None:
+            if subject.kind == "name":
+                subject.kind = "colon"  # a name there needs a given name or a title
+            out.append((line, subject, 0))
+    positions = [i for word in hits for i in indices(words, word)]
+    for i in sorted(positions)[:_MAX_TRIGGERS] if len(positions) > 1 else positions:
+        word = words[i]
+        found: list[tuple[Line, Subject]] = []
+        if word not in PARTICIPLE_SURFACES and worth_reading(words, i, direct):
+            lo = window_start(words, i)
+            line, starts = Line.with_starts(words[lo:window_end(words, i, _AFTER)])
+            found = _at_trigger(line, starts[i - lo])
+            out.extend((found_line, subject, lo) for found_line, subject in found)
+        if not found and not direct and (word in PARTICIPLE_SURFACES or word in VERB_SURFACES) and (
+                i == 0 or words[i - 1] != "ما"):  # "بحسب ما ذكرته وسائل إعلام": its subject follows
+            opening = sentence_opening(words, i)
+            if opening is not None:
+                line, starts = Line.with_starts(words[opening:min(i + 1, opening + _AFTER)])
+                subject = _sentence_subject(line, 0, starts[min(i, opening + _AFTER - 1) - opening])
+                if subject is not None:
+                    out.append((line, subject, opening))
+    return out
+
+
+def _sentence_subject(line: Line, k: int, verb: int) -> Subject | None:
+    """For a verb of saying (at token ``verb``) with no subject of its own ("…
+    وقالت إن", "…، مؤكدا أن"), the subject of the verb that opens its sentence
+    (at token k): "ودانت أمل هباني … وقالت": the name right after that first
+    verb, with a title or a given name; None if there is none."""
+    if line.cls[k] not in (W_OTHER, W_VERB, W_NOUN) or line.toks[k] in _COMMAS:
+        return None
+    subject = subject_at(line, k + 1)
+    if subject is None or subject.kind not in ("name", "family") or subject.end > verb or not (
+            subject.titled or first_is_given(line, subject)):
+        return None  # (a family name after an honorific: "ألقى المهندس الغبان كلمة أكد فيها")
+    return subject
+
+
+def _before_said(line: Line, end: int) -> bool:
+    """Whether what was said opens at token ``end`` ("أن", "، إن")."""
+    keys, n = line.keys, len(line.keys)
+    if end < n and line.toks[end] in _COMMAS:
+        end += 1
+    return end < n and keys[end] in _SAID_OPENERS
+
+
+def _at_trigger(line: Line, k: int) -> list[tuple[Line, Subject]]:
+    """The subjects that the verb or phrase at token k introduces."""
+    found: list[tuple[Line, Subject]] = []
+    if line.cls[k] == W_VERB or (line.keys[k] in _EXPRESSED and k + 1 < len(line.cls)
+                                 and line.cls[k + 1] in (W_TITLE, W_GIVEN, W_AMBIG)):
+        _after_verb(line, k, found)  # عبّر written without its shadda is also "via"
+    elif line.keys[k] in _EXPLAINED and k + 1 < len(line.cls) and line.cls[k + 1] in (W_TITLE, W_GIVEN, W_AMBIG):
+        subject = subject_at(line, k + 1)  # "وبين مدير التعليم فلان، أن": بيّن
+        if subject is not None and subject.kind == "name" and _before_said(line, subject.end):
+            add_joined(line, subject, found)
+    elif line.keys[k] in PHRASE_KEYS:
+        after_phrase(line, k, found)
+    return found
+
+
+# A "NAME: …" line has its colon among its first words.
+_COLON_WORDS = 8
+# Triggers read on one line, candidates in one article: a news article has a
+# few dozen; a pathological one (a line repeated 200,000 times) costs no more.
+_MAX_TRIGGERS = 100
+_MAX_CANDIDATES = 200
+# The words read after a trigger (see triggers.BEFORE for those before).
+_AFTER = 20
+
+
+def strip_marks(text: str) -> str:
+    """The text without harakat and tatweel (names are given without them), and
+    its hashtags as words."""
+    for mark in _MARK_CHARS:
+        if mark in text:
+            text = text.replace(mark, "")
+    if "#" in text:  # hashtags: "#وزير_التجارة_البريطاني"
+        text = text.replace("#", "").replace("_", " ")
+    return text
+
+
+def candidates(lines: list[str], direct: bool = False) -> list[Candidate]:
+    """Every candidate speaker of the article (its lines, marks stripped), in
+    the order of the text; with ``direct``, only the subjects read at their
+    triggers (no "NAME:" lines, no sentence subjects of subjectless verbs)."""
+    found: list[Candidate] = []
+    for line_no, text_line in enumerate(lines):
+        for line, subject, lo in line_subjects(text_line, direct):
+            found.append(Candidate(line, subject, line_no, lo))
+        if len(found) >= _MAX_CANDIDATES:
+            return found[:_MAX_CANDIDATES]
+    return found

@@ -1,0 +1,172 @@
+"""What a person's name is: where a name that starts at a token ends.
+
+On a :class:`~archive_search.articles.speakers.tokens.Line` (tokens and their classes),
+:func:`name_end` reads a name by its grammar, not by a word count: given names
+(compounds such as نور الدين، محمد علي), بن/بنت/ابن/ولد chains, آل، أبو/أم،
+عبد + the divine name, then family names (ال-nisba or not; an adjective or a
+trade in ال that ends the phrase: التركي، المعلم); it ends at a function word,
+a punctuation mark, a word that is never a name, a phrase glued to the name
+(لصحيفة، بقرار، علنا، منصبه، تنديدات) or, after a family name, at an unknown
+word.
+"""
+
+from __future__ import annotations
+
+from archive_search.articles.speakers.lexicons import (
+    COMPOUND_SECONDS, FILIATION, NAME_CLASSES, W_AL, W_AMBIG, W_FUNC, W_GIVEN, W_LINK, W_NAT, W_NOUN, W_ORG,
+    W_OTHER, W_PLACE, W_PREP, W_PUNCT, W_TITLE, W_VERB, fold,
+)
+from archive_search.articles.speakers.tokens import Line, Subject
+
+_KUNYA = frozenset(fold(w) for w in "أبو ابو أبي ابي أم عبد".split())
+_FAMILY_OF = fold("آل")
+_SHEIKH = fold("الشيخ")
+_UMM = fold("أم")
+_BIN = fold("بن")
+_ABD = fold("عبد")
+# Titles that begin a name rather than end one.
+HONORIFICS = frozenset(fold(w) for w in """الشيخ الشيخة الأمير الأميرة الملك الملكة السيد السيدة الدكتور الدكتورة
+    الأستاذ الأستاذة المهندس المهندسة الحاج الحاجة الرئيس الإمام السلطان""".split())
+GIVEN_LIKE = frozenset((W_GIVEN, W_AMBIG))
+_AFTER_A_TITLE = frozenset((W_TITLE, W_ORG, W_NOUN, W_PLACE, W_NAT, W_AL, W_PREP))
+# Unknown words that look like verbs or verbal nouns, not names.
+_NOT_NAME_STARTS = ("است", "يت", "تت")
+
+
+def name_end(line: Line, k: int) -> int:
+    """Where the name starting at token k ends (k itself if no name starts there)."""
+    cls, keys, conj = line.cls, line.keys, line.conj
+    n = len(cls)
+    start, last, unknown, families = k, "", 0, 0
+    while k < n:
+        c, key = cls[k], keys[k]
+        if conj[k] and k > start:
+            break  # وفلان: a second name
+        if c == W_LINK:
+            step = _link(line, k, start)
+            if step is None:
+                break
+            k, last = step
+            if key == _FAMILY_OF:
+                break  # آل ثاني closes the name
+            continue
+        if c in GIVEN_LIKE:
+            if last == "family" and families >= 2 or c == W_AMBIG and k > start and k + 1 < n and cls[
+                    k + 1] in _AFTER_A_TITLE:
+                break  # "عبدالرحمن الفهد مساعد مدير …": a title after the name
+            last = "given" if last != "family" else "family"
+            k += 1
+            continue
+        if c == W_AL:
+            if key in COMPOUND_SECONDS and last in ("given", "other"):
+                k += 1
+                continue
+            if k == start or families >= 2 or (last == "other" and k - start > 1) or (
+                    families and key.endswith(("ين", "ون", "ات")) and len(key) > 6):
+                break  # a family name in ال follows a given name, not a foreign surname nor a plural
+            families += 1
+            last = "family"
+            k += 1
+            continue
+        if last == "given" and k > start and _closing_family(line, k):
+            k += 1  # a family name that is also an adjective or a title: التركي، المعلم
+            break
+        if c == W_OTHER and last != "family" and unknown < 2 and not key.startswith(_NOT_NAME_STARTS) and (
+                k == start or not (glued(line.toks[k], key) or _and_a_word(line.toks[k], key))):
+            unknown += 1
+            last = "other"
+            k += 1
+            continue
+        break
+    while k > start and cls[k - 1] == W_LINK:
+        k -= 1
+    return k
+
+
+def _and_a_word(token: str, key: str) -> bool:
+    """Whether an unknown word after a name's first word is no more of it: و +
+    a feminine word (ومثيرة: "and exciting") or a three-letter accusative
+    (حدًّا written without its marks: حدا)."""
+    return token[0] == "و" and token.endswith("ة") or len(key) == 3 and key.endswith("ا")
+
+
+def _link(line: Line, k: int, start: int) -> tuple[int, str] | None:
+    """A name's link word at k (بن، آل، أبو، عبد …) with the word it binds:
+    where the name goes on and what the name has read last, or None if the
+    link binds nothing here."""
+    cls, keys, conj = line.cls, line.keys, line.conj
+    n, key = len(cls), keys[k]
+    if k + 2 < n and keys[k + 1] == _SHEIKH and cls[k + 2] in GIVEN_LIKE:
+        return k + 2, "link"  # "إسماعيل ولد الشيخ أحمد": الشيخ inside a Mauritanian name
+    if key == _FAMILY_OF and k + 1 < n and not conj[k + 1] and cls[k + 1] not in (W_PUNCT, W_FUNC, W_VERB):
+        return k + 2, "family"  # "آل ثاني", "آل الشيخ": the family of, whatever word follows
+    if key == _ABD and k + 1 < n and keys[k + 1].startswith("ال") and not conj[k + 1]:
+        # "آل الشيخ", "عبد الكبير": the family of, the servant of, whatever ال-word follows
+        return k + 2, "family" if key == _FAMILY_OF else ("given" if k == start else "family")
+    if k + 1 >= n or cls[k + 1] not in NAME_CLASSES or conj[k + 1] or cls[k + 1] == W_LINK:
+        return None
+    if k == start and key == _BIN:
+        return None  # a name does not begin with بن ("… بن عبدالعزيز" belongs to a name before it); ابن may
+    if k == start and key == _UMM and cls[k + 1] not in GIVEN_LIKE:
+        return None  # أم opens a name only before a given name ("ذكر أم أنثى": "or")
+    if key in _KUNYA:
+        return k + 2, "given" if k == start else "family"
+    return k + 2, "link"
+
+
+def _closing_family(line: Line, k: int) -> bool:
+    """Whether token k, after a given name, is a family name that is also a
+    word of another class: an adjective (نور الدين التركي) or a trade (وليد
+    المعلم), written with ال and followed by no more of the name."""
+    key, cls = line.keys[k], line.cls
+    if not key.startswith("ال") or (k + 1 < len(cls) and cls[k + 1] in NAME_CLASSES):
+        return False
+    if cls[k] == W_NAT:
+        return True
+    # a trade closes a name only where the phrase ends ("وليد المعلم المبعوث …"
+    # is an object after; "عبد العزيز حمزة المدير التنفيذي" is a title)
+    ends = k + 1 >= len(cls) or cls[k + 1] in (W_FUNC, W_PUNCT, W_VERB, W_TITLE)
+    return cls[k] == W_TITLE and key not in HONORIFICS and ends
+
+
+def arabic_pattern(token: str, key: str) -> bool:
+    """Whether an unknown word has the shape of an Arabic word, not of a name:
+    a noun with a pronoun (منصبه، انفصالها),
+    a plural (تنديدات، مزاعم), a verbal noun (ارتكاب، تفكيك)."""
+    if token.endswith(("ها", "هم", "هما")) or key.endswith("ات") and len(key) > 4:
+        return True
+    if len(key) == 5 and key[0] == "م" and key[2] == "ا":
+        return True  # the plural pattern مفاعل: مزاعم، مواقف
+    if len(key) == 6 and key[0] == "ا" and key[4] == "ا" and (key[2] == "ت" or key[1] == "ن"):
+        return True  # the verbal nouns افتعال، انفعال: ارتكاب، اجتماع، انسحاب
+    if len(key) == 5 and key[1] == "ا" and key[-1] == "ا":
+        return True  # an accusative فاعلا after a name: مازحا، ضاحكا
+    if len(key) == 5 and key[0] == "ا" and key[3] == "ا":
+        return True  # the verbal noun إفعال: إحراز، إدخال
+    if len(key) == 5 and key[0] == "ت" and key[3] == "ي" and key[1] not in "اوي":
+        return True  # the verbal noun تفعيل: تفكيك، تنظيم
+    if token.endswith("ه") and len(key) > 3 and key[-2] not in "اوي":
+        return True  # (as written: ة is no pronoun, أبوشوشة is a name)
+    return False
+
+
+def glued(token: str, key: str) -> bool:
+    """Whether an unknown word after a name is a phrase glued to it, not more
+    of the name: an Arabic pattern (:func:`arabic_pattern`) or ب/ل/ك + a word
+    (:func:`prefixed`)."""
+    return arabic_pattern(token, key) or prefixed(key)
+
+
+def prefixed(key: str) -> bool:
+    """Whether an unknown word reads as ب/ل/ك + an Arabic word (بقطع، بكولورادو):
+    the second letter no long vowel and no ل/ر, with which foreign names
+    begin (بلاتر، برلسكوني), or ب + a verbal noun (بانتظام)."""
+    if key[0] not in "بلك" or len(key) < 4:
+        return False
+    return key[1] not in "اويلر" or len(key) > 5 and arabic_pattern(key[1:], key[1:])  # بانتظام، بإدخال
+
+
+def first_is_given(line: Line, subject: Subject) -> bool:
+    """Whether the subject's name starts with a given name, a kunya or عبد."""
+    c = line.cls[subject.start]
+    return c in GIVEN_LIKE or (c == W_LINK and line.keys[subject.start] not in FILIATION)

@@ -1,0 +1,208 @@
+"""The word lists behind the speaker finder, and the class of one word.
+
+The lists are plain UTF-8 files in ``archive_search/articles/speakers/lexicons/`` (one entry a
+line, ``#`` starts a comment). Entries are compared in two forms:
+
+* :func:`fold` (the archive's :func:`~archive_search.text.normalize.normalize`: alef
+  forms, hamza seats, ى/ي and ة/ه folded) for names, titles, organisations,
+  places, media and nouns, so that ``فاطمة`` and ``فاطمه`` are one name;
+* :func:`light` (marks removed, alef forms folded, ى, ة and hamza seats kept)
+  for function words and verbs of saying, so that the preposition ``على`` is
+  not the name ``علي`` and the verb ``روى`` is not the name ``روي``.
+
+:func:`word_class` gives one word's class (a ``W_*`` constant) and whether a
+conjunction و/ف stands glued in front of it.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from archive_search.text.normalize import normalize
+
+LEXICON_DIR = Path(__file__).resolve().parent / "lexicons"
+
+GIVEN_ORIGINS = ("arabic", "persian", "turkish", "kurdish", "european", "african", "asian")
+
+_MARKS = {chr(c): None for c in range(0x064B, 0x0653)}
+_LIGHT_TABLE = str.maketrans({"ـ": None, "\u0670": None, **_MARKS, "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا"})
+
+
+def light(word: str) -> str:
+    """The word without harakat and tatweel, alef forms folded (ى, ة, ؤ, ئ kept)."""
+    return word.translate(_LIGHT_TABLE)
+
+
+def fold(word: str) -> str:
+    """The word as names are compared: :func:`archive_search.text.normalize.normalize`."""
+    return normalize(word)
+
+
+def load_lexicon(name: str, key=fold) -> frozenset[str]:
+    """The entries of ``lexicons/<name>.txt``, each in the form ``key`` gives."""
+    entries = set()
+    for line in (LEXICON_DIR / f"{name}.txt").read_text(encoding="utf-8").splitlines():
+        line = line.strip()
+        if line and not line.startswith("#"):
+            entries.add(key(line))
+    return frozenset(entries)
+
+
+GIVEN_BY_ORIGIN = {origin: load_lexicon(f"given_{origin}") for origin in GIVEN_ORIGINS}
+GIVEN_NAMES = frozenset().union(*GIVEN_BY_ORIGIN.values())
+TITLES = load_lexicon("titles")
+ORGANISATIONS = load_lexicon("organisations")
+PLACES = load_lexicon("places")
+MEDIA = load_lexicon("media")
+NATIONALITIES = load_lexicon("nationalities")
+NOUNS = load_lexicon("common_nouns")
+FUNCTION_WORDS = load_lexicon("function_words", light)
+SPEECH_VERBS = load_lexicon("speech_verbs", light)
+# Everything that is never part of a person's name.
+NEVER_NAMES = ORGANISATIONS | PLACES | MEDIA | NATIONALITIES | NOUNS | frozenset(fold(w) for w in FUNCTION_WORDS)
+
+# Words that are a given name or a title (أمين، مساعد، أمير): a name when a
+# name word follows, a title otherwise ("مساعد الزهراني", "مساعد وزير").
+TITLE_OR_GIVEN = GIVEN_NAMES & TITLES
+# بن/بنت/ابن/ولد (son, daughter of), آل (family of; folds to ال), أبو/أبي/أم
+# (kunya) and عبد: each binds the word after it into the name.
+LINKS = frozenset(fold(w) for w in "بن بنت ابن ولد آل أبو ابو أبي ابي أم عبد".split())
+FILIATION = frozenset(fold(w) for w in "بن بنت ابن ولد".split())
+# Second halves of compound given names: نور الدين، نصر الله، سيف الإسلام.
+COMPOUND_SECONDS = frozenset(fold(w) for w in "الدين الله الإسلام الحق العرب الزمان الرحمن النبي".split())
+
+# Word classes.
+W_PUNCT, W_FUNC, W_VERB, W_LINK, W_GIVEN, W_AMBIG, W_TITLE = range(7)
+W_ORG, W_PLACE, W_MEDIA, W_NAT, W_NOUN, W_AL, W_PREP, W_OTHER = range(7, 15)
+# Classes that can be part of a name, and those that say "an organisation,
+# a place, a medium, a thing" when they stand first after a verb.
+NAME_CLASSES = frozenset((W_LINK, W_GIVEN, W_AMBIG, W_AL, W_OTHER))
+NOT_PERSON_CLASSES = frozenset((W_ORG, W_PLACE, W_MEDIA, W_NOUN, W_NAT))
+
+_ARTICLES = ("وال", "فال", "بال", "كال", "لل", "ال")
+_PRONOUNS = ("هما", "هم", "ها", "كم", "نا", "ه")
+_DEFINITE_CLASSES = ((TITLES, W_TITLE), (ORGANISATIONS, W_ORG), (PLACES, W_PLACE), (MEDIA, W_MEDIA),
+                     (NATIONALITIES, W_NAT), (NOUNS, W_NOUN))
+
+
+# Each entry of the tables above with its class, the first table's that lists it.
+_LEXICAL: dict[str, int] = {}
+for _table, _cls in _DEFINITE_CLASSES:
+    for _entry in _table:
+        _LEXICAL.setdefault(_entry, _cls)
+
+
+def _feminine(key: str) -> tuple[str, ...]:
+    """The key and its singular masculine: for a word in ة (folded to ه) the
+    masculine (مديرة → مدير), for a plural or a dual in ون/ين/ان/ات/تا/تين/تان
+    the singular (صحفيين → صحفي، منظمات → منظمة، صحيفتا → صحيفة، خبيرتين → خبيرة)."""
+    if key.endswith("ه") and len(key) > 3:
+        return key, key[:-1]
+    if key.endswith(("تين", "تان")) and len(key) > 5:
+        return key, key[:-3] + "ه", key[:-3]  # a feminine dual: الخبيرتين، المستشارتان
+    if key.endswith(("ون", "ين", "ان")) and len(key) > 4:
+        return key, key[:-2]  # (also a dual: عضوان، خبيران)
+    if key.endswith("تا") and len(key) > 4:
+        return key, key[:-2] + "ه"  # a feminine dual before its complement: صحيفتا
+    if key.endswith("ات") and len(key) > 4:
+        return key, key[:-2] + "ه", key[:-2]
+    return (key,)
+
+
+def _lexical_class(key: str) -> int | None:
+    """The class of a folded word (no article or preposition in front), or None."""
+    for form in _feminine(key):
+        cls = _LEXICAL.get(form)
+        if cls is not None:
+            return cls
+    if not key.endswith(_PRONOUNS):
+        return None
+    for suffix in _PRONOUNS:  # دعمه، رفضها، محاميتها: a noun or title with a pronoun after it
+        stem = key[: -len(suffix)]
+        if key.endswith(suffix) and len(stem) >= 3:
+            for form in (stem, stem[:-1] + "ه") if stem[-1] == "ت" else (stem,):
+                for table, cls in ((NOUNS, W_NOUN), (TITLES, W_TITLE)):
+                    if form in table or form.endswith("ه") and form[:-1] in table:
+                        return cls
+    return None
+
+
+def _definite_class(key: str) -> int:
+    """The class of an ال-word (also وال، بال، لل …): a given name written with
+    the article (الطيب), a title, an organisation … or W_AL (a family name);
+    W_OTHER when what follows the letters is too short to be a word (كالين)."""
+    if key in GIVEN_NAMES:
+        return W_GIVEN
+    direct = _lexical_class(key)  # entries written with the article: القاهرة، الجزيرة
+    if direct is not None:
+        return direct
+    for article in _ARTICLES:
+        rest = key[len(article):]
+        if key.startswith(article) and len(rest) >= (2 if article in ("ال", "وال", "فال") else 3):
+            cls = _lexical_class(rest)
+            if article == "فال" and cls is None:
+                return W_OTHER  # فالفيردي، فالس: a name, not ف + ال + an unknown word
+            if article in ("ال", "وال", "فال") or cls is not None:
+                return cls if cls is not None else W_AL
+            return W_PREP  # بال/كال/لل + an unknown word: a phrase, not a name
+    return W_OTHER  # كالين، بالي: the letters are the word's own
+
+
+def classify(token: str) -> tuple[int, bool]:
+    """The class of one token and whether it is و/ف + a word of that class.
+
+    A word that is itself a given name keeps that class (وليد، فيصل); و/ف in
+    front of a known word is a conjunction (وميركل stays unknown: W_OTHER,
+    and the caller decides); ب/ل/ك in front of a non-name word make a phrase
+    (W_PREP: لصحيفة، بقرار).
+    """
+    first = token[0]
+    if not ("\u0621" <= first <= "\u06d3"):
+        return W_PUNCT, False
+    surface = light(token)
+    if surface in FUNCTION_WORDS:
+        return W_FUNC, False
+    if surface in SPEECH_VERBS:
+        return W_VERB, False
+    key = fold(token)
+    if token.startswith(("أل", "إل")) and key not in GIVEN_NAMES:
+        return _hamza_class(key), False  # أليستر: no article (ال has no hamza)
+    cls = _bare_class(key)
+    if cls != W_OTHER or len(key) < 3:
+        return cls, cls not in (W_GIVEN, W_AMBIG, W_LINK) and key.startswith(("وال", "فال"))
+    if key[0] in "وف":
+        rest = surface[1:]
+        if rest in SPEECH_VERBS:  # before function words: وعبر is "and he expressed"
+            return W_VERB, True
+        if rest in FUNCTION_WORDS:
+            return W_FUNC, True
+        inner = _bare_class(key[1:])
+        if inner != W_OTHER and not (key[0] == "ف" and inner in (W_AL, W_GIVEN, W_AMBIG)):
+            return inner, True  # (فالفيردي، فرومان are names, not ف + a word)
+    if key[0] in "بلك":
+        inner = _bare_class(key[1:])
+        if inner in NOT_PERSON_CLASSES or inner in (W_TITLE, W_FUNC):
+            return W_PREP, False
+    return W_OTHER, False
+
+
+def _hamza_class(key: str) -> int:
+    """The class of a word written with أل or إل: as listed, else unknown."""
+    cls = _lexical_class(key)
+    return W_OTHER if cls is None else cls
+
+
+def _bare_class(key: str) -> int:
+    """The class of a folded word with no conjunction considered."""
+    if key in LINKS:
+        return W_LINK
+    if key in TITLE_OR_GIVEN:
+        return W_AMBIG
+    if key in GIVEN_NAMES:
+        return W_GIVEN
+    if key.startswith("عبد") and len(key) >= 6:
+        return W_GIVEN  # عبدالله، عبدالرحمن written as one word
+    if key.startswith(_ARTICLES):
+        return _definite_class(key)
+    cls = _lexical_class(key)
+    return W_OTHER if cls is None else cls

@@ -1,0 +1,112 @@
+"""Speakers introduced by a phrase rather than a verb.
+
+بحسب/حسب/وفقا لـ/طبقا لـ فلان (also "بحسب ما قاله فلان", "حسب قول فلان",
+"حسبما قال فلان"), على لسان فلان, تعليق/تصريح من فلان, في تصريح/حديث/بيان لـ فلان (not a
+reporter spoken to: "في تصريح لمراسل …"), تصريح فلان, في مقابلة/حوار مع
+فلان (the interviewee), نقل … عن فلان; and the speakers joined to each by و.
+"""
+
+from __future__ import annotations
+
+from archive_search.articles.speakers.grammar import first_is_given
+from archive_search.articles.speakers.lexicons import W_AMBIG, W_GIVEN, W_VERB, fold, light
+from archive_search.articles.speakers.subjects import add_joined, subject_at
+from archive_search.articles.speakers.tokens import Line, Subject
+from archive_search.articles.speakers.triggers import TRANSMIT
+
+_SENTENCE_MARKS = frozenset(".:؛;!؟?")
+_ACCORDING = frozenset(fold(w) for w in "بحسب حسب وبحسب وحسب وفقا وفق ووفقا طبقا وطبقا".split())
+_STATEMENTS = frozenset(fold(w) for w in "تصريح تصريحات حديث بيان مقابلة تغريدة تدوينة كلمة رسالة تعليق".split())
+_FROM_WHOM = fold("من")
+_ACCORDING_WHAT = frozenset(fold(w) for w in "حسبما وحسبما بحسبما".split())
+_TONGUE = fold("لسان")
+_INTERVIEWS = frozenset(fold(w) for w in "مقابلة حوار حديث".split())
+_WITH = fold("مع")
+_FROM = fold("عن")
+_WHAT = fold("ما")
+_SAYING = frozenset(fold(w) for w in "قول تعبير رواية كلام تصريحات تصريح شهادة".split())
+# "بحسب ما قاله/ذكره/أكده فلان": the verb form with its object pronoun.
+_SAID_IT = frozenset(fold(w) for w in """قاله قالته قالت قال ذكره ذكرته ذكر أكده أكدته أكد صرح صرحت أعلنه أعلنته أعلن
+    أوضحه أوضحته أوضح أفاد أفادت أورده أوردته كشفه كشفته كشف نقله نقلته به""".split())
+# Who a statement is made to, not by: "في تصريح لمراسل …", "… لمراسلة …".
+_REPORTERS = frozenset(fold(w) for w in "مراسل مراسله مراسلنا مراسلتنا صحفي صحفيه".split())
+
+
+def _reporter(key: str) -> bool:
+    """Whether a word in ل is a reporter (لمراسل، للمراسلة، لـ مراسل)."""
+    for prefix in ("لل", "ل"):
+        if key.startswith(prefix) and key[len(prefix):] in _REPORTERS:
+            return True
+    return key in _REPORTERS
+
+
+_BARE_ACCORDING = frozenset(fold(w) for w in "بحسب حسب وبحسب وحسب".split())
+
+
+def _prefixed_subject(line: Line, j: int) -> tuple[Line, Subject | None]:
+    """The subject at token j written with ل in front (لفلان، للرئيس، لـ فلان)."""
+    if j >= len(line.toks):
+        return line, None
+    key = line.keys[j]
+    if key == "ل":
+        return line, subject_at(line, j + 1)
+    if key.startswith("ل") and len(key) > 3:
+        shorter = line.without_prefix(j, 1)
+        return shorter, subject_at(shorter, j)
+    return line, None
+
+
+def _named(line: Line, subject: Subject | None) -> Subject | None:
+    """The subject if it is a name with a title or a given name, else None."""
+    if subject is None or subject.kind != "name" or not (subject.titled or first_is_given(line, subject)):
+        return None
+    return subject
+
+
+def after_phrase(line: Line, i: int, out: list[tuple[Line, Subject]]) -> None:
+    """Speakers introduced by بحسب، وفقا لـ، على لسان، في تصريح لـ، نقل … عن."""
+    keys, n = line.keys, len(line.keys)
+    key = keys[i]
+    found: tuple[Line, Subject | None] = (line, None)
+    if key in _ACCORDING_WHAT and i + 1 < n:  # "حسبما قال فلان"
+        said = i + 1
+        while said < n and (keys[said] in _SAID_IT or line.cls[said] == W_VERB):
+            said += 1
+        found = (line, subject_at(line, said) if said > i + 1 else None)
+    elif key in _ACCORDING and i + 1 < n:
+        j = i + 1
+        if keys[j] in _SAYING and j + 1 < n:  # حسب قول الناشط فلان
+            j += 1
+        if keys[j] == _WHAT:  # بحسب ما قاله فلان
+            said = j + 1
+            while said < n and (keys[said] in _SAID_IT or line.cls[said] == W_VERB):
+                said += 1
+            found = (line, subject_at(line, said) if said > j + 1 else None)
+        else:  # وفقا لفلان، بحسب فلان
+            found = _prefixed_subject(line, j)
+            if found[1] is None and key in _BARE_ACCORDING:
+                found = (line, subject_at(line, j))
+    elif key == _TONGUE and i > 0 and keys[i - 1] == fold("على"):
+        found = (line, subject_at(line, i + 1))
+    elif key in _INTERVIEWS and i + 2 < n and keys[i + 1] == _WITH:
+        found = (line, subject_at(line, i + 2))  # "في مقابلة مع فلان": the interviewee speaks
+    elif key in _STATEMENTS and i > 0 and keys[i - 1] == fold("في"):
+        found = _prefixed_subject(line, i + 1)
+        if found[1] is not None and i + 1 < n and _reporter(keys[i + 1]):
+            found = (line, None)  # "في تصريح لمراسل الإذاعة فلان": the reporter spoken to
+    elif key in _STATEMENTS and i + 2 < n and keys[i + 1] == _FROM_WHOM:
+        found = (line, _named(line, subject_at(line, i + 2)))  # "أول تعليق من الرئيس فلان"
+    elif key in _STATEMENTS and i + 1 < n and line.cls[i + 1] in (W_GIVEN, W_AMBIG):
+        found = (line, subject_at(line, i + 1))  # "تصريح جون بولتون": his statement
+    elif light(line.toks[i]) in TRANSMIT:
+        for j in range(i + 1, min(n, i + 10)):
+            if keys[j] == _FROM:
+                found = (line, subject_at(line, j + 1))
+                break
+            if line.toks[j] in _SENTENCE_MARKS:
+                break
+    if found[1] is not None:
+        add_joined(found[0], found[1], out)  # "وفقا للخبيرتين فلانة وفلانة"
+
+
+PHRASE_KEYS = _ACCORDING | _ACCORDING_WHAT | _STATEMENTS | _INTERVIEWS | {_TONGUE} | {fold(w) for w in TRANSMIT}

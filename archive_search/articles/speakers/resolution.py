@@ -1,0 +1,345 @@
+"""Who each candidate speaker of an article is, and the article's speakers.
+
+For each candidate (:func:`archive_search.articles.speakers.attribution.candidates`):
+
+* a name is completed to the fullest form the article gives it anywhere
+  ("وقال ترامب" → دونالد ترامب, "محمد بن سلمان" → محمد بن سلمان بن عبدالعزيز آل
+  سعود), by reading the name around each place where its family name stands;
+* a family name alone ("وأضاف الحسن") is the person of the article whose name
+  ends with it, or no one;
+* a title alone ("وأضاف الوزير") is the person the article last named with
+  that title before (else first after), or no one.
+
+A name is kept only with evidence that it is a person's: it starts with a
+given name (from the lexicons, or from :class:`KnownNames`), a person's title
+stands before or after it, it ends with a nisba in ال after a first word, it is
+a compound given name (غرس الله), an age or "وهو/وهي" follows it, the archive
+knows its last word as a person's family name, or it is a transliterated name
+of unknown words right before what was said. A name of one word must also end
+where a speaker's name ends. Variants of one person are counted once, under
+the fullest form.
+"""
+
+from __future__ import annotations
+
+import re
+
+from archive_search.articles.speakers.article import Article
+from archive_search.articles.speakers.attribution import Candidate, candidates, strip_marks
+from archive_search.articles.speakers.grammar import arabic_pattern, first_is_given, glued, name_end, prefixed
+from archive_search.articles.speakers.known import KnownNames
+from archive_search.articles.speakers.lexicons import (
+    COMPOUND_SECONDS, W_AL, W_AMBIG, W_FUNC, W_GIVEN, W_LINK, W_NAT, W_NOUN, W_OTHER, W_PREP, W_PUNCT, W_TITLE,
+    W_VERB, fold,
+)
+from archive_search.articles.speakers.subjects import subject_at, title_follows, title_key
+from archive_search.articles.speakers.tokens import Line, Subject, words
+from archive_search.text.person_names import clean_name, name_words, same_person
+
+_BACK_OVER = frozenset((W_GIVEN, W_AMBIG, W_LINK))
+_BEFORE_FOREIGN_GIVEN = frozenset((W_TITLE, W_AMBIG, W_NAT))
+# What opens the words reported after the speaker's name.
+_SAID_OPENERS = frozenset(fold(w) for w in "إن أن إنه أنه إنها أنها بأن بأنه".split())
+_ADVERBS = frozenset(fold(w) for w in "أيضا ايضا كذلك اليوم أمس امس بدوره بدورها".split())
+_HE_SHE = frozenset(fold(w) for w in "وهو وهي".split())
+_SAID_MARKS = frozenset(':«"“،,')
+_LATIN = re.compile("[A-Za-z]")
+
+
+def _spans_with(line: Line, last: str) -> list[tuple[int, int]]:
+    """The names on the line that contain a word whose key is ``last``, read
+    from the name's first word: (start, end) token spans."""
+    spans = []
+    bare = line.bare
+    for p in (i for i, b in enumerate(bare) if b == last):
+        start = p
+        while start > 0 and p - start < 6 and not line.conj[start]:
+            before = line.cls[start - 1]
+            two_before = line.cls[start - 2] if start > 1 else W_PUNCT
+            if before == W_OTHER and glued(line.toks[start - 1], line.keys[start - 1]):
+                break  # "كلمة تلقيها جاكيندا أردرن": a verb with its pronoun, no name
+            if (before in _BACK_OVER
+                    or before in (W_OTHER, W_AL) and two_before == W_LINK  # "بن رعد", "عبد الله"
+                    or before == W_AL and two_before in _BACK_OVER and line.keys[start - 1] in COMPOUND_SECONDS
+                    or before == W_OTHER and two_before in _BEFORE_FOREIGN_GIVEN and p - start < 2):
+                start -= 1
+            else:
+                break
+        # the name starts at its first given name, else as early as it can
+        firsts = [s for s in range(start, p + 1) if line.cls[s] in _BACK_OVER and line.cls[s] != W_LINK]
+        for s in firsts[:1] + list(range(start, p + 1)):
+            end = name_end(line, s)
+            if end > p:
+                if end > p + 1 and line.cls[p + 1] != W_LINK:
+                    end = p + 1  # what follows the family name is not part of the name
+                spans.append((s, end))
+                break
+    return spans
+
+
+def _fullest(article: Article, keys: list[str]) -> tuple[Line, Subject] | None:
+    """The fullest name of the article of which ``keys`` is a variant; titled
+    if a person's title stands before any of its occurrences."""
+    best: tuple[Line, Subject] | None = None
+    titled = False
+    for _, line in article.windows_with(keys[-1]):
+        for start, end in _spans_with(line, keys[-1]):
+            if not _contains(list(line.bare[start:end]), keys):
+                continue
+            titled = titled or _title_before(line, start) or title_follows(line, end)
+            if best is None or end - start > best[1].end - best[1].start:
+                best = (line, Subject(start, end))
+    if best is not None:
+        best[1].titled = titled
+    return best
+
+
+def _title_before(line: Line, start: int) -> bool:
+    """Whether a person's title (or title and adjective) stands just before the
+    name: "المستشارة الألمانية أنغيلا ميركل", "النجم البرازيلي نيمار"."""
+    cls = line.cls
+    if start > 0 and cls[start - 1] in (W_TITLE, W_AMBIG):
+        return True
+    return start > 1 and cls[start - 1] == W_NAT and cls[start - 2] in (W_TITLE, W_AMBIG)
+
+
+def _contains(long_: list[str], short: list[str]) -> bool:
+    it = iter(long_)
+    return all(word in it for word in short) and long_[-1] == short[-1] or long_ == short
+
+
+def _by_title(article: Article, title: str, where: int) -> tuple[Line, Subject] | None:
+    """The person the article names with this title: the last one before
+    ``where`` (a character offset), else the first one after."""
+    before = after = None
+    for offset, line in article.windows_with(title, before=12, after=160):
+        for t, c in enumerate(line.cls):
+            if c in (W_TITLE, W_AMBIG) and title_key(line, t) == title:
+                subject = subject_at(line, t)
+                if subject is None or subject.kind != "name":
+                    continue
+                subject.titled = True
+                if offset < where:
+                    before = (line, subject)
+                elif after is None:
+                    after = (line, subject)
+                break
+    return before or after
+
+
+def _is_person(line: Line, subject: Subject, known: KnownNames | None, article: Article) -> bool:
+    """Whether the name has evidence of being a person's (see the module docstring)."""
+    start, end = subject.start, subject.end
+    cls, keys = line.cls[start:end], line.keys[start:end]
+    if first_is_given(line, subject):
+        # "أكد كامل ثقته": one given name before a noun is that noun's adjective
+        return not (len(cls) == 1 and end < len(line.cls) and line.cls[end] == W_NOUN)
+    if known is not None and cls[0] == W_OTHER and len(cls) >= 2 and known.is_given(keys[0]):
+        return True
+    if cls[0] == W_OTHER and _prefixed_elsewhere(keys[0], article):
+        return False  # "لتشونغ" when the article has "تشونغ"
+    if subject.titled:
+        return True
+    if cls[0] == W_OTHER and keys[0].endswith("ه"):
+        return False  # "نزاهة الانتخابات": a noun
+    if len(cls) >= 2 and cls[-1] == W_AL and keys[-1].endswith("ي"):
+        return True  # a first word and a nisba: بريكان الشلوي
+    if len(cls) >= 2 and cls[1] == W_AL and keys[1] in COMPOUND_SECONDS:
+        return True  # a compound given name: معين الحق، غرس الله
+    if _described_as_person(line, end):
+        return True
+    return (known is not None and cls[-1] == W_OTHER and _family_like(line.bare[end - 1])
+            and known.is_family(line.bare[end - 1]))
+
+
+def _described_as_person(line: Line, end: int) -> bool:
+    """Whether what follows the name describes a person: an age ("(35 عاما)")
+    or "وهو/وهي" ("معين الحق، وهو الرئيس …")."""
+    toks, keys, n = line.toks, line.keys, len(line.toks)
+    if end + 1 < n and toks[end] == "(" and toks[end + 1].isdigit():
+        return True
+    k = end + 1 if end < n and toks[end] in "،," else end
+    return k < n and keys[k] in _HE_SHE
+
+
+def _prefixed_elsewhere(key: str, article: Article) -> bool:
+    """Whether a word in ل/ب/ك is the article's word with a preposition glued on."""
+    if key[0] not in "لبك" or len(key) < 4:
+        return False
+    return article.has_word(key[1:])
+
+
+def _resolve(candidate: Candidate, article: Article, known: KnownNames | None,
+             spoken: dict[str, tuple[Line, Subject]]) -> tuple[Line, Subject] | None:
+    """The person a candidate refers to, or None; ``spoken`` maps a title to
+    the last speaker named with it (whom a title alone then refers to)."""
+    line, subject = candidate.line, candidate.subject
+    if subject.kind == "title":
+        if not subject.title:
+            return None
+        found = spoken.get(subject.title) or _by_title(article, subject.title, article.position(candidate))
+        if found is None:
+            return None
+        line, subject = found
+    keys = list(line.bare[subject.start:subject.end])
+    fuller = _fullest(article, keys) if keys else None
+    if fuller is not None and fuller[1].end - fuller[1].start >= subject.end - subject.start:
+        fuller[1].titled = fuller[1].titled or subject.titled
+        if subject.kind == "family" and not first_is_given(*fuller):
+            return None
+        line, subject = fuller
+    elif subject.kind == "family":
+        if known is None or not known.is_family(line.bare[subject.start]):
+            return None  # a family name alone that no one of the article (nor the archive) bears
+        return line, subject
+    if candidate.subject.kind == "colon" and (not (subject.titled or first_is_given(line, subject)) or (
+            subject.end - subject.start == 1 and not subject.titled)):  # "جمال: …" may name a thing
+        return None  # "برج العامري: …" names a place as often as a person
+    if subject.end - subject.start == 1 and not _one_word_name(line, subject, candidate, known):
+        return None
+    if _is_person(line, subject, known, article) or _foreign_before_quote(candidate, article):
+        return line, subject
+    return None
+
+
+def _one_word_name(line: Line, subject: Subject, candidate: Candidate, known: KnownNames | None) -> bool:
+    """Whether a name of one word (after the article has been searched for a
+    fuller one) may stand: known to the archive as a family name, or an
+    unknown word that is no noun with a pronoun or in ة, no plural, no و +
+    word and no ب/ل/ك + word (بكولورادو; unless right before what was said),
+    ending where a speaker's name ends ("أبدى رئيس اللجنة تفهما لـ…" does
+    not)."""
+    key, token = line.bare[subject.start], line.toks[subject.start]
+    if known is not None and known.is_family(key):
+        return True
+    said_next = subject.end < len(line.keys) and line.keys[subject.end] in _SAID_OPENERS
+    if line.cls[subject.start] == W_OTHER and (arabic_pattern(token, key) or key.endswith("ه") or key[0] == "و"
+                                               or prefixed(key) and not said_next):
+        return False  # (but "وذكر بهجلي أن …": right before what was said)
+    return _before_what_was_said(candidate)
+
+
+def _before_what_was_said(candidate: Candidate) -> bool:
+    """Whether the candidate's words end where a speaker's name ends: before a
+    function word or a preposition ("إن", "على", "للصحفيين"), a punctuation
+    mark, a verb or those spoken to ("للصحفيين"), not before a noun or an
+    unknown word ("أبدى رئيس اللجنة تفهما لـ…", "أكد كامل ثقته")."""
+    line, end = candidate.line, candidate.subject.end
+    if candidate.subject.kind == "family" or end >= len(line.toks):
+        return True  # resolved to a fuller name, or dropped
+    return line.cls[end] in (W_FUNC, W_PUNCT, W_PREP, W_VERB) or (
+        line.cls[end] == W_TITLE and line.keys[end].startswith("ل") and not line.keys[end].startswith("ال"))
+
+
+def _foreign_before_quote(candidate: Candidate, article: Article) -> bool:
+    """A name of one to three unknown words, none with the article or the
+    ending of a plural or a feminine noun, right after a verb of saying and
+    right before what was said ("وقال بيسكوف إن", "قال كويكي بينا: …"): a
+    transliterated name the lexicons lack."""
+    line, subject = candidate.line, candidate.subject
+    start, end = subject.start, subject.end
+    if subject.kind != "name" or end - start > 3 or end >= len(line.cls):
+        return False
+    if any(c != W_OTHER for c in line.cls[start:end]) or not all(map(_foreign_like, line.bare[start:end])):
+        return False
+    if (end - start > 1 and prefixed(line.keys[start])) or _prefixed_elsewhere(line.keys[start], article):
+        return False  # ("بدفع أموال"; one word right before what was said may begin so: "بهجلي أن")
+    while end + 1 < len(line.cls) and line.keys[end] in _ADVERBS:
+        end += 1  # "وأكد هيكينج أيضا أن"
+    return line.keys[end] in _SAID_OPENERS or line.toks[end] in _SAID_MARKS
+
+
+def find(text: str, known: KnownNames | None = None) -> list[str]:
+    """The article's speakers, fullest forms, in order of first appearance."""
+    lines = strip_marks(text).split("\n")
+    found = candidates(lines)
+    if not found:
+        return []
+    article = Article(lines)
+    names: list[str] = []
+    seen: dict[tuple, tuple[Line, Subject] | None] = {}
+    spoken: dict[str, tuple[Line, Subject]] = {}
+    for candidate in found:
+        subject = candidate.subject
+        once = (subject.kind, subject.titled, candidate.line.bare[subject.start:subject.end])
+        if subject.kind == "title":
+            resolved = _resolve(candidate, article, known, spoken)
+        elif subject.kind == "family" and _family_of(names, candidate.line.bare[subject.start]):
+            continue  # "وأضاف السلطاني": a speaker already named
+        elif once in seen:
+            continue  # the same words again: the same person, already counted
+        else:
+            resolved = seen[once] = _resolve(candidate, article, known, spoken)
+        if resolved is None:
+            continue
+        if subject.title and subject.kind == "name":
+            spoken[subject.title] = resolved
+        name = clean_name(" ".join(words(*resolved)))
+        if name and not _LATIN.search(name):  # "لـCNN": Latin letters name a medium or a company
+            _add(names, name)
+    return names
+
+
+def _family_of(names: list[str], family: str) -> bool:
+    """Whether one of the names found ends with this family name."""
+    return any(name_words(name)[-1] == family for name in names)
+
+
+def _add(names: list[str], name: str) -> None:
+    """Add a name unless a variant is there; a fuller variant takes its place."""
+    for i, other in enumerate(names):
+        if same_person(name, other) or _first_name_of(name, other) or _first_name_of(other, name):
+            if len(name_words(name)) > len(name_words(other)):
+                names[i] = name
+            return
+    names.append(name)
+
+
+def _first_name_of(short: str, long_: str) -> bool:
+    """Within one article: "يوليا" for "يوليا سكريبال" (one word that is
+    another name's first word), "أحمد بور" for "آرفين أحمد بور" (words that
+    end another name)."""
+    a, b = name_words(short), name_words(long_)
+    return len(b) > len(a) and (len(a) == 1 and a[0] == b[0] or b[-len(a):] == a)
+
+
+def observed_names(text: str) -> tuple[set[str], set[str]]:
+    """The given names and family names one article shows (see
+    :class:`~archive_search.articles.speakers.known.KnownNames`).
+
+    Only names of two to four words after a title or a given name are read:
+    an unknown first word counts as a given name when a person's title
+    stands before the name ("وزير الخارجية الياباني تارو كونو" counts تارو);
+    an unknown last word counts as a family name after a given name from the
+    lexicon, if it has no plural or feminine ending, and a last word in ال
+    (السديس) after one.
+    """
+    given: set[str] = set()
+    family: set[str] = set()
+    for candidate in candidates(strip_marks(text).split("\n"), direct=True):
+        line, subject = candidate.line, candidate.subject
+        if subject.kind != "name" or not 2 <= subject.end - subject.start <= 4:
+            continue
+        start, end = subject.start, subject.end
+        cls, keys = line.cls[start:end], line.bare[start:end]
+        if cls[0] == W_OTHER and subject.titled and cls[-1] in (W_AL, W_OTHER):
+            given.add(keys[0])
+        if first_is_given(line, subject) and (cls[-1] == W_AL or cls[-1] == W_OTHER and _family_like(keys[-1])):
+            family.add(keys[-1])
+    return given, family
+
+
+def _foreign_like(key: str) -> bool:
+    """Whether an unknown word may be a transliterated name: a family name's
+    shape, no pronoun after it (أسمائهم), no و in front, no Arabic pattern of
+    a plural or a verbal noun (see :func:`~archive_search.articles.speakers.grammar.glued`),
+    not a derived noun in م with no long vowel after the م (مصطلح، مستخدمي;
+    ماكرون and ميركل have one)."""
+    if not _family_like(key) or key.endswith(("هم", "ها", "كم", "نا")) or key[0] == "و" or arabic_pattern(key, key):
+        return False
+    return not (key[0] == "م" and key[1] not in "اوي")
+
+
+def _family_like(key: str) -> bool:
+    """Whether an unknown word may be a family name (no plural or feminine ending)."""
+    return len(key) >= 3 and not key.endswith(("ات", "ون", "ين", "ه"))

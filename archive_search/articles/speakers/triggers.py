@@ -1,0 +1,179 @@
+"""Which words of a line the speaker finder reads: the triggers, and whether one is worth reading.
+
+A line is read word by word only if it holds a verb of saying, a participle
+that reports one (مؤكدا، مضيفا), or one of the phrases that introduce a
+speaker (:data:`TRIGGER_SURFACES`, every spelling of each, with و/ف in
+front); a trigger's window is read only if the words next to it may
+introduce a name (:func:`worth_reading`). For a verb with no subject,
+:func:`sentence_opening` finds the verb that opens its sentence. All of it is
+judged on the words themselves, before any word is classified.
+"""
+
+from __future__ import annotations
+
+from archive_search.articles.speakers.lexicons import (
+    FUNCTION_WORDS, SPEECH_VERBS, W_AMBIG, W_GIVEN, W_LINK, W_MEDIA, W_NOUN, W_ORG, W_OTHER, W_PLACE, W_PUNCT,
+    W_TITLE, W_VERB, light,
+)
+from archive_search.articles.speakers.tokens import token_info
+
+_COMMAS = frozenset("،,")
+# The words read before a trigger: a name before its verb fits in them; and
+# a name with an apposition set off by commas ("فلان، من مؤسسة …، توقع").
+BEFORE = 5
+_APPOSED_BEFORE = 14
+
+
+def spellings(word: str) -> set[str]:
+    """Every spelling of a light-form word with its alefs written أ، إ، آ or ا."""
+    out = {""}
+    for letter in word:
+        choices = "اأإآ" if letter == "ا" else letter
+        out = {s + c for s in out for c in choices}
+    return out
+
+
+TRANSMIT = frozenset(light(w) for w in "نقل نقلت ونقل ونقلت ونقلا نقلا".split())
+# Participles that report what the sentence's subject said.
+_PARTICIPLES = frozenset(light(w) for w in """مؤكدا مؤكدة مضيفا مضيفة موضحا موضحة مشيرا مشيرة قائلا قائلة
+    معتبرا معتبرة لافتا لافتة منوها منوهة مشددا مشددة مبينا مبينة محذرا محذرة داعيا داعية مطالبا مطالبة
+    معربا معربة متسائلا متسائلة""".split())
+_STATEMENT_SURFACES = frozenset({"تصريح", "تصريحات", "حديث", "بيان", "مقابلة", "تغريدة", "حوار", "تعليق"})
+TRIGGER_SURFACES = frozenset(
+    spelling
+    for word in SPEECH_VERBS | TRANSMIT | {light(w) for w in "بحسب حسب وبحسب وحسب وفقا ووفقا طبقا لسان حسبما".split()}
+    for form in (word, "و" + word, "ف" + word)
+    for spelling in spellings(form)
+) | _STATEMENT_SURFACES | {w for p in _PARTICIPLES for w in spellings(p)} | {
+    "بين", "وبين"}
+# بيّن (explained) written without its shadda is "between": a trigger only
+# before a title or a given name (see :func:`worth_reading`).
+EXPLAINED_SURFACES = frozenset({"بين", "وبين"})
+VERB_SURFACES = frozenset(w for verb in SPEECH_VERBS for form in (verb, "و" + verb, "ف" + verb)
+                           for w in spellings(form))
+PARTICIPLE_SURFACES = frozenset(w for word in _PARTICIPLES for w in spellings(word))
+_CONJ_VERB_SURFACES = frozenset(w for verb in SPEECH_VERBS for form in ("و" + verb, "ف" + verb)
+                                for w in spellings(form))
+_FUNCTION_SURFACES = frozenset(w for word in FUNCTION_WORDS for w in spellings(word))
+_OPENERS = frozenset(':"«“(-')
+
+
+def sentence_opening(words: list[str], i: int) -> int | None:
+    """Where the verb that opens the sentence of words[i] stands, if the word
+    after it may begin a subject with a title or a given name (judged on the
+    words themselves, before the line is read)."""
+    lo = i
+    while lo > 0 and i - lo < _SENTENCE_WORDS and not words[lo - 1].endswith(_SENTENCE_ENDS):
+        lo -= 1
+    first = _past_openers(words, lo, i)
+    if first < i and _peek(words[first]) not in _MAY_OPEN:
+        comma = next((c for c in range(first + 1, min(i, first + _FRONTED_WORDS)) if words[c] in _COMMAS), None)
+        if comma is not None:  # "وفي واشنطن، وجه المتحدث … فلان … وصرح": a place or time put first
+            first = _past_openers(words, comma + 1, i)
+    if first + 1 >= i or _peek(words[first]) not in _MAY_OPEN or words[first].startswith(("ال", "وال")) or _peek(
+            words[first + 1]) not in _OPENS_SUBJECT:
+        return None  # (a word with the article is no verb: "الفشل السياسي أدى")
+    return first
+
+
+def _past_openers(words: list[str], first: int, i: int) -> int:
+    """The first word from ``first`` that is no function word ("وقد", "كما") or opening mark."""
+    while first < i and (words[first] in _FUNCTION_SURFACES or words[first] in _OPENERS):
+        first += 1
+    return first
+
+
+def worth_reading(words: list[str], i: int, observing: bool = False) -> bool:
+    """Whether the trigger at words[i] may introduce a named person, judged
+    from the words next to it without reading the window: "وقال إن" and
+    "أعلنت وزارة" have no name after the verb (a name before it is still
+    possible for a verb with no و), "بحسب مصادر" none after بحسب, and a
+    statement noun needs "في" before it or a given name after it. While
+    ``observing`` (:class:`~archive_search.articles.speakers.known.KnownNames`),
+    only a title, a given name or a link word (عبد، أبو) after it will do."""
+    word = words[i]
+    j = i + 1
+    while j < len(words) - 1 and words[j] in _ASIDE_SURFACES:
+        j += 1  # "أوضح ذلك المهندس فلان"
+    after = words[j] if j < len(words) else ""
+    follows = _peek(after)
+    if observing:  # the archive learns names only from a title or a given name after the trigger
+        return follows in _TEACHES
+    if word in VERB_SURFACES:
+        if after and follows not in _NO_NAME_AFTER and (after not in _FUNCTION_SURFACES or after == "من"):
+            return True
+        if word[0] == "ف" and "أما" in words[max(0, i - _AS_FOR_WORDS):i]:
+            return True  # "أما الكاتب فلان فقال"
+        return not (i == 0 or word in _CONJ_VERB_SURFACES or words[i - 1] in _FUNCTION_SURFACES
+                    and words[i - 1] not in ("قد", "الذي", "التي"))
+    if word in EXPLAINED_SURFACES:
+        return follows in (W_TITLE, W_GIVEN, W_AMBIG)
+    if word in _STATEMENT_SURFACES:
+        return (i > 0 and words[i - 1] in ("في", "وفي")) or follows in (W_GIVEN, W_AMBIG) or after in ("مع", "من")
+    if word in _TRANSMIT_SURFACES or after in _SAYING_SURFACES or word in _ACCORDING_WHAT_SURFACES:
+        return True  # "نقلت وكالة … عن فلان", "حسب قول فلان"
+    return follows not in _NO_NAME_AFTER
+
+
+def window_end(words: list[str], i: int, after: int) -> int:
+    """Where the words read for the trigger at words[i] end: ``after`` words
+    on, or one word past where what was said opens ("إن", "أن", a colon) or
+    the sentence ends, whichever comes first (a subject stands before them)."""
+    end = min(len(words), i + after)
+    for j in range(i + 1, end):
+        if words[j] in _STOPS:
+            return j + 1
+    return end
+
+
+def window_start(words: list[str], i: int) -> int:
+    """Where the words read for the trigger at words[i] start: five words
+    before it, or back to أما for "أما فلان، فقال"."""
+    lo = max(0, i - (_APPOSED_BEFORE if i > 0 and words[i - 1] in _COMMAS else BEFORE))
+    if words[i][0] == "ف" and "أما" in words[max(0, i - _AS_FOR_WORDS):lo]:
+        lo = max(0, i - _AS_FOR_WORDS) + words[max(0, i - _AS_FOR_WORDS):lo].index("أما")
+    return lo
+
+
+def _peek(word: str) -> int:
+    """The class of a word's letters, punctuation around it left out (W_PUNCT
+    for a word that holds no letters, or other marks within it)."""
+    if not word.isalpha():
+        word = word.strip(_AROUND)
+        if not word.isalpha():
+            return W_PUNCT
+    return token_info(word)[0]
+
+
+_ASIDE_SURFACES = frozenset("""ذلك بذلك هذا أيضا ايضا كذلك بدوره بدورها اليوم أمس امس الأحد الاثنين الإثنين
+    الثلاثاء الأربعاء الاربعاء الخميس الجمعة السبت مساء الليلة""".split())
+_AROUND = "،,.:;؛!?؟\"'«»“”()[]-"
+_NO_NAME_AFTER = frozenset((W_ORG, W_PLACE, W_MEDIA, W_NOUN))
+_TEACHES = frozenset((W_TITLE, W_GIVEN, W_AMBIG, W_LINK))
+# Words after which no subject of the trigger stands.
+_STOPS = frozenset(spellings("ان") | spellings("انه") | spellings("انها") | {"بأن", "بان", ":", ".", "؟", "?", "!"})
+_SENTENCE_WORDS = 40
+# What the verb that opens a sentence may be read as; how long a phrase put before it may be.
+_MAY_OPEN = frozenset((W_OTHER, W_VERB, W_NOUN))
+_FRONTED_WORDS = 5
+# What may open a subject that has a title or a given name.
+_OPENS_SUBJECT = frozenset((W_TITLE, W_AMBIG, W_GIVEN, W_LINK))
+_SENTENCE_ENDS = (".", "!", "؟", "?", ":", "؛")
+_TRANSMIT_SURFACES = frozenset(w for word in TRANSMIT for w in spellings(word))
+_ACCORDING_WHAT_SURFACES = frozenset("حسبما وحسبما بحسبما".split())
+_SAYING_SURFACES = frozenset("قول تعبير رواية كلام تصريحات تصريح شهادة".split())
+
+
+def indices(words: list[str], word: str):
+    """Where the word stands in the list."""
+    i = -1
+    try:
+        while True:
+            i = words.index(word, i + 1)
+            yield i
+    except ValueError:
+        return
+
+
+# How far before a ف-verb its أما may stand ("أما أمين سر المجلس …، فلان، فقال").
+_AS_FOR_WORDS = 14

@@ -1,0 +1,41 @@
+"""Evidence from the archive (archive_search.articles.speakers.known.KnownNames)."""
+
+import pytest
+
+from archive_search.articles.speakers import KnownNames, find_speakers
+
+
+# --- Evidence from the archive ------------------------------------------------
+
+
+def _archive(articles: int) -> KnownNames:
+    known = KnownNames()
+    for i in range(articles):
+        known.observe(f"وقال وزير التجارة تاكيهيرو سوزوكي إن الصادرات ارتفعت {i}.")
+    return known
+
+
+def test_a_given_name_seen_in_the_archive_makes_a_name_a_person():
+    text = "وقال تاكيهيرو ناكامورا كذلك في المؤتمر إن السوق مستقر."
+    assert find_speakers(text) == []
+    assert find_speakers(text, _archive(4).finish()) == ["تاكيهيرو ناكامورا"]
+
+
+def test_one_article_is_no_evidence():
+    text = "وقال تاكيهيرو ناكامورا كذلك في المؤتمر إن السوق مستقر."
+    assert find_speakers(text, _archive(1).finish()) == []
+
+
+def test_known_names_merge_and_round_trip():
+    a, b = _archive(2), _archive(2)
+    merged = a.merge(b).finish()
+    assert merged.articles == 4
+    again = KnownNames.from_dict(merged.to_dict())
+    assert again.to_dict() == merged.to_dict()
+    assert again.is_given("تاكيهيرو")
+
+
+def test_known_names_refuse_to_observe_once_finished():
+    known = KnownNames().finish()
+    with pytest.raises(ValueError):
+        known.observe("قال فلان")

@@ -1,0 +1,350 @@
+"""The speaker finder (archive_search.articles.speakers.find_speakers): one test
+per kind of error it must not make, on sentences in the shape of news reports
+(none copied from an article), and the sample article.
+"""
+
+from pathlib import Path
+
+import pytest
+
+from archive_search.articles.speakers import find_speakers
+
+CORPUS = Path(__file__).resolve().parents[3] / "corpus"
+
+
+# --- Not a person --------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "قالت أجهزة الأمن إنها أحبطت محاولة تهريب على الحدود.",
+    "أعلنت وزارة الصحة تسجيل 120 إصابة جديدة خلال الساعات الماضية.",
+    "وقالت الحكومة في بيان إن الإجراءات ستبقى سارية حتى نهاية الشهر.",
+    "وأكدت الشرطة أن التحقيقات ما زالت جارية.",
+])
+def test_organisations_and_bodies_are_not_speakers(text):
+    assert find_speakers(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "أكدت دمشق أن القصف استهدف مواقع المسلحين.",
+    "وقالت واشنطن إنها لن تتراجع عن العقوبات.",
+    "وحذرت أنقرة من أي تصعيد على حدودها الجنوبية.",
+])
+def test_places_speaking_for_their_governments_are_not_speakers(text):
+    assert find_speakers(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "وذكرت قناة الجزيرة أن الاشتباكات تجددت مساء الأحد.",
+    "وأفادت وكالة رويترز بأن المفاوضات تعثرت.",
+    "وقالت صحيفة نيويورك تايمز إن الإدارة تدرس خيارات عدة.",
+])
+def test_media_are_not_speakers(text):
+    assert find_speakers(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "وقال وهو مسؤول عن الملف منذ سنوات إن الحل قريب.",
+    "وأشاد بما يحظى به المشروع من دعم شعبي.",
+    "وأضاف من جهته أن الوضع تحت السيطرة.",
+])
+def test_pronoun_and_relative_phrases_are_not_speakers(text):
+    assert find_speakers(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "أوضح بيان صادر عن الرئاسة أن الزيارة ستستمر يومين.",
+    "وكشف تقرير حديث أن معدلات البطالة ارتفعت.",
+    "وأكدت مصادر مطلعة أن الاتفاق بات وشيكا.",
+    "قال مسؤول رفيع إن المحادثات ستستأنف الأسبوع المقبل.",
+])
+def test_statements_reports_and_unnamed_sources_are_not_speakers(text):
+    assert find_speakers(text) == []
+
+
+# --- Where a name ends ----------------------------------------------------------
+
+
+def test_a_name_does_not_take_the_adverb_after_it():
+    assert find_speakers("وقال محمد علي علنا إن الحزب سيقاطع الانتخابات.") == ["محمد علي"]
+
+
+def test_a_name_does_not_take_the_phrase_glued_after_it():
+    text = "ورحب سامي الطرابلسي بقرار الأطراف المتنازعة العودة إلى طاولة الحوار."
+    assert find_speakers(text) == ["سامي الطرابلسي"]
+
+
+def test_a_name_does_not_take_the_medium_it_spoke_to():
+    text = "وقالت ليلى بن عمر لصحيفة الصباح إن المشروع تأخر."
+    assert find_speakers(text) == ["ليلى بن عمر"]
+
+
+def test_a_name_keeps_its_chain_of_filiation_and_family():
+    text = "وأكد الشيخ عبد الله بن زايد آل نهيان أن العلاقات متينة."
+    assert find_speakers(text) == ["عبد الله بن زايد آل نهيان"]
+
+
+def test_compound_given_names_stay_whole():
+    text = "وأوضح كمال الدين بن حسين أن الوزارة ستنشر النتائج غدا."
+    assert find_speakers(text) == ["كمال الدين بن حسين"]
+
+
+# --- Half names: the fullest form the article uses --------------------------
+
+
+def test_a_family_name_alone_takes_the_first_name_given_elsewhere():
+    text = ("التقى الرئيس الفرنسي إيمانويل ماكرون نظيره الألماني في باريس.\n"
+            "وقال ماكرون إن أوروبا يجب أن تتحد.")
+    assert find_speakers(text) == ["إيمانويل ماكرون"]
+
+
+def test_a_name_takes_the_middle_name_given_elsewhere():
+    text = ("ترأس رئيس البرلمان أحمد بن محمد الجروان الجلسة الافتتاحية.\n"
+            "وقال الجروان إن البرلمان سيواصل عمله.")
+    assert find_speakers(text) == ["أحمد بن محمد الجروان"]
+
+
+# --- Who speaks -----------------------------------------------------------------
+
+
+def test_the_name_before_the_verb():
+    assert find_speakers("وزير الخارجية سيرغي لافروف يؤكد أن موسكو منفتحة على الحوار") == ["سيرغي لافروف"]
+
+
+def test_the_name_set_off_by_commas_before_the_verb():
+    text = "وكانت المستشارة الألمانية، أنغيلا ميركل، أقرت بأن القمة لن تكون سهلة."
+    assert find_speakers(text) == ["أنغيلا ميركل"]
+
+
+def test_according_to_what_someone_said():
+    text = "وتراجعت الأسعار بنسبة عشرة في المئة، بحسب ما قاله سمير الحلبي، مدير الغرفة التجارية."
+    assert find_speakers(text) == ["سمير الحلبي"]
+
+
+@pytest.mark.parametrize("text", [
+    "وستفتح المعابر الأسبوع المقبل وفقا لمحافظ المدينة خالد العتيبي.",
+    "وجاء ذلك على لسان رئيس الوزراء حيدر العبادي خلال مؤتمر صحفي.",
+    "وأعرب عن تفاؤله في تصريح لوزير المالية ناصر الفلاحي.",
+])
+def test_speakers_introduced_by_a_phrase(text):
+    assert len(find_speakers(text)) == 1
+
+
+def test_the_interviewee_speaks():
+    text = "وفي مقابلة مع رئيس الوزراء الكندي جاستن ترودو، تحدث عن مستقبل اتفاقية التجارة."
+    assert find_speakers(text) == ["جاستن ترودو"]
+
+
+def test_a_verb_with_no_subject_reports_its_sentence_subject():
+    text = "ودانت الناشطة سلمى العبيدي الحكم على الصحفي، وقالت إن القرار جائر."
+    assert find_speakers(text) == ["سلمى العبيدي"]
+
+
+def test_a_title_alone_later_is_the_person_first_named_with_it():
+    text = ("أكد وزير الخارجية الأردني أيمن الصفدي أن بلاده ترفض أي تغيير في القدس.\n"
+            "وأضاف الوزير أن الأردن سيواصل اتصالاته.")
+    assert find_speakers(text) == ["أيمن الصفدي"]
+
+
+def test_a_title_alone_with_nobody_named_is_nobody():
+    assert find_speakers("وقال الوزير إن الحكومة ستعلن خطتها قريبا.") == []
+
+
+def test_two_speakers_joined_by_and():
+    text = ("شدد الرئيس الفرنسي إيمانويل ماكرون والمستشارة الألمانية أنغيلا ميركل "
+            "على ضرورة التوصل إلى حل سياسي.")
+    assert find_speakers(text) == ["إيمانويل ماكرون", "أنغيلا ميركل"]
+
+
+def test_transliterated_foreign_names():
+    text = "وقال وزير الدفاع الياباني تارو كونو إن بلاده سترسل مساعدات."
+    assert find_speakers(text) == ["تارو كونو"]
+    assert find_speakers("وقال يواكيم لوف إن الفريق جاهز للمباراة.") == ["يواكيم لوف"]
+
+
+def test_a_name_after_a_chain_of_titles_and_bodies():
+    text = ("وقال رئيس لجنة الشؤون الخارجية بالبرلمان الأوروبي ديفيد ماكاليستر "
+            "إن الاتحاد سيرد بحزم.")
+    assert find_speakers(text) == ["ديفيد ماكاليستر"]
+
+
+def test_a_spokesman_for_someone_is_not_that_someone():
+    text = "وقال المتحدث باسم عائلة الصحفي جمال خاشقجي إن العائلة تنتظر نتائج التحقيق."
+    assert find_speakers(text) == []
+
+
+def test_a_headline_name_and_colon():
+    text = "غوتيريش: الوضع الإنساني في اليمن كارثي\nقال الأمين العام للأمم المتحدة أنطونيو غوتيريش إن الوضع خطير."
+    assert find_speakers(text) == ["أنطونيو غوتيريش"]
+
+
+def test_titles_and_honorifics_are_dropped_and_marks_removed():
+    text = "وقالَ الدكتورُ خالـد المنصوري إن النتائج مشجعة."
+    assert find_speakers(text) == ["خالد المنصوري"]
+
+
+def test_byline_is_not_a_speaker():
+    assert find_speakers("كتب: محمد السيد\nارتفعت أسعار النفط اليوم.") == []
+
+
+def test_the_sample_corpus_article():
+    text = (CORPUS / "anha-isis-camps-meeting.txt").read_text(encoding="utf-8")
+    assert find_speakers(text) == ["بدران جيا كرد"]
+
+
+def test_empty_and_latin_text():
+    assert find_speakers("") == []
+    assert find_speakers("The minister said nothing.") == []
+
+
+# --- The old finder's cases ------------------------------------------------------
+
+
+def test_speaker_after_title_words():
+    text = "وقال الرئيس المشترك لهيئة الاقتصاد سلمان بارودو، إن فرق الصيانة أصلحت الخطوط."
+    assert find_speakers(text) == ["سلمان بارودو"]
+
+
+def test_speaker_from_name_colon_line_and_later_reference():
+    text = "خالد الحسن: نحتاج إلى دعم\n\nوأضاف الحسن أن اللجان وزعت مطافئ."
+    assert find_speakers(text) == ["خالد الحسن"]
+
+
+def test_no_speaker_for_anonymous_source():
+    assert find_speakers("وقال مصدر مطلع، إن الاجتماع انتهى.") == []
+
+
+# --- Rules from the second development part -------------------------------------
+
+
+def test_a_verb_with_a_comma_glued_to_it_is_read():
+    text = "وكان الرئيس التركي، رجب طيب أردوغان أعلن، أواخر الشهر الماضي، أن بلاده ستفتح القاعدة."
+    assert find_speakers(text) == ["رجب طيب أردوغان"]
+
+
+def test_explained_is_read_before_a_title_and_what_was_said():
+    text = "وبين مدير التعليم في المحافظة عبدالعزيز بن عبدالله المسند، أنه تم تكليف المشرفين بجولات."
+    assert find_speakers(text) == ["عبدالعزيز بن عبدالله المسند"]
+
+
+def test_between_is_no_verb_of_saying():
+    assert find_speakers("ويقع بين الرئيس الجديد والبرلمان خلاف حول الميزانية.") == []
+
+
+def test_a_name_in_apposition_after_a_chain_that_names_someone_else():
+    text = "وقال ممثل آية الله علي خامنئي في العراق، مجتبى الحسيني، في بيان إن التصريحات لا تنسجم مع المواقف."
+    assert find_speakers(text) == ["مجتبى الحسيني"]
+
+
+def test_no_apposition_after_the_object_of_informed():
+    text = "وأبلغ الرئيس كبير موظفي البيت الأبيض، جون كيلي، مؤخرا بأنه يرغب في تغيير."
+    assert find_speakers(text) == []
+
+
+def test_as_for_someone_with_a_comma_then_said():
+    text = "أما أمين سر المجلس الوطني الفلسطيني، محمد صبيح، فقال إن الاجتماعات ستكون استراتيجية."
+    assert find_speakers(text) == ["محمد صبيح"]
+
+
+def test_two_speakers_after_according_to():
+    text = "وفقا للخبيرتين في مجال التغذية جوليت كيلو وسارة درور، فإن تناول البيض يساعد في إطالة العمر."
+    assert find_speakers(text) == ["جوليت كيلو", "سارة درور"]
+
+
+def test_a_quoted_event_name_before_the_persons_name():
+    text = "وأوضح المشرف على الفعاليات الشبابية «تلي ماتش» بدر الذربان أن الألعاب تناسب مختلف الأعمار."
+    assert find_speakers(text) == ["بدر الذربان"]
+
+
+def test_those_spoken_to_are_not_the_subject():
+    text = "وفي واشنطن، وجه المتحدث باسم الخارجية الأميركية مارك تونر، الرسالة نفسها وصرح للصحافيين «نريد الحوار»."
+    assert find_speakers(text) == ["مارك تونر"]
+
+
+def test_the_reporter_a_statement_is_made_to_is_no_speaker():
+    text = "وقال نبيل الزغلامي في تصريح لمراسل الإذاعة ماهر الصغير إن الإنتاج تراجع."
+    assert find_speakers(text) == ["نبيل الزغلامي"]
+
+
+def test_wrote_with_and_in_front_is_no_byline():
+    text = "وكتب المبعوث الأميركي بريت ماكغورك على موقع تويتر «هذا ليس سوى البداية»."
+    assert find_speakers(text) == ["بريت ماكغورك"]
+
+
+@pytest.mark.parametrize("text", [
+    "وأوضح نجم ريال مدريد: «سأتحدث عن مستقبلي لاحقا».",  # a club, then a currency
+    "تونس تعلن تفكيك «خلية إرهابية» خططت لتنفيذ هجمات",  # a verbal noun before quotes
+    "وبين اللواء الغامدي أن الجولات أبرزت رضا الإخوة اليمنيين.",  # plural kin
+    "لأن الفشل السياسي أدى إلى فشل إداري، مؤكدا أن الحل قريب.",  # a noun with the article is no verb
+])
+def test_words_that_are_no_names_after_a_verb(text):
+    assert not any(name in ("نجم ريال", "تفكيك", "رضا الإخوة", "أدى") for name in find_speakers(text))
+
+
+def test_the_one_invited_after_the_verb_is_not_the_speaker():
+    text = "وأوضح المتحدث أن رئيس الوزراء ماتيو رينتسي دعا روحاني للقيام بالزيارة."
+    assert "روحاني" not in " ".join(find_speakers(text))
+
+
+def test_what_someone_may_say_is_not_reported():
+    assert find_speakers("فيما يتوقع الإعلام أن يدعو الرئيس التركي رجب طيب أردوغان إلى انتخابات مبكرة.") == []
+
+
+def test_is_considered_is_no_verb_of_saying():
+    assert find_speakers("ويعد فؤاد الثاني آخر ملوك الأسرة العلوية التي حكمت مصر.") == []
+
+
+def test_a_recognition_is_no_words():
+    assert find_speakers("بعد أن اعترف الرئيس الأمريكي دونالد ترامب بالقدس عاصمة لإسرائيل.") == []
+    assert find_speakers("واعترف الوزير خالد العمري بأن الخطة تأخرت.") == ["خالد العمري"]
+
+
+def test_the_subject_after_according_to_what_is_not_the_sentences():
+    text = "يتحضر الظهير البرازيلي فيليبي لويس لترك ناديه، بحسب ما ذكرته عدة وسائل إعلام."
+    assert find_speakers(text) == []
+
+
+def test_titles_joined_by_a_detached_and():
+    text = "قال مدير و مؤسس المركز الثقافي الدكتور خالد المنصوري إن الأنشطة ستتواصل."
+    assert find_speakers(text) == ["خالد المنصوري"]
+
+
+def test_names_in_latin_letters_are_media():
+    assert find_speakers("وكانت مصادر أكدت لـCNN أن المفاوضات متعثرة.") == []
+
+
+def test_a_friend_with_a_pronoun_is_the_friend():
+    assert find_speakers("وقال صديقه فرانك ألبيرتي لصحيفة محلية: لا نعرف ما الذي حدث.") == ["فرانك ألبيرتي"]
+
+
+def test_the_friend_of_someone_is_not_that_someone():
+    assert find_speakers("صديق محمد صلاح: سيلعب في المونديال") == []
+
+
+def test_a_one_word_name_before_those_spoken_to():
+    assert find_speakers("وقال نيمار للصحفيين على هامش مزاد علني إنه باق في ناديه.") == ["نيمار"]
+
+
+def test_a_comment_from_someone():
+    text = "ونقلت وسائل إعلام رسمية أول تعليق من الرئيس فلاديمير بوتين بشأن القضية."
+    assert find_speakers(text) == ["فلاديمير بوتين"]
+
+
+def test_the_name_before_an_apposition_and_the_verb():
+    text = "لكن المحلل بوني هيرزوغ، من مؤسسة ويلز فارغو المالية الأمريكية، توقع أن تتجه الشركة إلى منتجات جديدة."
+    assert find_speakers(text) == ["بوني هيرزوغ"]
+
+
+def test_a_family_name_after_an_honorific_is_the_person_named_before():
+    text = ("وكرم المدير المهندس ابراهيم بن احمد الغبان.\n"
+            "حيث ألقى المهندس الغبان كلمة أكد فيها أهمية العمل.")
+    assert find_speakers(text) == ["ابراهيم بن احمد الغبان"]
+
+
+def test_a_headline_of_one_given_name_and_a_colon_is_no_speaker():
+    assert find_speakers("جمال: مدينة تستحق الزيارة\nتقع المدينة على ساحل البحر.") == []
+
+
+def test_plurals_of_titles_and_crafts_are_no_names():
+    assert find_speakers("وأبرز شعراء العرب في الجاهلية لبيد بن ربيعة.") == []
+    assert find_speakers("وأبرز فن النقش العسيري جمال البيوت القديمة.") == []
