@@ -157,13 +157,27 @@ def merge_variants(counts: Counter) -> Counter:
     Counter({'رجب طيب أردوغان': 6, 'ماكرون': 1})
     """
     merged: Counter = Counter()
+    for name, head in variant_heads(counts).items():
+        merged[head] += counts[name]
+    return merged
+
+
+def variant_heads(counts: Counter) -> dict[str, str]:
+    """Each name of ``counts``, as given, mapped to the name
+    :func:`merge_variants` counts it under.
+
+    >>> variant_heads(Counter({"أردوغان": 3, "رجب طيب أردوغان": 2, "ماكرون": 1}))["أردوغان"]
+    'رجب طيب أردوغان'
+    """
     cleaned: Counter = Counter()
     for name, count in counts.items():
         cleaned[clean_name(name) or name] += count
     mapping = _canonical(cleaned)
-    for name, count in cleaned.items():
-        merged[mapping.get(name, name)] += count
-    return merged
+    heads = {}
+    for name in counts:
+        key = clean_name(name) or name
+        heads[name] = mapping.get(key, key)
+    return heads
 
 
 def _canonical(counts: Counter) -> dict[str, str]:

@@ -66,3 +66,21 @@ def test_stats_count_the_variants_under_the_fullest_form(run, index):
     stats = json.loads(run("--index", index, "stats", "-f", "json").stdout)
     assert stats["top_speakers"][0] == ["رجب طيب أردوغان", 4]
     assert {name for name, _ in stats["top_speakers"]} == {"رجب طيب أردوغان", "بلال أردوغان", "إيمانويل ماكرون"}
+
+
+def test_facets_follow_an_update_that_brings_a_variant(tmp_path, corpus):
+    """The persons' numbering is made once an opened index: a search after an
+    update (a new segment) counts the new article's speaker with the rest."""
+    import shutil
+
+    folder = tmp_path / "corpus"
+    shutil.copytree(corpus, folder)
+    with Archive(tmp_path / "ix", corpus_dir=folder) as archive:
+        archive.rebuild()
+        first = archive.search("تركيا", facets=True, limit=50).facets["speaker"]
+        assert archive.search("تركيا", facets=True, limit=50).facets["speaker"] == first
+        (folder / "new.md").write_text("---\ntitle: تركيا اليوم\nspeaker: ماكرون\n---\nقالت تركيا.\n",
+                                       encoding="utf-8")
+        archive.update()
+        after = archive.search("تركيا", facets=True, limit=50).facets["speaker"]
+    assert after == first + Counter({"إيمانويل ماكرون": 1})
