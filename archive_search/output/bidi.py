@@ -19,6 +19,7 @@ from __future__ import annotations
 import os
 import sys
 import unicodedata
+from functools import lru_cache
 
 MODES = ("auto", "on", "off")  # of --bidi
 ENVIRONMENT = "ARCHIVE_SEARCH_BIDI"
@@ -69,23 +70,22 @@ def enabled(mode: str = "auto", stream=None, environ=os.environ) -> bool:
     return mode == "on"
 
 
-def _strong_ltr(char: str) -> bool:
-    return unicodedata.bidirectional(char) in ("L", "EN", "AN")
-
-
+@lru_cache(maxsize=None)  # one entry a distinct character
 def _kind(char: str) -> str:
     """L (left to right: Latin, digits), R (Arabic, Hebrew) or N (neutral)."""
-    if _strong_ltr(char):
+    direction = unicodedata.bidirectional(char)
+    if direction in ("L", "EN", "AN"):
         return "L"
-    if unicodedata.bidirectional(char) in ("R", "AL"):
+    if direction in ("R", "AL"):
         return "R"
     return "N"
 
 
 def _clusters(text: str) -> list[list[int]]:
     clusters: list[list[int]] = []
+    combining = unicodedata.combining
     for i, char in enumerate(text):
-        if clusters and unicodedata.combining(char):
+        if clusters and combining(char):
             clusters[-1].append(i)
         else:
             clusters.append([i])
@@ -99,12 +99,16 @@ def visual_order(text: str) -> list[int]:
     kinds = [_kind(text[c[0]]) for c in clusters]
     # A neutral (space, punctuation) between two left-to-right runs joins
     # them ("ISIS 2019"); any other neutral follows the paragraph (right to left).
-    ltr = [k == "L" for k in kinds]
-    for i, kind in enumerate(kinds):
-        if kind == "N":
-            before = next((k for k in reversed(kinds[:i]) if k != "N"), "R")
-            after = next((k for k in kinds[i + 1 :] if k != "N"), "R")
-            ltr[i] = before == after == "L"
+    # The strong kind before each cluster and after it ("R" at the ends):
+    before, strong = [], "R"
+    for kind in kinds:
+        before.append(strong)
+        strong = kind if kind != "N" else strong
+    after, strong = [""] * len(kinds), "R"
+    for i in range(len(kinds) - 1, -1, -1):
+        after[i] = strong
+        strong = kinds[i] if kinds[i] != "N" else strong
+    ltr = [kind == "L" or (kind == "N" and before[i] == after[i] == "L") for i, kind in enumerate(kinds)]
     order: list[list[int]] = []
     i = len(clusters) - 1
     while i >= 0:
@@ -128,7 +132,7 @@ def visual(text: str) -> tuple[str, list[int]]:
     chars = []
     for index in order:
         char = shaped[index]
-        if not _strong_ltr(text[index]):
+        if _kind(text[index]) != "L":
             char = char.translate(_MIRROR)
         chars.append(char)
     return "".join(chars), order
