@@ -95,8 +95,9 @@ def _child_update(corpus: str, index: str) -> None:
 
 
 def index_size(index: Path) -> int:
+    """Bytes of the current generation, its columns included."""
     generation = index / os.readlink(index / "current")
-    return sum(p.stat().st_size for p in generation.iterdir() if p.is_file())
+    return sum(p.stat().st_size for p in generation.rglob("*") if p.is_file())
 
 
 def run_lucene(corpus: Path, workdir: Path) -> dict:
