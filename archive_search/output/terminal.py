@@ -53,7 +53,12 @@ def _visual_line(line: Text) -> Text:
 
 
 def print_text(console: Console, text: Text, bidi: bool, indent: int = 0) -> None:
-    """Print text wrapped to the console, indented; laid out right to left if asked.
+    """Print text wrapped to the console, indented; laid out right to left if asked."""
+    _print_lines(console, text_lines(console, text, bidi, indent))
+
+
+def text_lines(console: Console, text: Text, bidi: bool, indent: int = 0) -> list[Text]:
+    """The lines :func:`print_text` prints.
 
     Lines are wrapped here (not by Rich) so that each can be reordered on its
     own and none carries trailing padding into a pipe.
@@ -63,34 +68,45 @@ def print_text(console: Console, text: Text, bidi: bool, indent: int = 0) -> Non
     if shown != text.plain:
         text = text.copy()
         text.plain = shown  # as long as before: the spans stay where they were
+    lines = []
     for line in text.wrap(console, width):
         line.rstrip()
         if bidi:
             line = _visual_line(line)
             line.align("right", width)
-        console.print(Text(" " * indent) + line, overflow="ignore", no_wrap=True, crop=False)
+        lines.append(Text(" " * indent) + line)
+    return lines
+
+
+def _print_lines(console: Console, lines: list[Text]) -> None:
+    # One print for them all: each of Rich's prints costs about half a
+    # millisecond, and a page of hits is a hundred lines.
+    if lines:
+        console.print(Text("\n").join(lines), overflow="ignore", no_wrap=True, crop=False)
 
 
 def render_hits(console: Console, results, bidi: bool = False) -> None:
     """Each hit: rank, title, metadata line, up to three highlighted fragments."""
+    lines: list[Text] = []
     for hit in results:
         heading = Text(f"{hit.rank}. ", style=META) + styled(hit.title or "(untitled)", hit.title_spans, base=TITLE)
-        print_text(console, heading, bidi)
+        lines += text_lines(console, heading, bidi)
         meta = [hit.date or "no date"]
         if hit.speakers:
             meta.append("، ".join(hit.speakers))
         if hit.topic:
             meta.append(_topic_label(hit.topic, hit.topic_predicted))
         meta.append(hit.id)
-        print_text(console, styled(" · ".join(meta), base=META), bidi, indent=3)
+        lines += text_lines(console, styled(" · ".join(meta), base=META), bidi, indent=3)
         for fragment in hit.fragments:
             text = styled(fragment.text, fragment.spans)
             if fragment.leading:
                 text = Text("… ") + text
             if fragment.trailing:
                 text.append(" …")
-            print_text(console, text, bidi, indent=3)
-        console.print()
+            lines += text_lines(console, text, bidi, indent=3)
+        lines.append(Text())
+    _print_lines(console, lines)
 
 
 def render_summary(console: Console, shown: int, total: int, page: int, limit: int) -> None:
