@@ -30,7 +30,8 @@ class EvalSet:
     qrels: dict[str, set[str]] = field(default_factory=dict)
 
 
-def _read_jsonl(path: Path):
+def read_jsonl(path: Path):
+    """The records of a JSON Lines file, gzipped or not (blank lines skipped)."""
     opener = gzip.open if path.suffix == ".gz" else open
     with opener(path, "rt", encoding="utf-8") as f:
         for line in f:
@@ -41,7 +42,7 @@ def _read_jsonl(path: Path):
 def load_retrieval_set(name: str) -> EvalSet:
     base = shared_dir() / "corpora" / "retrieval" / name
     s = EvalSet(name)
-    for p in _read_jsonl(base / "passages.jsonl"):
+    for p in read_jsonl(base / "passages.jsonl"):
         s.docs.append({"id": p["id"], "title": p.get("title") or "", "body": p.get("text") or ""})
     for line in (base / "queries.tsv").read_text(encoding="utf-8").splitlines():
         qid, _, text = line.partition("\t")
@@ -57,7 +58,7 @@ def load_retrieval_set(name: str) -> EvalSet:
 def load_news(limit: int | None = None) -> list[dict]:
     docs = []
     for name in NEWS_SETS:
-        for a in _read_jsonl(shared_dir() / "corpora" / "news" / name / "articles.jsonl.gz"):
+        for a in read_jsonl(shared_dir() / "corpora" / "news" / name / "articles.jsonl.gz"):
             docs.append({"id": a["id"], "title": a.get("title") or "", "body": a.get("body") or ""})
             if limit and len(docs) >= limit:
                 return docs

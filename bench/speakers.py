@@ -40,7 +40,6 @@ the other or its words run inside the other's ("محمد الجروان" matches
 from __future__ import annotations
 
 import argparse
-import gzip
 import json
 import sys
 import time
@@ -53,7 +52,7 @@ from archive_search.articles.readers import read_file  # noqa: E402
 from archive_search.articles.speakers import KnownNames, find_speakers  # noqa: E402
 from archive_search.index.known_names import observe, sample  # noqa: E402
 from archive_search.text.normalize import normalize  # noqa: E402
-from bench.evalsets import NEWS_SETS, shared_dir  # noqa: E402
+from bench.evalsets import NEWS_SETS, read_jsonl, shared_dir  # noqa: E402
 from bench.speakers_before import find_speakers as find_before  # noqa: E402
 
 DEVELOPMENT = "development (read, tuned on)"
@@ -82,14 +81,6 @@ def same_person(found: str, gold: str) -> bool:
     return any(long_[i : i + len(short)] == short for i in range(len(long_) - len(short) + 1))
 
 
-def _records(path: Path):
-    opener = gzip.open if path.suffix == ".gz" else open
-    with opener(path, "rt", encoding="utf-8") as f:
-        for line in f:
-            if line.strip():
-                yield json.loads(line)
-
-
 def _text(record: dict) -> str:
     return f"{record.get('title') or ''}\n{record.get('body') or ''}"
 
@@ -102,7 +93,7 @@ def load_texts(wanted: dict[str, set[str]]) -> tuple[dict[tuple[str, str], str],
     for corpus in NEWS_SETS:
         base = shared_dir() / "corpora" / "news" / corpus
         for source in ("articles.jsonl.gz", "sample_200.jsonl"):
-            for record in _records(base / source):
+            for record in read_jsonl(base / source):
                 text = _text(record)
                 if source == "articles.jsonl.gz":
                     every.append(text)
