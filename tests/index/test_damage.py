@@ -39,11 +39,12 @@ def assert_damaged_everywhere(run, index, corpus, why: str):
         assert "unchanged" not in result.stderr
 
 
-def test_a_segment_truncated_to_zero(run, index, corpus_copy):
-    (segment,) = generation(index).glob("*.seg")
-    size = segment.stat().st_size
-    segment.write_bytes(b"")
-    assert_damaged_everywhere(run, index, corpus_copy, f"{segment.name} has 0 bytes, {size:,} were written")
+@pytest.mark.parametrize("pattern", ["*.seg", "_MAIN_*.toc"], ids=["segment", "toc"])
+def test_a_file_truncated_to_zero(run, index, corpus_copy, pattern):
+    (file,) = generation(index).glob(pattern)
+    size = file.stat().st_size
+    file.write_bytes(b"")
+    assert_damaged_everywhere(run, index, corpus_copy, f"{file.name} has 0 bytes, {size:,} were written")
 
 
 def test_a_segment_cut_in_half(run, index, corpus_copy):
@@ -52,13 +53,6 @@ def test_a_segment_cut_in_half(run, index, corpus_copy):
     segment.write_bytes(data[: len(data) // 2])
     assert_damaged_everywhere(run, index, corpus_copy,
                               f"{segment.name} has {len(data) // 2:,} bytes, {len(data):,} were written")
-
-
-def test_a_toc_truncated_to_zero(run, index, corpus_copy):
-    (toc,) = generation(index).glob("_MAIN_*.toc")
-    size = toc.stat().st_size
-    toc.write_bytes(b"")
-    assert_damaged_everywhere(run, index, corpus_copy, f"{toc.name} has 0 bytes, {size:,} were written")
 
 
 def test_a_missing_segment(run, index, corpus_copy):
