@@ -75,24 +75,25 @@ class _Numbering:
     """
 
     def __init__(self, leaves: list[Leaf], field: str):
-        numbers: dict[str, int] = {}
-        articles: Counter = Counter()
-        postings = []
+        numbers: dict[bytes, int] = {}
+        postings, sizes = [], []
         for leaf in leaves:
             for shard in leaf.shards:
                 if field not in shard.fields or not shard.fields[field]["terms"]:
                     continue
-                terms = shard.decoded_terms(field)
+                terms = shard.all_terms(field)
                 starts = shard.array(f"{field}.starts", "<u8").astype(np.int64)
                 per_term = np.diff(starts)
                 own = np.fromiter((numbers.setdefault(term, len(numbers)) for term in terms), dtype=np.int32,
                                   count=len(terms))
-                for term, count in zip(terms, per_term.tolist()):
-                    articles[term] += count
                 postings.append((shard.docs(field).astype(np.int64) + leaf.offset, np.repeat(own, per_term)))
-        self.names = list(numbers)
+                sizes.append((own, per_term))
+        self.names = [term.decode("utf-8") for term in numbers]
         if field == "speakers":
-            heads = variant_heads(articles)
+            articles = np.zeros(len(self.names), dtype=np.int64)
+            for own, per_term in sizes:
+                np.add.at(articles, own, per_term)
+            heads = variant_heads(Counter(dict(zip(self.names, articles.tolist()))))
             person: dict[str, int] = {}
             to_person = np.array([person.setdefault(heads[name], len(person)) for name in self.names],
                                  dtype=np.int32)

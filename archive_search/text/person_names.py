@@ -52,7 +52,9 @@ def name_words(name: str) -> list[str]:
     return list(_name_words(name)[0])
 
 
-@lru_cache(maxsize=1 << 14)
+# An archive's speakers are tens of thousands of names, each asked for several
+# times while they are grouped (see _canonical).
+@lru_cache(maxsize=1 << 17)
 def _name_words(name: str) -> tuple[tuple[str, ...], bool]:
     """The key words, and whether the name has a word of filiation."""
     out: list[str] = []
