@@ -64,7 +64,7 @@ class Shard:
         self.doc_count: int = meta["doc_count"]
         self.fields: dict[str, dict] = meta["fields"]
         self._arrays: dict[str, object] = {}
-        self._all_terms: dict[str, list[bytes]] = {}
+        self._term_texts: dict[str, dict[int, str]] = {}
 
     def array(self, name: str, dtype: str):
         """The raw array ``name`` of the shard, memory-mapped (empty if the file is).
@@ -123,15 +123,13 @@ class Shard:
         starts = self.array(f"{field}.starts", "<u8")
         return [int(starts[n + 1]) - int(starts[n]) if n is not None else 0 for n in numbers]
 
-    def all_terms(self, field: str) -> list[bytes]:
-        """Every term of the field, by number; read once a shard (for the small
-        fields facets count: speakers, topics)."""
-        found = self._all_terms.get(field)
+    def term_text(self, field: str, number: int) -> str:
+        """A term of the field as text, decoded once a shard (for the small
+        fields facets count, whose terms are asked for by every search)."""
+        texts = self._term_texts.setdefault(field, {})
+        found = texts.get(number)
         if found is None:
-            ends = self.array(f"{field}.ends", "<u8").tolist() if field in self.fields else []
-            data = self.array(f"{field}.terms", "u1").tobytes() if ends else b""
-            found = [data[start:end] for start, end in zip([0] + ends[:-1], ends)]
-            self._all_terms[field] = found
+            found = texts[number] = self.term(field, number).decode("utf-8")
         return found
 
     def term(self, field: str, number: int) -> bytes:
