@@ -38,6 +38,7 @@ _MARKS = str.maketrans({"ـ": None, **{chr(c): None for c in range(0x064B, 0x065
 _MAX_MIDDLE = 6
 
 
+@lru_cache(maxsize=1 << 17)  # an archive's worth of speakers, cleaned at every count
 def clean_name(name: str) -> str:
     """A name as the finder gives it: harakat and tatweel removed, one space between words."""
     return " ".join(name.translate(_MARKS).split())
@@ -80,6 +81,7 @@ def _name_words(name: str) -> tuple[tuple[str, ...], bool]:
 def clear_caches() -> None:
     """Forget the key forms of the names seen so far."""
     _name_words.cache_clear()
+    clean_name.cache_clear()
 
 
 def person_key(name: str) -> str:
@@ -99,7 +101,12 @@ def _inside(short: tuple[str, ...], long_: tuple[str, ...]) -> bool:
 
 def same_person(a: str, b: str) -> bool:
     """Whether two names are variants of one person's name (see the module docstring)."""
-    (wa, fa), (wb, fb) = _name_words(a), _name_words(b)
+    return _same_words(_name_words(a), _name_words(b))
+
+
+def _same_words(a: tuple[tuple[str, ...], bool], b: tuple[tuple[str, ...], bool]) -> bool:
+    """:func:`same_person` on two names' :func:`_name_words`."""
+    (wa, fa), (wb, fb) = a, b
     if not wa or not wb:
         return False
     if wa == wb:
@@ -172,14 +179,11 @@ def variant_heads(counts: Counter) -> dict[str, str]:
     'رجب طيب أردوغان'
     """
     cleaned: Counter = Counter()
+    keys = {name: clean_name(name) or name for name in counts}
     for name, count in counts.items():
-        cleaned[clean_name(name) or name] += count
+        cleaned[keys[name]] += count
     mapping = _canonical(cleaned)
-    heads = {}
-    for name in counts:
-        key = clean_name(name) or name
-        heads[name] = mapping.get(key, key)
-    return heads
+    return {name: mapping.get(key, key) for name, key in keys.items()}
 
 
 def _canonical(counts: Counter) -> dict[str, str]:
@@ -188,19 +192,21 @@ def _canonical(counts: Counter) -> dict[str, str]:
     Heads are looked up by family name and by the words they begin with, so
     that an archive's tens of thousands of names are grouped in one pass.
     """
+    keys = {name: _name_words(name) for name in counts}
     order = {name: i for i, name in enumerate(counts)}
-    ranked = sorted(counts, key=lambda n: (-len(_name_words(n)[0]), -counts[n], order[n]))
+    ranked = sorted(counts, key=lambda n: (-len(keys[n][0]), -counts[n], order[n]))
     rank = {name: i for i, name in enumerate(ranked)}
     by_last: dict[str, list[str]] = {}
     by_start: dict[tuple[str, ...], list[str]] = {}
     mapping: dict[str, str] = {}
     for name in ranked:
-        words = _name_words(name)[0]
+        key = keys[name]
+        words = key[0]
         if not words:
             mapping[name] = name
             continue
         candidates = by_last.get(words[-1], []) + (by_start.get(words, []) if len(words) >= 2 else [])
-        heads = [head for head in candidates if same_person(name, head)]
+        heads = [head for head in candidates if _same_words(key, keys[head])]
         if heads:
             best = min(heads, key=lambda h: (-counts[h], rank[h])) if len(words) == 1 else min(heads, key=rank.get)
             mapping[name] = mapping[best]
