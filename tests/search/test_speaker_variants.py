@@ -69,8 +69,9 @@ def test_stats_count_the_variants_under_the_fullest_form(run, index):
 
 
 def test_facets_follow_an_update_that_brings_a_variant(tmp_path, corpus):
-    """The persons' numbering is made once an opened index: a search after an
-    update (a new segment) counts the new article's speaker with the rest."""
+    """A search after an update (a new segment, its terms decoded apart) counts
+    the new article's speaker under the person's fullest name, with the rest;
+    asking twice gives the same counts (the shards' decoded terms are kept)."""
     import shutil
 
     folder = tmp_path / "corpus"
