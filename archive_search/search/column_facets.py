@@ -4,8 +4,8 @@ The same counts as :func:`archive_search.search.facets.count` over the
 articles' records (a person's variants merged the same way, among the
 speakers of the counted articles), without reading a stored field: a
 speaker's (or topic's) articles are its postings in the ``speakers``
-(``topic``) field, a year's are the dates column's. For facets of a search and the archive's stats, at
-any archive size.
+(``topic``) field, a year's are the dates column's. For facets of a search
+and the archive's stats, at any archive size.
 """
 
 from __future__ import annotations

@@ -166,24 +166,13 @@ def merge_variants(counts: Counter) -> Counter:
     Counter({'رجب طيب أردوغان': 6, 'ماكرون': 1})
     """
     merged: Counter = Counter()
-    for name, head in variant_heads(counts).items():
-        merged[head] += counts[name]
-    return merged
-
-
-def variant_heads(counts: Counter) -> dict[str, str]:
-    """Each name of ``counts``, as given, mapped to the name
-    :func:`merge_variants` counts it under.
-
-    >>> variant_heads(Counter({"أردوغان": 3, "رجب طيب أردوغان": 2, "ماكرون": 1}))["أردوغان"]
-    'رجب طيب أردوغان'
-    """
     cleaned: Counter = Counter()
-    keys = {name: clean_name(name) or name for name in counts}
     for name, count in counts.items():
-        cleaned[keys[name]] += count
+        cleaned[clean_name(name) or name] += count
     mapping = _canonical(cleaned)
-    return {name: mapping.get(key, key) for name, key in keys.items()}
+    for name, count in cleaned.items():
+        merged[mapping.get(name, name)] += count
+    return merged
 
 
 def _canonical(counts: Counter) -> dict[str, str]:
