@@ -94,3 +94,13 @@ def periods(counts: Counter, by: str) -> list[Period]:
         out.append(Period(start, label(start, by), counts.get(start, 0)))
         start = next_start(start, by)
     return out
+
+
+def name_busiest(periods: list[Period], counted) -> None:
+    """The busiest periods (up to :data:`BUSIEST`, those with articles) given
+    their top speakers and topics; ``counted(period)`` gives a period's counts
+    (:class:`~archive_search.search.facets.Counts`)."""
+    for period in sorted(periods, key=lambda p: (-p.articles, p.start))[:BUSIEST]:
+        if period.articles:
+            counts = counted(period)
+            period.speakers, period.topics = counts.speaker.most_common(TOP), counts.topic.most_common(TOP)

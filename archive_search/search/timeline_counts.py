@@ -9,7 +9,7 @@ from whoosh import query as q
 
 from archive_search.search import facets as facet_counts
 from archive_search.search.collecting import matching
-from archive_search.search.timeline import BUSIEST, TOP, Timeline, period_start
+from archive_search.search.timeline import Timeline, name_busiest, period_start
 from archive_search.search.timeline import periods as timeline_periods
 
 
@@ -26,11 +26,8 @@ def from_columns(searcher, query: q.Query, filter_query, leaves, by: str) -> Tim
     found, how_many = np.unique(dated, return_counts=True)
     periods = timeline_periods(Counter({column_facets.day(d): n for d, n in zip(found.tolist(), how_many.tolist())}),
                                by)
-    for period in sorted(periods, key=lambda p: (-p.articles, p.start))[:BUSIEST]:
-        if period.articles:
-            key = (period.start - column_facets.day(0)).days
-            counted = column_facets.count(leaves, chosen & (starts == key))
-            period.speakers, period.topics = counted.speaker.most_common(TOP), counted.topic.most_common(TOP)
+    name_busiest(periods, lambda period: column_facets.count(
+        leaves, chosen & (starts == (period.start - column_facets.day(0)).days)))
     return Timeline(by, periods, int(chosen.sum()) - len(dated), int(chosen.sum()))
 
 
@@ -44,8 +41,5 @@ def from_records(records, by: str) -> Timeline:
             continue
         in_period.setdefault(period_start(date.fromisoformat(record.date), by), []).append(record)
     periods = timeline_periods(Counter({start: len(found) for start, found in in_period.items()}), by)
-    for period in sorted(periods, key=lambda p: (-p.articles, p.start))[:BUSIEST]:
-        if period.articles:
-            counted = facet_counts.count(in_period[period.start])
-            period.speakers, period.topics = counted.speaker.most_common(TOP), counted.topic.most_common(TOP)
+    name_busiest(periods, lambda period: facet_counts.count(in_period[period.start]))
     return Timeline(by, periods, undated, total)
