@@ -41,7 +41,8 @@ def parse_columns(value: str | Iterable[str] | None) -> tuple[str, ...]:
     return tuple(names)
 
 
-def _cell(hit_dict: dict, column: str) -> str:
+def cell_text(hit_dict: dict, column: str) -> str:
+    """A hit's value in a column as the text of a cell (lists joined, the score to 4 places)."""
     value = hit_dict[column]
     if value is None:
         return ""
@@ -84,7 +85,7 @@ def write_hits(hits: Iterable, stream: IO[str], fmt: str = "csv", columns=None, 
     writer.writerow(chosen)
     for hit in hits:
         record = hit.to_dict()
-        row = [_cell(record, c) for c in chosen]
+        row = [cell_text(record, c) for c in chosen]
         if terminal:
             row = [safe(cell) for cell in row]
         if excel:

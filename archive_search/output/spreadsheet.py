@@ -19,7 +19,7 @@ from datetime import date, datetime
 from typing import IO, Iterable
 
 from archive_search.errors import ExportError
-from archive_search.output.export import COLUMNS, SPEAKER_SEPARATOR
+from archive_search.output.export import COLUMNS, cell_text
 
 SHEET = "hits"
 # Column widths, in characters: at least the header's, at most this.
@@ -96,19 +96,20 @@ class _Sheet:
 
     def write_row(self, row: int, record: dict) -> None:
         for column, name in enumerate(self.columns):
-            self.widths[column] = max(self.widths[column], self._write_cell(row, column, name, record[name]))
+            self.widths[column] = max(self.widths[column], self._write_cell(row, column, name, record))
 
     def finish(self) -> None:
         for column, width in enumerate(self.widths):
             self.sheet.set_column(column, column, min(MAX_WIDTH, width + 2))
 
-    def _write_cell(self, row: int, column: int, name: str, value) -> int:
-        """Write one value as its kind of cell; returns how wide it is, in characters."""
+    def _write_cell(self, row: int, column: int, name: str, record: dict) -> int:
+        """Write a hit's value as its kind of cell; returns how wide it is, in characters."""
+        value = record[name]
         if value is None or value == []:
             return 0
         if name in _NUMBERS:
             self.sheet.write_number(row, column, value, self.formats["score"] if name == "score" else None)
-            return len(f"{value:.4f}" if name == "score" else str(value))
+            return len(cell_text(record, name))
         if name == "date":
             self.sheet.write_datetime(row, column, _midnight(value), self.formats["date"])
             return len("yyyy-mm-dd")
@@ -116,7 +117,7 @@ class _Sheet:
             self.links += 1
             self.sheet.write_url(row, column, value, string=value)
             return len(value)
-        text = SPEAKER_SEPARATOR.join(value) if isinstance(value, list) else str(value)
+        text = cell_text(record, name)
         self.sheet.write_string(row, column, text)
         return len(text)
 

@@ -31,7 +31,7 @@ from archive_search.output.safe_text import json_safe
 from archive_search.web import pages
 from archive_search.web.downloads import FILE_NAMES, MEDIA_TYPES, hit_file
 from archive_search.web.library import SharedArchive
-from archive_search.web.params import BadRequest, article_id, article_path, search_params
+from archive_search.web.params import BadRequest, article_id, search_params
 from archive_search.web.rendering import render
 
 LOCAL_HOSTS = ("127.0.0.1", "localhost", "::1", "[::1]")
@@ -86,11 +86,6 @@ def create_app(archive, hosts=LOCAL_HOSTS) -> Starlette:
     return app
 
 
-def _first_values(request) -> dict:
-    """The query parameters, one value a name (Starlette's: the last given)."""
-    return {name: request.query_params.get(name) for name in request.query_params.keys()}
-
-
 class _Routes:
     """The endpoints. They are synchronous (Starlette runs them in its threads); the shared archive locks."""
 
@@ -98,17 +93,17 @@ class _Routes:
         self.shared = shared
 
     def search_page(self, request):
-        params = search_params(_first_values(request))
+        params = search_params(request.query_params)
         return HTMLResponse(render("search.html", **pages.search_context(self.shared, params)))
 
     def article_page(self, request):
         found = article_id(request.path_params["article_id"])
-        params = search_params(_first_values(request))
+        params = search_params(request.query_params)
         return HTMLResponse(render("article.html", **pages.article_context(self.shared, found, params)))
 
     def hit_redirect(self, request):
         """The article at a rank of a search (the neighbour of an article on the page before or after)."""
-        params = search_params(_first_values(request))
+        params = search_params(request.query_params)
         if not params.rank:
             raise BadRequest("rank is missing")
         hits = self.shared.search(params.q, limit=1, page=params.rank, snippets=False, **params.filters())
@@ -118,8 +113,7 @@ class _Routes:
 
     def stats_page(self, request):
         stats = self.shared.stats()
-        return HTMLResponse(render("stats.html", stats=stats, overview=pages.overview(stats),
-                                   params=search_params({})))
+        return HTMLResponse(render("stats.html", stats=stats, overview=pages.overview(stats)))
 
     def download_csv(self, request):
         return self._download(request, "csv")
@@ -128,13 +122,13 @@ class _Routes:
         return self._download(request, "xlsx")
 
     def _download(self, request, fmt: str):
-        params = search_params(_first_values(request))
+        params = search_params(request.query_params)
         hits = self.shared.iter_hits(params.q, **params.filters())  # a malformed query is a 400 here
         return StreamingResponse(hit_file(hits, fmt), media_type=MEDIA_TYPES[fmt], headers={
             "content-disposition": f'attachment; filename="{FILE_NAMES[fmt]}"', "x-total-hits": str(hits.total)})
 
     def api_search(self, request):
-        params = search_params(_first_values(request))
+        params = search_params(request.query_params)
         facets = (request.query_params.get("facets") or "") in ("1", "true")
         results = self.shared.search(params.q, limit=params.limit, page=params.page, facets=facets,
                                      **params.filters())
@@ -174,12 +168,11 @@ def _error(request, status: int, message: str) -> Response:
 def _form_context(request) -> dict:
     """The search form for an error page, filled in with the request's search when it can be read."""
     try:
-        params = search_params(_first_values(request))
+        params = search_params(request.query_params)
         stats = request.app.state.archive.stats()
     except Exception:  # the parameters are what failed, or the archive: a page without the form
         return {"form": False, "params": None}
-    return {"form": True, "params": params, "topics": [name for name, _ in stats["topics"]],
-            "speakers": [name for name, _ in stats["top_speakers"]]}
+    return {"form": True, "params": params, **pages.form_lists(stats)}
 
 
 async def _http_error(request, exc: HTTPException) -> Response:

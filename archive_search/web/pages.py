@@ -26,11 +26,15 @@ def article_link(article_id: str, params: SearchParams, rank: int | None = None)
     return article_path(article_id) + ("?" + context if context else "")
 
 
+def form_lists(stats: dict) -> dict:
+    """The search form's choices: the archive's topics, and its speakers as suggestions."""
+    return {"topics": [name for name, _ in stats["topics"]], "speakers": [name for name, _ in stats["top_speakers"]]}
+
+
 def search_context(shared, params: SearchParams) -> dict:
     """The search page: the form, and for a search its hits, facets, timeline and links."""
     stats = shared.stats()
-    context = {"params": params, "stats": stats, "topics": [name for name, _ in stats["topics"]],
-               "speakers": [name for name, _ in stats["top_speakers"]], "results": None}
+    context = {"params": params, "stats": stats, **form_lists(stats), "results": None}
     if not params.asked:
         context["landing"] = overview(stats)
         return context
@@ -115,7 +119,7 @@ def article_context(shared, article_id: str, params: SearchParams) -> dict:
                "speakers": [(name, results_link(base.with_(speaker=name))) for name in article.speakers],
                "topic": results_link(base.with_(topic=article.topic)) if article.topic else None,
                "paragraphs": paragraphs(article.body), "back": None, "previous": None, "next": None, "rank": None, "total": None,
-               "api": "/api/article/" + article_path(article.id).removeprefix("/article/")}
+               "api": "/api" + article_path(article.id)}
     if params.asked and params.rank:
         context.update(_in_results(shared, article, params))
     return context
@@ -143,6 +147,7 @@ def _in_results(shared, article, params: SearchParams) -> dict:
 
 def overview(stats: dict) -> dict:
     """The archive's figures for the landing and stats pages, its names as searches."""
-    speakers = [(name, count, results_link(SearchParams(speaker=name))) for name, count in stats["top_speakers"]]
+    speakers = [(name, count, results_link(SearchParams(speaker=name)))
+                for name, count in stats["top_speakers"][:STATS_TOP]]
     topics = [(name, count, results_link(SearchParams(topic=name))) for name, count in stats["topics"]]
-    return {"speakers": speakers[:STATS_TOP], "topics": topics, "megabytes": stats["index_bytes"] / 1_000_000}
+    return {"speakers": speakers, "topics": topics, "megabytes": stats["index_bytes"] / 1_000_000}

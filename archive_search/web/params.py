@@ -9,6 +9,7 @@ as a 400 page; nothing unchecked reaches the library.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from urllib.parse import quote, urlencode
 
@@ -76,7 +77,7 @@ class SearchParams:
         return urlencode([(name, value) for name, value in pairs if value])
 
 
-def search_params(query: dict, depth: int = MAX_DEPTH) -> SearchParams:
+def search_params(query: Mapping[str, str], depth: int = MAX_DEPTH) -> SearchParams:
     """The search in a request's query parameters (a mapping of name → value).
 
     >>> search_params({"q": "مخيم", "page": "2", "plain": "1"}).query_string()
