@@ -24,7 +24,8 @@ from dataclasses import dataclass
 
 from archive_search.articles.speakers.grammar import first_is_given, name_end
 from archive_search.articles.speakers.lexicons import (
-    W_AL, W_AMBIG, W_GIVEN, W_LINK, W_MEDIA, W_NAT, W_NOUN, W_ORG, W_OTHER, W_PLACE, W_TITLE, W_VERB, fold, light,
+    COMMAS, SAID_OPENERS, SENTENCE_MARKS, W_AL, W_AMBIG, W_GIVEN, W_LINK, W_MEDIA, W_NAT, W_NOUN, W_ORG,
+    W_OTHER, W_PLACE, W_TITLE, W_VERB, fold, light,
 )
 from archive_search.articles.speakers.phrases import PHRASE_KEYS, after_phrase
 from archive_search.articles.speakers.subjects import add_joined, name_before, subject_at, title_key
@@ -34,7 +35,6 @@ from archive_search.articles.speakers.triggers import (
     worth_reading,
 )
 
-_COMMAS = frozenset("،,")
 _SUBJECT_CLASSES = frozenset((W_ORG, W_PLACE, W_MEDIA, W_TITLE, W_AMBIG, W_GIVEN, W_AL, W_NAT, W_LINK))
 _AS_FOR = fold("أما")
 _DEMANDS_NOW = frozenset(light(w) for w in "يطالب تطالب يدعو تدعو يناشد تناشد يحث تحث".split())
@@ -44,9 +44,6 @@ _ASKED = frozenset(light(w) for w in "دعا دعت طالب طالبت ناشد
 _MAY_SAY = frozenset(fold(w) for w in "أن ان لن كي لكي".split())
 _NOUNISH = frozenset((W_OTHER, W_NOUN, W_AL, W_NAT))
 _BETWEEN = frozenset(fold(w) for w in "الذي التي قد".split())
-_SENTENCE_MARKS = frozenset(".:؛;!؟?")
-# What opens the words reported after a speaker's name.
-_SAID_OPENERS = frozenset(fold(w) for w in "إن أن إنه أنه إنها أنها بأن بأنه".split())
 # How far after the verb a name in apposition may stand.
 _APPOSITION_WORDS = 14
 _BYLINE_VERBS = frozenset(light(w) for w in "كتب كتبت".split())
@@ -93,11 +90,11 @@ def _after_verb(line: Line, i: int, out: list[tuple[Line, Subject]]) -> None:
         subject = name_before(line, i - 1)  # "الناشط فلان الذي قال إن", "فلان قد أعلن أن"
     if subject is None and says and not line.conj[i] and i > 0 and line.keys[i - 1] not in _NO_SUBJECT_BEFORE:
         subject = name_before(line, i)
-        if subject is None and i > 1 and toks[i - 1] in _COMMAS:
+        if subject is None and i > 1 and toks[i - 1] in COMMAS:
             # "وكانت المستشارة الألمانية، أنغيلا ميركل، أقرت": a name set off by commas
             subject = name_before(line, i - 1)
             if subject is None:  # "لكن المحلل فلان، من مؤسسة …، توقع أن": the name before the apposition
-                comma = next((c for c in range(i - 2, 0, -1) if toks[c] in _COMMAS), None)
+                comma = next((c for c in range(i - 2, 0, -1) if toks[c] in COMMAS), None)
                 subject = name_before(line, comma) if comma is not None else None
             if subject is not None and not (subject.titled or first_is_given(line, subject)):
                 subject = None
@@ -115,7 +112,7 @@ def _recognised(line: Line, i: int, subject: Subject) -> bool:
     verb = line.keys[i][1:] if line.conj[i] else line.keys[i]
     end = subject.end
     return verb in _ADMITTED and end < len(line.keys) and line.keys[end].startswith("ب") and (
-        line.keys[end] not in _SAID_OPENERS)
+        line.keys[end] not in SAID_OPENERS)
 
 
 def _apposed(line: Line, j: int, title: Subject | None) -> Subject | None:
@@ -129,13 +126,13 @@ def _apposed(line: Line, j: int, title: Subject | None) -> Subject | None:
     if title is not None and title.start < n and line.cls[title.start] in (W_TITLE, W_AMBIG):
         return title  # the chain stopped at a second title, an object: "أبلغ الرئيس كبير موظفيه، فلان، …"
     for c in range(j + 1, min(n - 1, j + _APPOSITION_WORDS)):
-        if toks[c] in _SENTENCE_MARKS or line.cls[c] == W_VERB or line.keys[c] in _SAID_OPENERS:
+        if toks[c] in SENTENCE_MARKS or line.cls[c] == W_VERB or line.keys[c] in SAID_OPENERS:
             return title
-        if toks[c] in _COMMAS:
+        if toks[c] in COMMAS:
             end = name_end(line, c + 1)
             subject = Subject(c + 1, end, True, title.title if title else title_key(line, j), begin=j)
             if end > c + 2 and first_is_given(line, subject) and (
-                    end >= n or toks[end] in _COMMAS or line.keys[end] in _SAID_OPENERS):
+                    end >= n or toks[end] in COMMAS or line.keys[end] in SAID_OPENERS):
                 return subject
             return title
     return title
@@ -146,7 +143,7 @@ def _as_for(line: Line, i: int) -> Subject | None:
     for a in range(i - 1, max(-1, i - 15), -1):
         if line.keys[a] == _AS_FOR:
             subject = subject_at(line, a + 1)
-            end = i - 1 if line.toks[i - 1] in _COMMAS else i  # "أما فلان، فقال"
+            end = i - 1 if line.toks[i - 1] in COMMAS else i  # "أما فلان، فقال"
             if subject is not None and subject.kind == "name" and subject.end == end:
                 return subject
             return None
@@ -213,7 +210,7 @@ def _sentence_subject(line: Line, k: int, verb: int) -> Subject | None:
     وقالت إن", "…، مؤكدا أن"), the subject of the verb that opens its sentence
     (at token k): "ودانت أمل هباني … وقالت": the name right after that first
     verb, with a title or a given name; None if there is none."""
-    if line.cls[k] not in (W_OTHER, W_VERB, W_NOUN) or line.toks[k] in _COMMAS:
+    if line.cls[k] not in (W_OTHER, W_VERB, W_NOUN) or line.toks[k] in COMMAS:
         return None
     subject = subject_at(line, k + 1)
     if subject is None or subject.kind not in ("name", "family") or subject.end > verb or not (
@@ -225,9 +222,9 @@ def _sentence_subject(line: Line, k: int, verb: int) -> Subject | None:
 def _before_said(line: Line, end: int) -> bool:
     """Whether what was said opens at token ``end`` ("أن", "، إن")."""
     keys, n = line.keys, len(line.keys)
-    if end < n and line.toks[end] in _COMMAS:
+    if end < n and line.toks[end] in COMMAS:
         end += 1
-    return end < n and keys[end] in _SAID_OPENERS
+    return end < n and keys[end] in SAID_OPENERS
 
 
 def _at_trigger(line: Line, k: int) -> list[tuple[Line, Subject]]:

@@ -38,6 +38,14 @@ def fold(word: str) -> str:
     return normalize(word)
 
 
+# Marks that set off a name or end what a sentence says, and the words that
+# open what was said (إن, أن …): read by the attribution, phrases, subjects,
+# triggers and resolution alike.
+COMMAS = frozenset("،,")
+SENTENCE_MARKS = frozenset(".:؛;!؟?")
+SAID_OPENERS = frozenset(fold(w) for w in "إن أن إنه أنه إنها أنها بأن بأنه".split())
+
+
 def load_lexicon(name: str, key=fold) -> frozenset[str]:
     """The entries of ``lexicons/<name>.txt``, each in the form ``key`` gives."""
     entries = set()

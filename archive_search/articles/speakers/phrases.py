@@ -9,12 +9,13 @@ reporter spoken to: "في تصريح لمراسل …"), تصريح فلان, ف
 from __future__ import annotations
 
 from archive_search.articles.speakers.grammar import first_is_given
-from archive_search.articles.speakers.lexicons import W_AMBIG, W_GIVEN, W_VERB, fold, light
+from archive_search.articles.speakers.lexicons import (
+    SENTENCE_MARKS, W_AMBIG, W_GIVEN, W_VERB, fold, light,
+)
 from archive_search.articles.speakers.subjects import add_joined, subject_at
 from archive_search.articles.speakers.tokens import Line, Subject
 from archive_search.articles.speakers.triggers import TRANSMIT
 
-_SENTENCE_MARKS = frozenset(".:؛;!؟?")
 _ACCORDING = frozenset(fold(w) for w in "بحسب حسب وبحسب وحسب وفقا وفق ووفقا طبقا وطبقا".split())
 _STATEMENTS = frozenset(fold(w) for w in "تصريح تصريحات حديث بيان مقابلة تغريدة تدوينة كلمة رسالة تعليق".split())
 _FROM_WHOM = fold("من")
@@ -103,7 +104,7 @@ def after_phrase(line: Line, i: int, out: list[tuple[Line, Subject]]) -> None:
             if keys[j] == _FROM:
                 found = (line, subject_at(line, j + 1))
                 break
-            if line.toks[j] in _SENTENCE_MARKS:
+            if line.toks[j] in SENTENCE_MARKS:
                 break
     if found[1] is not None:
         add_joined(found[0], found[1], out)  # "وفقا للخبيرتين فلانة وفلانة"

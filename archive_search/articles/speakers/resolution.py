@@ -29,8 +29,8 @@ from archive_search.articles.speakers.attribution import Candidate, candidates, 
 from archive_search.articles.speakers.grammar import arabic_pattern, first_is_given, glued, name_end, prefixed
 from archive_search.articles.speakers.known import KnownNames
 from archive_search.articles.speakers.lexicons import (
-    COMPOUND_SECONDS, W_AL, W_AMBIG, W_FUNC, W_GIVEN, W_LINK, W_NAT, W_NOUN, W_OTHER, W_PREP, W_PUNCT, W_TITLE,
-    W_VERB, fold,
+    COMPOUND_SECONDS, SAID_OPENERS, W_AL, W_AMBIG, W_FUNC, W_GIVEN, W_LINK, W_NAT, W_NOUN, W_OTHER, W_PREP,
+    W_PUNCT, W_TITLE, W_VERB, fold,
 )
 from archive_search.articles.speakers.subjects import subject_at, title_follows, title_key
 from archive_search.articles.speakers.tokens import Line, Subject, words
@@ -39,7 +39,6 @@ from archive_search.text.person_names import clean_name, name_words, same_person
 _BACK_OVER = frozenset((W_GIVEN, W_AMBIG, W_LINK))
 _BEFORE_FOREIGN_GIVEN = frozenset((W_TITLE, W_AMBIG, W_NAT))
 # What opens the words reported after the speaker's name.
-_SAID_OPENERS = frozenset(fold(w) for w in "إن أن إنه أنه إنها أنها بأن بأنه".split())
 _ADVERBS = frozenset(fold(w) for w in "أيضا ايضا كذلك اليوم أمس امس بدوره بدورها".split())
 _HE_SHE = frozenset(fold(w) for w in "وهو وهي".split())
 _SAID_MARKS = frozenset(':«"“،,')
@@ -212,7 +211,7 @@ def _one_word_name(line: Line, subject: Subject, candidate: Candidate, known: Kn
     key, token = line.bare[subject.start], line.toks[subject.start]
     if known is not None and known.is_family(key):
         return True
-    said_next = subject.end < len(line.keys) and line.keys[subject.end] in _SAID_OPENERS
+    said_next = subject.end < len(line.keys) and line.keys[subject.end] in SAID_OPENERS
     if line.cls[subject.start] == W_OTHER and (arabic_pattern(token, key) or key.endswith("ه") or key[0] == "و"
                                                or prefixed(key) and not said_next):
         return False  # (but "وذكر بهجلي أن …": right before what was said)
@@ -246,7 +245,7 @@ def _foreign_before_quote(candidate: Candidate, article: Article) -> bool:
         return False  # ("بدفع أموال"; one word right before what was said may begin so: "بهجلي أن")
     while end + 1 < len(line.cls) and line.keys[end] in _ADVERBS:
         end += 1  # "وأكد هيكينج أيضا أن"
-    return line.keys[end] in _SAID_OPENERS or line.toks[end] in _SAID_MARKS
+    return line.keys[end] in SAID_OPENERS or line.toks[end] in _SAID_MARKS
 
 
 def find(text: str, known: KnownNames | None = None) -> list[str]:

@@ -18,8 +18,8 @@ from dataclasses import dataclass
 
 from archive_search.articles.speakers.grammar import GIVEN_LIKE, HONORIFICS, name_end
 from archive_search.articles.speakers.lexicons import (
-    FILIATION, GIVEN_NAMES, NAME_CLASSES, NOT_PERSON_CLASSES, TITLES, W_AL, W_AMBIG, W_FUNC, W_GIVEN, W_LINK, W_MEDIA,
-    W_NAT, W_NOUN, W_ORG, W_OTHER, W_PLACE, W_PREP, W_PUNCT, W_TITLE, W_VERB, fold,
+    COMMAS, FILIATION, GIVEN_NAMES, NAME_CLASSES, NOT_PERSON_CLASSES, TITLES, W_AL, W_AMBIG, W_FUNC, W_GIVEN,
+    W_LINK, W_MEDIA, W_NAT, W_NOUN, W_ORG, W_OTHER, W_PLACE, W_PREP, W_PUNCT, W_TITLE, W_VERB, fold,
 )
 from archive_search.articles.speakers.tokens import Line, Subject, token_info
 
@@ -42,7 +42,6 @@ _KIN = frozenset(fold(w) for w in """نجل نجلة ابنة شقيق شقيق�
 _ROYAL = frozenset(fold(w) for w in "الملك الأمير الشيخ السلطان الإمام الشهيد الراحل".split())
 # Given names that are also times of day ("صباح الأربعاء").
 _TIME_NAMES = frozenset(fold(w) for w in "صباح ضحى فجر نهار سحر".split())
-_COMMAS = frozenset("،,")
 _QUOTES = frozenset('"«»“”\'')
 _ON_BEHALF = fold("باسم")
 _DEFINITE = ("ال", "وال", "فال", "بال", "كال", "لل")
@@ -67,9 +66,9 @@ def _given_ahead(line: Line, k: int, limit: int = 8) -> int | None:
         c = cls[j]
         if (c in GIVEN_LIKE or c == W_LINK and name_end(line, j) > j) and not (j > 0 and keys[j - 1] in _ROYAL):
             return j
-        if c in (W_FUNC, W_PUNCT, W_VERB) and line.toks[j] not in _COMMAS and keys[j] not in _CHAIN_TIES:
+        if c in (W_FUNC, W_PUNCT, W_VERB) and line.toks[j] not in COMMAS and keys[j] not in _CHAIN_TIES:
             return None
-        if c == W_TITLE or j > k and line.toks[j - 1] in _COMMAS:
+        if c == W_TITLE or j > k and line.toks[j - 1] in COMMAS:
             return None  # a new title, or a name in apposition, before any given name
     return None
 
@@ -158,7 +157,7 @@ def _word_step(chain: _Chain, c: int) -> int:
             c == W_PREP and token_info(toks[k][1:])[0] == W_PLACE)
     elif not chain.titled:
         return _STOP
-    elif toks[k] in _COMMAS:
+    elif toks[k] in COMMAS:
         chain.on_behalf = chain.org_name = False
     elif keys[k] == _ON_BEHALF:
         chain.on_behalf = True
@@ -174,7 +173,7 @@ def _word_step(chain: _Chain, c: int) -> int:
         pass  # the organisation's own name ("صحيفة ذا نيشن"), unless a nisba follows
     elif c == W_OTHER and (line.conj[k] or toks[k][0] == "و" and chain.prev in (W_AL, W_ORG, W_NOUN, W_PREP)):
         pass  # "… لعلوم الفضاء ونظام تكنولوجيا …": the organisation's name goes on
-    elif c == W_OTHER and toks[k - 1] in _COMMAS:
+    elif c == W_OTHER and toks[k - 1] in COMMAS:
         return _STOP  # "، يوفال شتاينتز،": the name in apposition
     elif c == W_OTHER:
         ahead = _given_ahead(line, k)
@@ -184,7 +183,7 @@ def _word_step(chain: _Chain, c: int) -> int:
         return _MOVED
     elif toks[k] in _QUOTES:
         return _quote_step(chain)
-    elif not (toks[k].isdigit() and k + 1 < len(toks) and toks[k + 1] in _COMMAS):
+    elif not (toks[k].isdigit() and k + 1 < len(toks) and toks[k + 1] in COMMAS):
         return _STOP  # (a number before a comma: "الأستاذ بمعهد حمام سوسة 2، خالد …")
     return _NEXT
 
@@ -232,7 +231,7 @@ def subject_at(line: Line, j: int) -> Subject | None:
     """The subject starting at token j (just after a verb of saying), or None."""
     cls, keys = line.cls, line.keys
     n = len(cls)
-    if j < n and line.toks[j] in _COMMAS:
+    if j < n and line.toks[j] in COMMAS:
         j += 1  # "وقال، جيسي ويلر، …"
     if j + 1 < n and keys[j] == "ل" and line.toks[j + 1] in _QUOTES:
         close = next((q for q in range(j + 2, min(n, j + 7)) if line.toks[q] in _QUOTES), None)
@@ -242,7 +241,7 @@ def subject_at(line: Line, j: int) -> Subject | None:
         j += 1
     if j + 1 < n and keys[j] == fold("من") and keys[j + 1] in _ASIDE:
         j += 2
-        while j < n and line.toks[j] in _COMMAS:
+        while j < n and line.toks[j] in COMMAS:
             j += 1
     if j >= n:
         return None
@@ -273,7 +272,7 @@ def subject_at(line: Line, j: int) -> Subject | None:
 def second_subject(line: Line, subject: Subject) -> tuple[Line, Subject] | None:
     """The subject joined to this one by و: "قال فلان وفلان", "ماكرون والمستشارة … ميركل"."""
     k = subject.end
-    if k + 1 < len(line.cls) and line.toks[k] in _COMMAS and line.conj[k + 1]:
+    if k + 1 < len(line.cls) and line.toks[k] in COMMAS and line.conj[k + 1]:
         k += 1  # "قال فلان، والوزيرة فلانة"
     if k >= len(line.cls) or not line.conj[k] or line.cls[k] not in (W_GIVEN, W_AMBIG, W_TITLE, W_OTHER):
         return None
@@ -304,7 +303,7 @@ def title_follows(line: Line, end: int) -> bool:
     """Whether a person's title follows the name ("أنور قرقاش وزير الدولة",
     "روكسانا سلافيشيفا، معدة المسح")."""
     n = len(line.cls)
-    if end < n and line.toks[end] in _COMMAS:
+    if end < n and line.toks[end] in COMMAS:
         end += 1
     return end < n and line.cls[end] in (W_TITLE, W_AMBIG) and not line.conj[end]
 

@@ -12,12 +12,11 @@ judged on the words themselves, before any word is classified.
 from __future__ import annotations
 
 from archive_search.articles.speakers.lexicons import (
-    FUNCTION_WORDS, SPEECH_VERBS, W_AMBIG, W_GIVEN, W_LINK, W_MEDIA, W_NOUN, W_ORG, W_OTHER, W_PLACE, W_PUNCT,
-    W_TITLE, W_VERB, light,
+    COMMAS, FUNCTION_WORDS, SPEECH_VERBS, W_AMBIG, W_GIVEN, W_LINK, W_MEDIA, W_NOUN, W_ORG, W_OTHER, W_PLACE,
+    W_PUNCT, W_TITLE, W_VERB, light,
 )
 from archive_search.articles.speakers.tokens import token_info
 
-_COMMAS = frozenset("،,")
 # The words read before a trigger: a name before its verb fits in them; and
 # a name with an apposition set off by commas ("فلان، من مؤسسة …، توقع").
 BEFORE = 5
@@ -67,7 +66,7 @@ def sentence_opening(words: list[str], i: int) -> int | None:
         lo -= 1
     first = _past_openers(words, lo, i)
     if first < i and _peek(words[first]) not in _MAY_OPEN:
-        comma = next((c for c in range(first + 1, min(i, first + _FRONTED_WORDS)) if words[c] in _COMMAS), None)
+        comma = next((c for c in range(first + 1, min(i, first + _FRONTED_WORDS)) if words[c] in COMMAS), None)
         if comma is not None:  # "وفي واشنطن، وجه المتحدث … فلان … وصرح": a place or time put first
             first = _past_openers(words, comma + 1, i)
     if first + 1 >= i or _peek(words[first]) not in _MAY_OPEN or words[first].startswith(("ال", "وال")) or _peek(
@@ -129,7 +128,7 @@ def window_end(words: list[str], i: int, after: int) -> int:
 def window_start(words: list[str], i: int) -> int:
     """Where the words read for the trigger at words[i] start: five words
     before it, or back to أما for "أما فلان، فقال"."""
-    lo = max(0, i - (_APPOSED_BEFORE if i > 0 and words[i - 1] in _COMMAS else BEFORE))
+    lo = max(0, i - (_APPOSED_BEFORE if i > 0 and words[i - 1] in COMMAS else BEFORE))
     if words[i][0] == "ف" and "أما" in words[max(0, i - _AS_FOR_WORDS):lo]:
         lo = max(0, i - _AS_FOR_WORDS) + words[max(0, i - _AS_FOR_WORDS):lo].index("أما")
     return lo
