@@ -77,3 +77,7 @@ def characters(char_class: str) -> str:
             out.append(char_class[i])
             i += 1
     return "".join(out)
+
+
+# What a name's spellings differ by and drop: the harakat, superscript alef and tatweel.
+NAME_MARKS = characters(HARAKAT) + SUPERSCRIPT_ALEF + TATWEEL

@@ -29,11 +29,14 @@ from collections.abc import Iterable
 from functools import lru_cache
 from itertools import combinations
 
+from archive_search.text.letters import NAME_MARKS
 from archive_search.text.normalize import normalize
 
-_JOINED = frozenset(normalize(w) for w in ("عبد", "أبو", "ابو", "أبي", "أم"))
-_FILIATION = frozenset(normalize(w) for w in ("بن", "ابن", "بنت", "ولد"))
-_MARKS = str.maketrans({"ـ": None, **{chr(c): None for c in range(0x064B, 0x0653)}, "\u0670": None})
+# Words joined to the word after them in a name's key (عبد الله, أبو بكر), and
+# the words of filiation (بن, بنت …); the speaker finder reads them too.
+JOINED = frozenset(normalize(w) for w in ("عبد", "أبو", "ابو", "أبي", "أم"))
+FILIATION = frozenset(normalize(w) for w in ("بن", "ابن", "بنت", "ولد"))
+_MARKS = str.maketrans(dict.fromkeys(NAME_MARKS))
 # The middle words of a name whose sub-variants are spelled out (see :func:`variants_within`).
 _MAX_MIDDLE = 6
 
@@ -62,10 +65,10 @@ def _name_words(name: str) -> tuple[tuple[str, ...], bool]:
     pending = ""
     filiation = False
     for word in normalize(name).split():
-        if word in _JOINED:
+        if word in JOINED:
             pending += word
             continue
-        if word in _FILIATION:
+        if word in FILIATION:
             filiation = True
             continue
         if pending:

@@ -17,7 +17,7 @@ from archive_search.articles.speakers.lexicons import (
     W_FUNC, W_LINK, W_MEDIA, W_NOUN, W_ORG, W_PLACE, W_PREP, W_PUNCT, W_VERB,
 )
 from archive_search.articles.speakers.tokens import TOKEN, WORD_SPANS, Line, token_info
-from archive_search.text.normalize import normalize
+from archive_search.text.normalize import LETTER_FOLDS
 
 if TYPE_CHECKING:
     from archive_search.articles.speakers.attribution import Candidate
@@ -123,7 +123,7 @@ def peek(word: str) -> int:
 # The letters a name's spellings differ by, folded one for one as the
 # lexicons fold them (archive_search.text.normalize): alef forms, hamza
 # seats, ى, ة and the Persian letters. Marks are already stripped.
-_ONE_FOR_ONE = tuple((c, normalize(c)) for c in "أإآٱٲٳؤئىةکیےۓۀہۂۃە" if len(normalize(c)) == 1)
+_ONE_FOR_ONE = tuple((letter, folded) for letter, folded in LETTER_FOLDS.items() if len(folded) == 1)
 
 
 def _fold_one_for_one(text: str) -> str:

@@ -34,6 +34,7 @@ from archive_search.articles.speakers.triggers import (
     PARTICIPLE_SURFACES, TRIGGER_SURFACES, VERB_SURFACES, indices, sentence_opening, window_end, window_start,
     worth_reading,
 )
+from archive_search.text.letters import NAME_MARKS
 
 _SUBJECT_CLASSES = frozenset((W_ORG, W_PLACE, W_MEDIA, W_TITLE, W_AMBIG, W_GIVEN, W_AL, W_NAT, W_LINK))
 _AS_FOR = fold("أما")
@@ -51,7 +52,6 @@ _EXPRESSED = frozenset(fold(w) for w in "عبر وعبر فعبر".split())
 _EXPLAINED = frozenset(fold(w) for w in "بين وبين".split())
 _ADMITTED = frozenset(fold(w) for w in "اعترف اعترفت".split())
 _NO_SUBJECT_BEFORE = frozenset(fold(w) for w in "و ف".split())
-_MARK_CHARS = "\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652\u0640\u0670"
 
 
 @dataclass(slots=True)
@@ -255,7 +255,7 @@ _AFTER = 20
 def strip_marks(text: str) -> str:
     """The text without harakat and tatweel (names are given without them), and
     its hashtags as words."""
-    for mark in _MARK_CHARS:
+    for mark in NAME_MARKS:
         if mark in text:
             text = text.replace(mark, "")
     if "#" in text:  # hashtags: "#وزير_التجارة_البريطاني"

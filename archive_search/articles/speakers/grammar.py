@@ -13,12 +13,12 @@ word.
 from __future__ import annotations
 
 from archive_search.articles.speakers.lexicons import (
-    COMPOUND_SECONDS, FILIATION, NAME_CLASSES, W_AL, W_AMBIG, W_FUNC, W_GIVEN, W_LINK, W_NAT, W_NOUN, W_ORG,
-    W_OTHER, W_PLACE, W_PREP, W_PUNCT, W_TITLE, W_VERB, fold,
+    COMPOUND_SECONDS, NAME_CLASSES, W_AL, W_AMBIG, W_FUNC, W_GIVEN, W_LINK, W_NAT, W_NOUN, W_ORG, W_OTHER,
+    W_PLACE, W_PREP, W_PUNCT, W_TITLE, W_VERB, fold,
 )
 from archive_search.articles.speakers.tokens import Line, Subject
+from archive_search.text.person_names import FILIATION, JOINED
 
-_KUNYA = frozenset(fold(w) for w in "أبو ابو أبي ابي أم عبد".split())
 _FAMILY_OF = fold("آل")
 _SHEIKH = fold("الشيخ")
 _UMM = fold("أم")
@@ -109,7 +109,7 @@ def _link(line: Line, k: int, start: int) -> tuple[int, str] | None:
         return None  # a name does not begin with بن ("… بن عبدالعزيز" belongs to a name before it); ابن may
     if k == start and key == _UMM and cls[k + 1] not in GIVEN_LIKE:
         return None  # أم opens a name only before a given name ("ذكر أم أنثى": "or")
-    if key in _KUNYA:
+    if key in JOINED:
         return k + 2, "given" if k == start else "family"
     return k + 2, "link"
 

@@ -18,14 +18,17 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from archive_search.text.letters import (
+    ALEF, ALEF_HAMZA_ABOVE, ALEF_HAMZA_BELOW, ALEF_MADDA, ALEF_WASLA, NAME_MARKS,
+)
 from archive_search.text.normalize import normalize
 
 LEXICON_DIR = Path(__file__).resolve().parent / "lexicons"
 
 GIVEN_ORIGINS = ("arabic", "persian", "turkish", "kurdish", "european", "african", "asian")
 
-_MARKS = {chr(c): None for c in range(0x064B, 0x0653)}
-_LIGHT_TABLE = str.maketrans({"ـ": None, "\u0670": None, **_MARKS, "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا"})
+_LIGHT_TABLE = str.maketrans({**dict.fromkeys(NAME_MARKS),
+                              **dict.fromkeys((ALEF_HAMZA_ABOVE, ALEF_HAMZA_BELOW, ALEF_MADDA, ALEF_WASLA), ALEF)})
 
 
 def light(word: str) -> str:
@@ -75,7 +78,6 @@ TITLE_OR_GIVEN = GIVEN_NAMES & TITLES
 # بن/بنت/ابن/ولد (son, daughter of), آل (family of; folds to ال), أبو/أبي/أم
 # (kunya) and عبد: each binds the word after it into the name.
 LINKS = frozenset(fold(w) for w in "بن بنت ابن ولد آل أبو ابو أبي ابي أم عبد".split())
-FILIATION = frozenset(fold(w) for w in "بن بنت ابن ولد".split())
 # Second halves of compound given names: نور الدين، نصر الله، سيف الإسلام.
 COMPOUND_SECONDS = frozenset(fold(w) for w in "الدين الله الإسلام الحق العرب الزمان الرحمن النبي".split())
 

@@ -18,10 +18,11 @@ from dataclasses import dataclass
 
 from archive_search.articles.speakers.grammar import GIVEN_LIKE, HONORIFICS, name_end
 from archive_search.articles.speakers.lexicons import (
-    COMMAS, FILIATION, GIVEN_NAMES, NAME_CLASSES, NOT_PERSON_CLASSES, TITLES, W_AL, W_AMBIG, W_FUNC, W_GIVEN,
-    W_LINK, W_MEDIA, W_NAT, W_NOUN, W_ORG, W_OTHER, W_PLACE, W_PREP, W_PUNCT, W_TITLE, W_VERB, fold,
+    COMMAS, GIVEN_NAMES, NAME_CLASSES, NOT_PERSON_CLASSES, TITLES, W_AL, W_AMBIG, W_FUNC, W_GIVEN, W_LINK,
+    W_MEDIA, W_NAT, W_NOUN, W_ORG, W_OTHER, W_PLACE, W_PREP, W_PUNCT, W_TITLE, W_VERB, fold,
 )
 from archive_search.articles.speakers.tokens import Line, Subject, token_info
+from archive_search.text.person_names import FILIATION
 
 # Words after a verb that stand between it and its subject ("وقال أيضا فلان").
 _SKIPPED = frozenset(fold(w) for w in """ذلك بذلك هذا أيضا ايضا كذلك بدوره بدورها بدورهم اليوم أمس امس
