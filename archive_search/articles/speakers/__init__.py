@@ -24,8 +24,10 @@ archive's evidence); one person, one name is
 
 from __future__ import annotations
 
+from archive_search.articles.speakers import tokens
 from archive_search.articles.speakers.known import KnownNames
 from archive_search.articles.speakers.resolution import find
+from archive_search.text import person_names
 from archive_search.text.person_names import canonical_names, person_key, same_person
 
 __all__ = ["KnownNames", "canonical_names", "clear_caches", "find_speakers", "person_key", "same_person"]
@@ -52,8 +54,5 @@ def find_speakers(text: str, known: KnownNames | None = None) -> list[str]:
 def clear_caches() -> None:
     """Forget the word caches (the classes of the archive's words, names' key
     forms): a rebuild calls this once its workers are done."""
-    from archive_search.articles.speakers import tokens
-    from archive_search.text import person_names
-
     tokens.clear_caches()
     person_names.clear_caches()
