@@ -30,9 +30,15 @@ def _varint(n: int) -> bytes:
 
 
 # Every number below 2**14 has its encoding ready (positions beyond that, in
-# articles of over 16,000 words, take the slow path).
-_VARINT = [_varint(n) for n in range(1 << 14)]
-_ONCE_AT = [b"\x01" + v for v in _VARINT]
+# articles of over 16,000 words, take the slow path), made on the first
+# encoding: a search only decodes, and the tables take milliseconds to make.
+_VARINT: list[bytes] = []
+_ONCE_AT: list[bytes] = []  # a single position: count 1, then it
+
+
+def _make_tables() -> None:
+    _VARINT.extend(_varint(n) for n in range(1 << 14))
+    _ONCE_AT.extend(b"\x01" + v for v in _VARINT)
 
 
 def _varints(numbers) -> bytes:
@@ -56,12 +62,16 @@ def _read_varints(data: bytes) -> list[int]:
 
 def encode_positions(positions: list[int]) -> bytes:
     """Count, then the gaps between positions, as varints."""
+    if not _VARINT:
+        _make_tables()
     if len(positions) == 1 and positions[0] < len(_ONCE_AT):
         return _ONCE_AT[positions[0]]
     return _varints([len(positions), positions[0], *map(sub, positions[1:], positions)])
 
 
 def encode_count(count: int) -> bytes:
+    if not _VARINT:
+        _make_tables()
     return _VARINT[count] if count < len(_VARINT) else _varint(count)
 
 

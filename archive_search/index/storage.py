@@ -51,8 +51,9 @@ INDEX_NAME = "MAIN"
 # archive_search.index.posting_format). 5: columns beside every segment
 # (archive_search.index.columns), the manifest in SQLite. 6: speakers found
 # by the finder of archive_search.articles.speakers, and each speaker's key
-# (speaker_keys) for finding a person under any variant of the name.
-INDEX_FORMAT = 6
+# (speaker_keys) for finding a person under any variant of the name. 7: a
+# shard of columns is one ``arrays`` file (archive_search.index.columns.shard).
+INDEX_FORMAT = 7
 
 
 def current_generation(index_dir: Path) -> Path:

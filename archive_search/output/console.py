@@ -8,9 +8,11 @@ from rich.console import Console
 def make_console(stderr: bool = False, color: str = "auto", file=None) -> Console:
     """A console that colours only a terminal, and never under NO_COLOR or TERM=dumb.
 
-    Rich itself honours NO_COLOR; ``color`` is auto, always or never.
+    Rich itself honours NO_COLOR; ``color`` is auto, always or never. Strings
+    printed are never read as markup or emoji codes (text from the archive
+    could hold either, and reading them costs Rich milliseconds).
     """
-    kwargs = {"stderr": stderr, "highlight": False, "soft_wrap": False}
+    kwargs = {"stderr": stderr, "highlight": False, "soft_wrap": False, "markup": False, "emoji": False}
     if file is not None:
         kwargs["file"] = file
     if color == "never":

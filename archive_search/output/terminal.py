@@ -12,7 +12,6 @@ characters they belong to.
 from __future__ import annotations
 
 from rich.console import Console
-from rich.table import Table
 from rich.text import Text
 
 from archive_search.output import bidi as bidi_layout
@@ -125,9 +124,17 @@ def _cell(value) -> Text:
     return Text(safe(str(value)))
 
 
+def _table(title: str | None = None):
+    """A table without borders or header (Rich's tables are imported here:
+    they take milliseconds to import, and a page of hits has none)."""
+    from rich.table import Table
+
+    return Table(title=title, show_header=False, box=None, title_justify="left")
+
+
 def render_facets(console: Console, facets: dict, top: int = 10) -> None:
     for name, counts in facets.items():
-        table = Table(title=f"by {name}", show_header=False, box=None, title_justify="left")
+        table = _table(f"by {name}")
         for value, count in counts.most_common(top):
             table.add_row(_cell(value), str(count))
         if counts:
@@ -162,7 +169,7 @@ def render_article(console: Console, article, bidi: bool = False) -> None:
 
 
 def render_stats(console: Console, stats: dict) -> None:
-    table = Table(show_header=False, box=None)
+    table = _table()
     table.add_row("articles", f"{stats['articles']:,}")
     table.add_row("dated", f"{stats['dated_articles']:,}")
     table.add_row("dates", f"{stats['first_date'] or '—'} … {stats['last_date'] or '—'}")
@@ -173,7 +180,7 @@ def render_stats(console: Console, stats: dict) -> None:
     console.print(table)
     for title, rows in (("top speakers", stats["top_speakers"]), ("topics", stats["topics"])):
         if rows:
-            sub = Table(title=title, show_header=False, box=None, title_justify="left")
+            sub = _table(title)
             for name, count in rows:
                 sub.add_row(_cell(name), str(count))
             console.print(sub)

@@ -12,7 +12,7 @@ from archive_search.index import storage
 from archive_search.index.bulk import batches
 from archive_search.index.columns import store
 from archive_search.index.columns.from_segment import write_from_segment
-from archive_search.index.columns.shard import FIELDS, SCORED, Shard
+from archive_search.index.columns.shard import ALIGN, ARRAYS, FIELDS, META, SCORED, Shard
 from tests.conftest import SAMPLE_CORPUS
 
 
@@ -64,6 +64,11 @@ def test_the_workers_columns_are_the_segments(tmp_path, monkeypatch, jobs):
         assert len(written) == jobs
         write_from_segment(reader, tmp_path / "again")
     assert _contents(written) == _contents([Shard(tmp_path / "again")])
+    for shard in written:  # each shard one file of arrays, each where its items can be read in place
+        assert {p.name for p in shard.folder.iterdir()} == {ARRAYS, META}
+        places = json.loads((shard.folder / META).read_text(encoding="utf-8"))["arrays"]
+        assert all(offset % ALIGN == 0 for offset, _ in places.values())
+        assert max(offset + size for offset, size in places.values()) == (shard.folder / ARRAYS).stat().st_size
 
 
 def test_an_update_writes_the_columns_of_its_segment_and_drops_merged_ones(run, tmp_path, corpus_copy):

@@ -1,9 +1,11 @@
 """A shard of a segment's columns: its layout on disk, and reading it through memory maps.
 
 A shard covers the segment's documents ``first_doc`` … ``first_doc +
-doc_count - 1`` and lives in a folder of raw little-endian arrays (read with
-``numpy.memmap``) and a ``meta.json``. For each field of :data:`FIELDS`,
-with T terms and P postings:
+doc_count - 1`` and lives in a folder of two files: ``arrays``, raw
+little-endian arrays one after another (each at a multiple of
+:data:`ALIGN`), mapped into memory as a whole, and ``meta.json``, which says
+where each array is. For each field of :data:`FIELDS`, with T terms and P
+postings, the arrays are:
 
 * ``<field>.terms`` (uint8) the terms' UTF-8 bytes, in Whoosh's order of
   terms, one after another; ``<field>.ends`` (uint64, T) where each ends;
@@ -27,7 +29,6 @@ and ``dates`` (int32, doc_count): days since 1970-01-01, :data:`NO_DATE` for non
 from __future__ import annotations
 
 import json
-import os
 import zlib
 from functools import cached_property
 from pathlib import Path
@@ -40,6 +41,9 @@ WITH_POSITIONS = ("body",)
 NO_DATE = -(2 ** 31)
 MAX_TF = 65_535
 META = "meta.json"
+ARRAYS = "arrays"
+# Where each array starts in ``arrays``: a multiple of every item size.
+ALIGN = 64
 
 
 def term_hash(term: bytes) -> int:
@@ -63,29 +67,39 @@ class Shard:
         self.first_doc: int = meta["first_doc"]
         self.doc_count: int = meta["doc_count"]
         self.fields: dict[str, dict] = meta["fields"]
+        self._places: dict[str, list[int]] = meta["arrays"]  # name → [offset, bytes]
+        self._map = None
         self._arrays: dict[str, object] = {}
         self._term_texts: dict[str, dict[int, str]] = {}
 
     def array(self, name: str, dtype: str):
-        """The raw array ``name`` of the shard, memory-mapped (empty if the file is).
+        """The raw array ``name`` of the shard, a view of the mapped ``arrays`` file.
 
-        A plain ndarray over an ``mmap``: ``numpy.memmap`` costs a tenth of a
+        Plain ndarrays over one ``mmap``: ``numpy.memmap`` costs a tenth of a
         millisecond to open and a Python call at each indexing, and a search
-        opens hundreds of these arrays and indexes them thousands of times.
+        reads hundreds of these arrays and indexes them thousands of times.
         """
         found = self._arrays.get(name)
         if found is None:
-            import mmap
-
             import numpy as np
 
-            with open(self.folder / name, "rb") as file:
-                size = os.fstat(file.fileno()).st_size
-                # the map outlives the file object: the array holds it
-                found = (np.frombuffer(mmap.mmap(file.fileno(), 0, access=mmap.ACCESS_READ), dtype=dtype)
-                         if size else np.zeros(0, dtype=dtype))
+            offset, size = self._places[name]
+            if size:
+                itemsize = np.dtype(dtype).itemsize
+                found = np.frombuffer(self._mapped(), dtype=dtype, count=size // itemsize, offset=offset)
+            else:
+                found = np.zeros(0, dtype=dtype)
             self._arrays[name] = found
         return found
+
+    def _mapped(self):
+        if self._map is None:
+            import mmap
+
+            with open(self.folder / ARRAYS, "rb") as file:
+                # the map outlives the file object: the arrays hold it
+                self._map = mmap.mmap(file.fileno(), 0, access=mmap.ACCESS_READ)
+        return self._map
 
     def find(self, field: str, terms: list[bytes], hashed=None) -> list[int | None]:
         """Each term's number in the field, or None where the shard does not have it.

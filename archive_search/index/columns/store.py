@@ -64,12 +64,8 @@ def leaves(whoosh_searcher, generation: Path) -> list[Leaf]:
         if segment_shards is not None and sum(s.doc_count for s in segment_shards) != documents:
             segment_shards = None
         found.append(Leaf(offset, documents, segment_shards, deleted, reader))
-    _allow_open_files(sum(len(leaf.shards or ()) for leaf in found) * ARRAYS_A_SHARD)
+    _allow_open_files(sum(len(leaf.shards or ()) for leaf in found))  # a shard's map holds a descriptor
     return found
-
-
-# The most arrays a search may map of one shard: each map holds a file descriptor.
-ARRAYS_A_SHARD = 48
 
 
 def _allow_open_files(wanted: int) -> None:

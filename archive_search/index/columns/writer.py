@@ -1,23 +1,30 @@
 """Writing a shard of a segment's columns (the layout is :mod:`.shard`'s), a run of terms at a time.
 
 The terms of a field come in Whoosh's order, in runs (all the postings of
-each term of a run at once); each run is appended to the field's files as it
-comes, so that a writer holds one run in memory. :meth:`ShardWriter.finish`
-writes the hashes the terms are found by and the shard's ``meta.json``, last:
-a shard without it is not one.
+each term of a run at once); each run is appended to the field's part files
+as it comes, so that a writer holds one run in memory. :meth:`ShardWriter.finish`
+writes the hashes the terms are found by, packs the parts into the shard's
+one ``arrays`` file and writes its ``meta.json``, last: a shard without it is
+not one.
 """
 
 from __future__ import annotations
 
 import json
 import os
+import shutil
 from array import array
 from pathlib import Path
 
 import numpy as np
 
 from archive_search.errors import IndexingFailed
-from archive_search.index.columns.shard import FIELDS, MAX_TF, META, NO_DATE, SCORED, WITH_POSITIONS, term_hash
+from archive_search.index.columns.shard import (
+    ALIGN, ARRAYS, FIELDS, MAX_TF, META, NO_DATE, SCORED, WITH_POSITIONS, term_hash,
+)
+
+# Where the parts of a shard are written before they are packed.
+_PARTS = ".parts"
 
 
 class _FieldFiles:
@@ -26,7 +33,7 @@ class _FieldFiles:
     def __init__(self, folder: Path, name: str):
         self.name = name
         self._folder = folder
-        self._files: dict[str, object] = {}
+        self._files: dict[str, object] = {}  # part name → open file
         self.hashes = array("I")  # by term, in Whoosh's order
         self.postings = 0
         self.term_bytes = 0
@@ -36,8 +43,11 @@ class _FieldFiles:
     def write(self, part: str, array) -> None:
         f = self._files.get(part)
         if f is None:
-            f = self._files[part] = open(self._folder / f"{self.name}.{part}", "wb")
+            f = self._files[part] = open(self._folder / self.part_name(part), "wb")
         f.write(np.ascontiguousarray(array).tobytes())
+
+    def part_name(self, part: str) -> str:
+        return f"{self.name}.{part}"
 
     def close(self) -> None:
         for f in self._files.values():
@@ -50,15 +60,15 @@ class ShardWriter:
 
     def __init__(self, folder: Path, first_doc: int, doc_count: int):
         self.folder = Path(folder)
-        self.folder.mkdir(parents=True, exist_ok=True)
+        self._parts = self.folder / _PARTS
+        self._parts.mkdir(parents=True, exist_ok=True)
         self.first_doc, self.doc_count = first_doc, doc_count
         self._fields: dict[str, _FieldFiles] = {}
-        self._done = False
 
     def _field(self, name: str) -> _FieldFiles:
         files = self._fields.get(name)
         if files is None:
-            files = self._fields[name] = _FieldFiles(self.folder, name)
+            files = self._fields[name] = _FieldFiles(self._parts, name)
             files.write("starts", np.zeros(1, dtype="<u8"))
             if name in WITH_POSITIONS:
                 files.write("vbase", np.zeros(1, dtype="<u8"))
@@ -113,11 +123,11 @@ class ShardWriter:
 
     def set_dates(self, days) -> None:
         """Every document's date, as days since 1970-01-01 (:data:`NO_DATE` for none)."""
-        with open(self.folder / "dates", "wb") as f:
+        with open(self._parts / "dates", "wb") as f:
             f.write(np.asarray(days, dtype="<i4").tobytes())
 
     def finish(self) -> None:
-        """Write what finds the terms, and the shard's description."""
+        """Write what finds the terms, pack the parts into one file, and write the shard's description."""
         fields = {}
         for name, files in self._fields.items():
             hashes = np.frombuffer(files.hashes, dtype=np.uint32)
@@ -129,22 +139,40 @@ class ShardWriter:
             if name in WITH_POSITIONS:
                 fields[name]["offsets"] = "<u4"
         self._complete_missing()
-        meta = {"first_doc": self.first_doc, "doc_count": self.doc_count, "fields": fields}
+        meta = {"first_doc": self.first_doc, "doc_count": self.doc_count, "fields": fields,
+                "arrays": self._pack()}
         tmp = self.folder / f".{META}.tmp"
         tmp.write_text(json.dumps(meta), encoding="utf-8")
         os.replace(tmp, self.folder / META)
-        self._done = True
+
+    def _pack(self) -> dict[str, list[int]]:
+        """Copy the part files one after another (each at a multiple of
+        :data:`ALIGN`) into the ``arrays`` file, and remove them: where each
+        part is, [offset, bytes], by name. One file a shard is one map for a
+        search to make (a map costs tens of microseconds, and a search at a
+        million articles would make hundreds) and one size to check."""
+        table, offset = {}, 0
+        with open(self.folder / ARRAYS, "wb") as out:
+            for part in sorted(self._parts.iterdir()):
+                size = part.stat().st_size
+                out.write(b"\0" * (-offset % ALIGN))
+                offset += -offset % ALIGN
+                with open(part, "rb") as source:
+                    shutil.copyfileobj(source, out, 1 << 20)
+                table[part.name] = [offset, size]
+                offset += size
+        shutil.rmtree(self._parts)
+        return table
 
     def _complete_missing(self) -> None:
-        """Files a shard must have even when it holds no such data (empty arrays)."""
-        if not (self.folder / "dates").exists():
+        """Parts a shard must have even when it holds no such data (empty arrays)."""
+        if not (self._parts / "dates").exists():
             self.set_dates(np.full(self.doc_count, NO_DATE, dtype=np.int32))
-        for name in self._fields:
-            for part in ("docs", "terms", "ends"):
-                (self.folder / f"{name}.{part}").touch()
+        for name, files in self._fields.items():
+            parts = ["docs", "terms", "ends"]
             if name in SCORED:
-                for part in ("tfs", "lengths"):
-                    (self.folder / f"{name}.{part}").touch()
+                parts += ["tfs", "lengths"]
             if name in WITH_POSITIONS:
-                for part in ("voffsets", "values"):
-                    (self.folder / f"{name}.{part}").touch()
+                parts += ["voffsets", "values"]
+            for part in parts:
+                (self._parts / files.part_name(part)).touch()
