@@ -4,8 +4,8 @@ Rich prints text in logical order. Terminals with their own BiDi (GNOME
 Terminal and other VTE terminals, Konsole, mlterm, macOS Terminal) show that
 right; most others (xterm, Windows Terminal, kitty, alacritty, VS Code) show
 each Arabic word reversed and its letters unjoined. For those, :func:`visual`
-reshapes a line (contextual letter forms, one output character per input
-character, so highlights stay on the right letters) and reorders it for a
+shapes a line (contextual letter forms, one output character per input
+character, so highlights stay on the right letters: :mod:`.shaping`) and reorders it for a
 right-to-left paragraph: the line is reversed by grapheme cluster (a letter
 with its harakat), and runs of left-to-right text (Latin, digits) are turned
 back so they read left to right. Brackets in right-to-left text are mirrored.
@@ -21,26 +21,11 @@ import sys
 import unicodedata
 from functools import lru_cache
 
+from archive_search.output.shaping import shape
+
 MODES = ("auto", "on", "off")  # of --bidi
 ENVIRONMENT = "ARCHIVE_SEARCH_BIDI"
 _MIRROR = str.maketrans("()[]{}<>«»", ")(][}{><»«")
-
-_reshaper = None
-
-
-def _reshape(text: str) -> str:
-    global _reshaper
-    if _reshaper is None:
-        import arabic_reshaper
-
-        # No ligatures and harakat kept: one output character per input character.
-        _reshaper = arabic_reshaper.ArabicReshaper(
-            configuration={"delete_harakat": False, "support_ligatures": False,
-                           "shift_harakat_position": False}
-        )
-    shaped = _reshaper.reshape(text)
-    return shaped if len(shaped) == len(text) else text
-
 
 def terminal_has_bidi(environ=os.environ) -> bool:
     """True where the terminal is known to lay out right-to-left text itself."""
@@ -127,7 +112,7 @@ def visual_order(text: str) -> list[int]:
 def visual(text: str) -> tuple[str, list[int]]:
     """The display string of one line and, for each of its characters, the
     logical index it came from."""
-    shaped = _reshape(text)
+    shaped = shape(text)
     order = visual_order(text)
     chars = []
     for index in order:
