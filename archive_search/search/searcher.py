@@ -15,22 +15,23 @@ import sys
 import zlib
 from collections import Counter
 from pathlib import Path
-from typing import Iterator, NamedTuple
+from typing import TYPE_CHECKING, Iterator, NamedTuple
 
 from whoosh import query as q
 
 from archive_search.errors import QueryError
 from archive_search.index.integrity import damaged
-from archive_search.search import facets as facet_counts
-from archive_search.search import timeline_counts
 from archive_search.search.collecting import collect, matching
 from archive_search.search.queries import build_filter, build_query
 from archive_search.search.records import ArticleRecord, Hit, HitPage, StoredArticle
 from archive_search.search.snippets import fragments, match_spans
 from archive_search.search.sorting import sort_arguments
 from archive_search.search.spelling import QuerySpelling, Substitution
-from archive_search.search.timeline import PERIODS, Timeline
 from archive_search.search.weighting import weighting
+
+if TYPE_CHECKING:  # imported where they are used: a search needs neither
+    from archive_search.search.facets import Counts
+    from archive_search.search.timeline import Timeline
 
 # "Did you mean" is asked when a search has fewer hits than this.
 FEW_HITS = 3
@@ -207,6 +208,8 @@ class Searcher:
 
             chosen = matching(self._whoosh_searcher, query, filter_query, self.leaves())
             return column_facets.count(self.leaves(), chosen).facets()
+        from archive_search.search import facets as facet_counts
+
         results = self._whoosh_searcher.search(query, limit=None, filter=filter_query)
         records = (ArticleRecord.from_stored(self._whoosh_searcher.stored_fields(docnum))
                    for docnum in results.docs())
@@ -222,6 +225,9 @@ class Searcher:
     def timeline(self, text: str, *, by: str = "month", speaker=None, topic=None, since=None, until=None,
                  plain: bool = False) -> Timeline:
         """How many articles match, period by period (see :mod:`archive_search.search.timeline`)."""
+        from archive_search.search import timeline_counts
+        from archive_search.search.timeline import PERIODS
+
         if by not in PERIODS:
             raise QueryError(f"unknown period {by!r}: use one of {', '.join(PERIODS)}")
         query = build_query(text, plain, self._spelling())
@@ -234,8 +240,10 @@ class Searcher:
         return timeline_counts.from_records(records, by)
 
     @_reading
-    def counts(self) -> facet_counts.Counts:
+    def counts(self) -> Counts:
         """The archive's articles counted by speaker, topic and year."""
+        from archive_search.search import facets as facet_counts
+
         if self.has_columns():
             from archive_search.search import column_facets
 
