@@ -114,10 +114,5 @@ def visual(text: str) -> tuple[str, list[int]]:
     logical index it came from."""
     shaped = shape(text)
     order = visual_order(text)
-    chars = []
-    for index in order:
-        char = shaped[index]
-        if _kind(text[index]) != "L":
-            char = char.translate(_MIRROR)
-        chars.append(char)
-    return "".join(chars), order
+    # Every bracket is mirrored: brackets are neutrals, never part of a left-to-right run's own letters.
+    return "".join(map(shaped.__getitem__, order)).translate(_MIRROR), order
