@@ -7,6 +7,7 @@ vocalized word with its harakat) even though it matched on a stem.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -58,15 +59,21 @@ def match_spans(text: str, terms: set[str]) -> list[tuple[int, int]]:
 
 def _spans(text: str, terms: set[str]) -> list[tuple[int, int]]:
     """The spans of the words whose terms meet ``terms``: the text split as
-    the analyzer's tokenizer splits it, each distinct word analysed once
+    the analyzer's tokenizer splits it, each distinct word judged once
     (the analysis of a word does not depend on where it stands). A word's
     terms are all pieces of its normalized form (the stemmer only cuts), so
     a word that holds no term's letters is passed over unanalysed."""
-    needles = {written_form(term) for term in terms}
+    needles = sorted({written_form(term) for term in terms}, key=len, reverse=True)
+    holds_a_needle = re.compile("|".join(map(re.escape, needles))).search if needles else None
+    matches: dict[str, bool] = {}
     spans = []
     for match in WORD_PATTERN.finditer(without_underscores(text)):
-        normalized = cached_normalize(match.group())
-        if any(needle in normalized for needle in needles) and not terms.isdisjoint(_word_terms(match.group())):
+        word = match.group()
+        matched = matches.get(word)
+        if matched is None:
+            matched = matches[word] = (holds_a_needle is not None and holds_a_needle(cached_normalize(word))
+                                       is not None and not terms.isdisjoint(_word_terms(word)))
+        if matched:
             spans.append(match.span())
     return spans
 
