@@ -92,9 +92,9 @@ def test_a_search_process_leaves_unused_modules_unimported(sample_index):
     # does import them afterwards gets the real modules.
     script = (
         "import sys\n"
-        "from archive_search.cli import main\n"
+        "from archive_search.cli import app\n"  # as main() runs it, without ending the process
         f"sys.argv = ['archive-search', '--index', {str(sample_index)!r}, 'search', 'مخيم', '-f', 'jsonl']\n"
-        "try:\n    main()\nexcept SystemExit as exit:\n    code = exit.code\n"
+        "try:\n    app(prog_name='archive-search')\nexcept SystemExit as exit:\n    code = exit.code\n"
         "unused = ['urllib.request', 'http.client', 'asyncio', 'whoosh.lang.morph_en']\n"
         "print('LOADED', [name for name in unused if name in sys.modules], code)\n"
         "import urllib.request, asyncio, whoosh.query.terms\n"
@@ -106,3 +106,23 @@ def test_a_search_process_leaves_unused_modules_unimported(sample_index):
     assert SAMPLE_ID in result.stdout
     assert "LOADED [] 0" in result.stdout
     assert "REAL True True True" in result.stdout
+
+
+def test_a_reading_command_ends_its_process_with_its_output_whole(sample_index):
+    # search, show, stats, timeline and export end their process at once when done (cli.app.QUICK_EXIT)
+    from archive_search import Archive
+
+    def command(*args):
+        return subprocess.run([sys.executable, "-m", "archive_search", "--index", str(sample_index), *args],
+                              capture_output=True, text=True)
+
+    with Archive(sample_index) as archive:
+        expected = [hit.id for hit in archive.search("مخيم OR داعش", limit=100)]
+    found = command("search", "مخيم OR داعش", "-f", "jsonl", "--limit", "100")
+    assert (found.returncode, ids(found)) == (0, expected)
+    rows = list(csv.reader(io.StringIO(command("export", "مخيم OR داعش", "-f", "csv").stdout)))
+    assert [row[rows[0].index("id")] for row in rows[1:]] == expected
+    none = command("search", "بطريق")
+    assert (none.returncode, none.stdout, none.stderr) == (1, "", "no hits\n")
+    broken = command("search", "مخيم", "--since", "yesterday")
+    assert broken.returncode == 2 and broken.stderr.startswith("archive-search: error:")
