@@ -52,3 +52,21 @@ def needs_shared(*parts) -> Path:
     if not path.exists():
         pytest.skip(f"shared data not available: {path}")
     return path
+
+
+def search_process(index: Path, after: str, env=None):
+    """A new Python process that runs a one-word search (``-f jsonl``) as the
+    command does, then the Python code ``after`` (which may look at what the
+    search imported); the finished process."""
+    import subprocess
+    import sys
+
+    script = (
+        "import sys\n"
+        "from archive_search.cli import app\n"  # as main() runs it, without ending the process
+        f"sys.argv = ['archive-search', '--index', {str(index)!r}, 'search', 'مخيم', '-f', 'jsonl']\n"
+        "try:\n    app(prog_name='archive-search')\nexcept SystemExit as exit:\n    code = exit.code\n"
+        + after
+    )
+    return subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                          env={**os.environ, **(env or {})})

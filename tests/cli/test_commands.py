@@ -6,6 +6,8 @@ import json
 import subprocess
 import sys
 
+from tests.conftest import search_process
+
 SAMPLE_ID = "anha-isis-camps-meeting.txt"
 
 
@@ -90,18 +92,12 @@ def test_a_search_process_leaves_unused_modules_unimported(sample_index):
     # Whoosh would import urllib.request, asyncio and English morphology (see
     # archive_search.index.whoosh_imports); a search needs none of them, and code that
     # does import them afterwards gets the real modules.
-    script = (
-        "import sys\n"
-        "from archive_search.cli import app\n"  # as main() runs it, without ending the process
-        f"sys.argv = ['archive-search', '--index', {str(sample_index)!r}, 'search', 'مخيم', '-f', 'jsonl']\n"
-        "try:\n    app(prog_name='archive-search')\nexcept SystemExit as exit:\n    code = exit.code\n"
+    result = search_process(sample_index, (
         "unused = ['urllib.request', 'http.client', 'asyncio', 'whoosh.lang.morph_en']\n"
         "print('LOADED', [name for name in unused if name in sys.modules], code)\n"
         "import urllib.request, asyncio, whoosh.query.terms\n"
         "print('REAL', callable(urllib.request.urlopen), callable(asyncio.sleep),"
-        " 'rendering' in whoosh.query.terms.variations('render'))\n"
-    )
-    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
+        " 'rendering' in whoosh.query.terms.variations('render'))\n"))
     assert result.returncode == 0, result.stderr
     assert SAMPLE_ID in result.stdout
     assert "LOADED [] 0" in result.stdout

@@ -12,7 +12,7 @@ from urllib.parse import quote
 
 import pytest
 
-from tests.conftest import SAMPLE_CORPUS
+from tests.conftest import SAMPLE_CORPUS, search_process
 from tests.web.serving import http_get, serve_once, start
 
 pytestmark = pytest.mark.slow
@@ -103,16 +103,9 @@ def test_concurrent_requests_get_what_one_at_a_time_gets(sample_index):
 
 
 def test_a_search_does_not_import_the_web(sample_index):
-    script = (
-        "import sys\n"
-        "from archive_search.cli import main\n"
-        f"sys.argv = ['archive-search', '--index', {str(sample_index)!r}, 'search', 'مخيم', '-f', 'jsonl']\n"
-        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+    result = search_process(sample_index, (
         "web = ['starlette', 'jinja2', 'uvicorn', 'markupsafe', 'anyio', 'h11', 'archive_search.web']\n"
-        "print('LOADED', [name for name in web if name in sys.modules])\n"
-    )
-    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
-                            env={**os.environ, "NO_COLOR": "1"})
+        "print('LOADED', [name for name in web if name in sys.modules])\n"), env={"NO_COLOR": "1"})
     assert result.returncode == 0, result.stderr
     assert "LOADED []" in result.stdout
 
