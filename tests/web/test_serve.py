@@ -1,7 +1,6 @@
 """``archive-search serve`` as a process: where it listens, what it says, how it stops, concurrent requests, start-up."""
 
 import json
-import os
 import signal
 import socket
 import subprocess
