@@ -126,7 +126,9 @@ class TopicModel:
         model = cls()
         model.topics = list(data.get("topics") or [])
         model._log_prior = dict(data.get("log_prior") or {})
-        model._log_likelihood = {t: list(row) for t, row in (data.get("log_likelihood") or {}).items()}
+        # the rows as JSON gives them (lists, never changed): copying 100,000 stems' rows
+        # took about 0.1 s of an update
+        model._log_likelihood = dict(data.get("log_likelihood") or {})
         return model
 
 
