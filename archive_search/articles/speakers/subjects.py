@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from archive_search.articles.speakers.grammar import GIVEN_LIKE, HONORIFICS, name_end
+from archive_search.articles.speakers.grammar import GIVEN_LIKE, HONORIFICS, glued, name_end
 from archive_search.articles.speakers.lexicons import (
     COMMAS, GIVEN_NAMES, NAME_CLASSES, NOT_PERSON_CLASSES, TITLES, W_AL, W_AMBIG, W_FUNC, W_GIVEN, W_LINK,
     W_MEDIA, W_NAT, W_NOUN, W_ORG, W_OTHER, W_PLACE, W_PREP, W_PUNCT, W_TITLE, W_VERB, fold,
@@ -86,6 +86,7 @@ class _Chain:
     on_behalf: bool = False  # after "باسم": a person's title now names whom he speaks for
     org_name: bool = False  # an unknown word now belongs to an organisation's name
     quoted: bool = False  # inside quotes around an organisation's name
+    described: bool = False  # a title then only adjectives in ال ("الطاهي الأسترالي الشهير")
 
 
 _NEXT, _STOP, _NOBODY, _MOVED = range(4)
@@ -122,7 +123,8 @@ def _title_step(chain: _Chain) -> int:
     """One title in the chain."""
     line, k = chain.line, chain.k
     keys = line.keys
-    if chain.titled and chain.prev == W_TITLE and keys[k - 1].startswith("ال") and not keys[k].startswith("ال"):
+    own = keys[k][1:] if line.conj[k] else keys[k]  # "الشاعر والناقد فلان": two titles of one person
+    if chain.titled and chain.prev == W_TITLE and keys[k - 1].startswith("ال") and not own.startswith("ال"):
         return _STOP  # "أبلغ الرئيس كبير موظفيه …": a second phrase, the object
     if chain.prev in (W_ORG, W_NOUN, W_OTHER, W_AL) and keys[k] in _ROYAL:
         chain.k = max(name_end(line, k + 1), k + 1)  # "مطار الملك عبدالعزيز": an institution's name
@@ -132,6 +134,7 @@ def _title_step(chain: _Chain) -> int:
         return _NOBODY  # "المتحدث باسم عائلة الصحفي فلان", "نجل الرئيس فلان"
     if not chain.titled:
         chain.title = title_key(line, k)
+        chain.described = True
     # after an indefinite title an unknown word is its complement ("مدير
     # جمرك …"); after a definite one, the name ("الرئيس ترامب")
     chain.titled, chain.org_name = True, _indefinite(line, k)
@@ -143,6 +146,8 @@ def _word_step(chain: _Chain, c: int) -> int:
     line, k = chain.line, chain.k
     cls, keys, toks = line.cls, line.keys, line.toks
     following = cls[k + 1] if k + 1 < len(cls) else W_PUNCT
+    if c != W_OTHER and not (c in (W_AL, W_NAT) and keys[k].startswith("ال")):
+        chain.described = False
     if chain.quoted and toks[k] not in _QUOTES and chain.titled:
         return _NEXT  # inside quotes after a title: an organisation's or a medium's name
     if toks[k] == "و" and chain.titled and following in (W_TITLE, W_AMBIG):
@@ -176,6 +181,8 @@ def _word_step(chain: _Chain, c: int) -> int:
         pass  # "… لعلوم الفضاء ونظام تكنولوجيا …": the organisation's name goes on
     elif c == W_OTHER and toks[k - 1] in COMMAS:
         return _STOP  # "، يوفال شتاينتز،": the name in apposition
+    elif c == W_OTHER and chain.described and toks[k].isalpha() and not glued(toks[k], keys[k]):
+        return _STOP  # after "الطاهي الأسترالي الشهير" the unknown words are the name, not an organisation's
     elif c == W_OTHER:
         ahead = _given_ahead(line, k)
         if ahead is None or line.conj[ahead]:

@@ -348,3 +348,19 @@ def test_a_headline_of_one_given_name_and_a_colon_is_no_speaker():
 def test_plurals_of_titles_and_crafts_are_no_names():
     assert find_speakers("وأبرز شعراء العرب في الجاهلية لبيد بن ربيعة.") == []
     assert find_speakers("وأبرز فن النقش العسيري جمال البيوت القديمة.") == []
+
+
+def test_a_trade_before_the_name_is_its_title():
+    assert find_speakers("وقال الطاهي الإيطالي ماسيمو بوتورا إن سر الطبق في ناره الهادئة.") == ["ماسيمو بوتورا"]
+    assert find_speakers("وأكد الملياردير الأمريكي وارن بافيت أن الأسواق ستتعافى.") == ["وارن بافيت"]
+
+
+def test_after_a_title_and_its_adjectives_the_unknown_words_are_the_name():
+    # no given name further on is taken for the start of the name
+    text = "كشف الطباخ الإيطالي المعروف كارلوتشو بانتي طريقة فريدة لتحضير العجين."
+    assert find_speakers(text) == ["كارلوتشو بانتي"]
+
+
+def test_two_titles_joined_by_and_are_one_persons():
+    text = "أما الشاعر والناقد سمير عبد الحليم فيرى أن الأزمة أعمق من ذلك."
+    assert find_speakers(text) == ["سمير عبد الحليم"]
