@@ -13,7 +13,7 @@ word.
 from __future__ import annotations
 
 from archive_search.articles.speakers.lexicons import (
-    COMPOUND_SECONDS, NAME_CLASSES, W_AL, W_AMBIG, W_FUNC, W_GIVEN, W_LINK, W_NAT, W_NOUN, W_ORG, W_OTHER,
+    COMPOUND_SECONDS, NAME_CLASSES, NATIONALITIES, W_AL, W_AMBIG, W_FUNC, W_GIVEN, W_LINK, W_NAT, W_NOUN, W_ORG, W_OTHER,
     W_PLACE, W_PREP, W_PUNCT, W_TITLE, W_VERB, fold,
 )
 from archive_search.articles.speakers.tokens import Line, Subject
@@ -68,6 +68,10 @@ def name_end(line: Line, k: int) -> int:
             last = "family"
             k += 1
             continue
+        if c == W_NAT and last == "given" and not conj[k] and keys[k] in NATIONALITIES and (
+                k + 1 >= n or cls[k + 1] not in NAME_CLASSES):
+            k += 1  # "وحيد سعودي": a proper name takes no adjective without ال, so it is his family name
+            break
         if last == "given" and k > start and _closing_family(line, k):
             k += 1  # a family name that is also an adjective or a title: التركي، المعلم
             break

@@ -364,3 +364,8 @@ def test_after_a_title_and_its_adjectives_the_unknown_words_are_the_name():
 def test_two_titles_joined_by_and_are_one_persons():
     text = "أما الشاعر والناقد سمير عبد الحليم فيرى أن الأزمة أعمق من ذلك."
     assert find_speakers(text) == ["سمير عبد الحليم"]
+
+
+def test_a_nationality_without_the_article_after_a_given_name_is_the_family_name():
+    text = "وقال وحيد مصري، المتحدث باسم هيئة الأرصاد، إن موجة الحر ستستمر أسبوعا."
+    assert find_speakers(text) == ["وحيد مصري"]
