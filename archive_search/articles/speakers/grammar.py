@@ -171,6 +171,8 @@ def prefixed(key: str) -> bool:
 
 
 def first_is_given(line: Line, subject: Subject) -> bool:
-    """Whether the subject's name starts with a given name, a kunya or عبد."""
+    """Whether the subject's name starts with a given name, a kunya or عبد (not
+    with بن nor with آل: "آل قرط" is a family, not one of them)."""
     c = line.cls[subject.start]
-    return c in GIVEN_LIKE or (c == W_LINK and line.keys[subject.start] not in FILIATION)
+    return c in GIVEN_LIKE or (c == W_LINK and line.keys[subject.start] not in FILIATION
+                               and line.keys[subject.start] != _FAMILY_OF)
