@@ -145,6 +145,8 @@ def arabic_pattern(token: str, key: str) -> bool:
         return True  # the verbal nouns افتعال، انفعال: ارتكاب، اجتماع، انسحاب
     if len(key) == 5 and key[1] == "ا" and key[-1] == "ا":
         return True  # an accusative فاعلا after a name: مازحا، ضاحكا
+    if len(key) >= 5 and key[0] == "م" and key[-1] == "ا" and key[1] not in "اويلر":
+        return True  # an accusative participle after a name: متحدثا، مبتسما، مستغربا
     if len(key) == 5 and key[0] == "ا" and key[3] == "ا":
         return True  # the verbal noun إفعال: إحراز، إدخال
     if len(key) == 5 and key[0] == "ت" and key[3] == "ي" and key[1] not in "اوي":

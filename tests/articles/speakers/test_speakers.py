@@ -373,3 +373,8 @@ def test_a_nationality_without_the_article_after_a_given_name_is_the_family_name
 
 def test_a_family_named_by_al_is_no_speaker():
     assert find_speakers("احتفل آل غندورة بزفاف نجلهم في جدة، كما عبر عن شكره لكل الذين لبوا الدعوة.") == []
+
+
+def test_an_accusative_participle_after_a_name_is_no_part_of_it():
+    text = "وقال وزير المالية ماتياس كورمان متحدثا قبل الاجتماع إن الحكومة تريد نموا أسرع."
+    assert find_speakers(text) == ["ماتياس كورمان"]
