@@ -30,9 +30,9 @@ _SKIPPED = frozenset(fold(w) for w in """ذلك بذلك هذا أيضا ايض�
 # Words inside a title chain that tie it to what follows ("المتحدث باسم الجيش").
 _CHAIN_TIES = frozenset(fold(w) for w in "لدى في عن على هذه هذا تلك".split())
 # "على" and "عن" tie a chain only after these titles: "المشرف على …", "النائب عن …".
-_TIED_BY = {fold("على"): frozenset(fold(w) for w in "مشرف المشرف قائم القائم وصي الوصي".split()),
-            fold("عن"): frozenset(fold(w) for w in """نائب النائب مسؤول المسؤول ممثل الممثل متحدث المتحدث
-                                                    مندوب المندوب عضو العضو""".split())}
+# (the titles as title_key gives them: no ال, no ة: "اللجنة المشرفة على …")
+_TIED_BY = {fold("على"): frozenset(fold(w) for w in "مشرف قائم وصي".split()),
+            fold("عن"): frozenset(fold(w) for w in "نائب مسؤول ممثل متحدث مندوب عضو".split())}
 _AFTER_TIE = frozenset((W_AL, W_ORG, W_PLACE, W_NAT, W_PREP, W_MEDIA, W_NOUN))
 # "وأوضح من جهته فلان": a phrase between the verb and its subject.
 _ASIDE = frozenset(fold(w) for w in "جهته جهتها جانبه جانبها ناحيته ناحيتها".split())
@@ -167,7 +167,7 @@ def _word_step(chain: _Chain, c: int) -> int:
         chain.on_behalf = chain.org_name = False
     elif keys[k] == _ON_BEHALF:
         chain.on_behalf = True
-    elif keys[k] in _TIED_BY and k > 0 and keys[k - 1] in _TIED_BY[keys[k]]:
+    elif keys[k] in _TIED_BY and k > 0 and title_key(line, k - 1) in _TIED_BY[keys[k]]:
         chain.org_name = True  # "المشرف على مبادرة «…» فلان": what he is in charge of, then the name
     elif keys[k] in _CHAIN_TIES and keys[k] not in _TIED_BY and following in _AFTER_TIE:
         pass  # "… في الإدارة الذاتية", "سفير روسيا لدى الأمم المتحدة"

@@ -378,3 +378,9 @@ def test_a_family_named_by_al_is_no_speaker():
 def test_an_accusative_participle_after_a_name_is_no_part_of_it():
     text = "وقال وزير المالية ماتياس كورمان متحدثا قبل الاجتماع إن الحكومة تريد نموا أسرع."
     assert find_speakers(text) == ["ماتياس كورمان"]
+
+
+def test_a_feminine_title_ties_its_chain_to_what_it_is_in_charge_of():
+    text = ("وكشف رئيس اللجنة المشرفة على البرنامج الثقافي للمهرجان الدكتور سالم بن علي القحطاني، "
+            "أن البرنامج يشمل ندوات وأمسيات شعرية.")
+    assert find_speakers(text) == ["سالم بن علي القحطاني"]
