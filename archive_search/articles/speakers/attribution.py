@@ -46,7 +46,7 @@ _MAY_SAY = frozenset(fold(w) for w in "أن ان لن كي لكي".split())
 _NOUNISH = frozenset((W_OTHER, W_NOUN, W_AL, W_NAT))
 _BETWEEN = frozenset(fold(w) for w in "الذي التي قد".split())
 # How far after the verb a name in apposition may stand.
-_APPOSITION_WORDS = 14
+_APPOSITION_WORDS = 20
 _BYLINE_VERBS = frozenset(light(w) for w in "كتب كتبت".split())
 _EXPRESSED = frozenset(fold(w) for w in "عبر وعبر فعبر".split())
 _EXPLAINED = frozenset(fold(w) for w in "بين وبين".split())
@@ -129,8 +129,11 @@ def _apposed(line: Line, j: int, title: Subject | None) -> Subject | None:
         if toks[c] in SENTENCE_MARKS or line.cls[c] == W_VERB or line.keys[c] in SAID_OPENERS:
             return title
         if toks[c] in COMMAS:
-            end = name_end(line, c + 1)
-            subject = Subject(c + 1, end, True, title.title if title else title_key(line, j), begin=j)
+            after = subject_at(line, c + 1) if c + 1 < n and line.cls[c + 1] in (W_TITLE, W_AMBIG) else None
+            start = after.start if after is not None and after.kind == "name" else c + 1
+            # "قال رئيس اللجنة …، مدير عام الإدارة … الشيخ فلان، إن": a second chain, then the name
+            end = name_end(line, start)
+            subject = Subject(start, end, True, title.title if title else title_key(line, j), begin=j)
             if end > c + 2 and first_is_given(line, subject) and (
                     end >= n or toks[end] in COMMAS or line.keys[end] in SAID_OPENERS):
                 return subject
@@ -249,7 +252,7 @@ _COLON_WORDS = 8
 _MAX_TRIGGERS = 100
 _MAX_CANDIDATES = 200
 # The words read after a trigger (see triggers.BEFORE for those before).
-_AFTER = 20
+_AFTER = 30
 
 
 def strip_marks(text: str) -> str:

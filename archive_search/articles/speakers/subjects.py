@@ -126,7 +126,7 @@ def _title_step(chain: _Chain) -> int:
     own = keys[k][1:] if line.conj[k] else keys[k]  # "الشاعر والناقد فلان": two titles of one person
     if chain.titled and chain.prev == W_TITLE and keys[k - 1].startswith("ال") and not own.startswith("ال"):
         return _STOP  # "أبلغ الرئيس كبير موظفيه …": a second phrase, the object
-    if chain.prev in (W_ORG, W_NOUN, W_OTHER, W_AL) and keys[k] in _ROYAL:
+    if chain.prev in (W_ORG, W_NOUN, W_OTHER, W_AL, W_PREP) and keys[k] in _ROYAL and not _definite_before(line, k):
         chain.k = max(name_end(line, k + 1), k + 1)  # "مطار الملك عبدالعزيز": an institution's name
         chain.prev = W_ORG
         return _MOVED
@@ -139,6 +139,13 @@ def _title_step(chain: _Chain) -> int:
     # جمرك …"); after a definite one, the name ("الرئيس ترامب")
     chain.titled, chain.org_name = True, _indefinite(line, k)
     return _NEXT
+
+
+def _definite_before(line: Line, k: int) -> bool:
+    """Whether the word before token k has the article: no construct with
+    what follows ("مطار الملك فهد" names an airport; in "… الجمركي الشيخ
+    فلان" the title starts a person's name)."""
+    return line.keys[k - 1].startswith(_DEFINITE)  # (للجمارك: ل + ال)
 
 
 def _word_step(chain: _Chain, c: int) -> int:

@@ -384,3 +384,21 @@ def test_a_feminine_title_ties_its_chain_to_what_it_is_in_charge_of():
     text = ("وكشف رئيس اللجنة المشرفة على البرنامج الثقافي للمهرجان الدكتور سالم بن علي القحطاني، "
             "أن البرنامج يشمل ندوات وأمسيات شعرية.")
     assert find_speakers(text) == ["سالم بن علي القحطاني"]
+
+
+def test_a_second_chain_of_titles_set_off_by_commas_then_the_name():
+    text = ("قال رئيس اللجنة الأمنية المشتركة بين البلدين عند جسر الملك فهد، مدير عام الإدارة العامة "
+            "للجمارك الشيخ خالد بن سعد آل ثاني، إن العمل جار على المشروع.")
+    assert find_speakers(text) == ["خالد بن سعد آل ثاني"]
+
+
+def test_a_royal_title_after_a_definite_word_starts_a_persons_name():
+    # "الشريفين" has the article, so "الملك" is in no construct with it: the king speaks
+    text = "وأعرب خادم الحرمين الشريفين الملك سلمان بن عبدالعزيز عن أطيب تهانيه للرئيس."
+    assert find_speakers(text) == ["سلمان بن عبدالعزيز"]
+
+
+def test_a_royal_title_in_an_institutions_name_after_a_preposition():
+    assert find_speakers("وقال المدير التنفيذي لمستشفى الملك فيصل التخصصي إن الحالات مستقرة.") == []
+    text = "وقال المتحدث الرسمي لمركز الملك سلمان للإغاثة رأفت الصباغ إن الدفعة الثالثة وصلت."
+    assert find_speakers(text) == ["رأفت الصباغ"]
