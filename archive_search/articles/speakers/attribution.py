@@ -29,7 +29,7 @@ from archive_search.articles.speakers.lexicons import (
 )
 from archive_search.articles.speakers.phrases import PHRASE_KEYS, after_phrase
 from archive_search.articles.speakers.subjects import add_joined, name_before, subject_at, title_key
-from archive_search.articles.speakers.tokens import Line, Subject, split_words
+from archive_search.articles.speakers.tokens import Line, Subject, split_words, unglue_sentences
 from archive_search.articles.speakers.triggers import (
     PARTICIPLE_SURFACES, TRIGGER_SURFACES, VERB_SURFACES, indices, sentence_opening, window_end, window_start,
     worth_reading,
@@ -256,14 +256,14 @@ _AFTER = 30
 
 
 def strip_marks(text: str) -> str:
-    """The text without harakat and tatweel (names are given without them), and
-    its hashtags as words."""
+    """The text without harakat and tatweel (names are given without them), its
+    hashtags as words and its sentences glued by a period apart."""
     for mark in NAME_MARKS:
         if mark in text:
             text = text.replace(mark, "")
     if "#" in text:  # hashtags: "#وزير_التجارة_البريطاني"
         text = text.replace("#", "").replace("_", " ")
-    return text
+    return unglue_sentences(text)
 
 
 def candidates(lines: list[str], direct: bool = False) -> list[Candidate]:

@@ -402,3 +402,9 @@ def test_a_royal_title_in_an_institutions_name_after_a_preposition():
     assert find_speakers("وقال المدير التنفيذي لمستشفى الملك فيصل التخصصي إن الحالات مستقرة.") == []
     text = "وقال المتحدث الرسمي لمركز الملك سلمان للإغاثة رأفت الصباغ إن الدفعة الثالثة وصلت."
     assert find_speakers(text) == ["رأفت الصباغ"]
+
+
+def test_a_sentence_glued_to_the_period_before_it_is_read():
+    text = "واستمتع النزلاء بأمسية الشواء مساء الخميس.وعلق المدير العام خالد هباب: «ستتواصل الأمسيات»."
+    assert find_speakers(text) == ["خالد هباب"]
+    assert find_speakers("وقال الشيخ د.أسامة خياط إن الحادث جريمة.") == ["أسامة خياط"]
