@@ -51,6 +51,10 @@ _BYLINE_VERBS = frozenset(light(w) for w in "كتب كتبت".split())
 _EXPRESSED = frozenset(fold(w) for w in "عبر وعبر فعبر".split())
 _EXPLAINED = frozenset(fold(w) for w in "بين وبين".split())
 _ADMITTED = frozenset(fold(w) for w in "اعترف اعترفت".split())
+_ADDED = frozenset(fold(w) for w in "أضاف أضافت".split())
+# What a player adds: a goal, or its ordinal.
+_GOALS = frozenset(fold(w) for w in """هدفا هدف الهدف هدفين الهدفين هدفه هدفها الثاني الثالث الرابع الخامس السادس
+    السابع الثامن التاسع العاشر ثانيا ثالثا رابعا خامسا""".split())
 _NO_SUBJECT_BEFORE = frozenset(fold(w) for w in "و ف".split())
 
 
@@ -100,8 +104,8 @@ def _after_verb(line: Line, i: int, out: list[tuple[Line, Subject]]) -> None:
                 subject = None
     if subject is None and line.conj[i] and line.toks[i][0] == "ف":
         subject = _as_for(line, i)  # "أما الكاتب محمد الرطيان فقال …"
-    if subject is not None and _recognised(line, i, subject):
-        return  # "اعترف الرئيس فلان بالقدس عاصمة …": a recognition, no words
+    if subject is not None and (_recognised(line, i, subject) or _scored(line, i, subject)):
+        return  # "اعترف الرئيس فلان بالقدس عاصمة …": a recognition, no words; "أضاف فلان الهدف الثاني"
     if subject is not None:
         add_joined(line, subject, out)
 
@@ -113,6 +117,14 @@ def _recognised(line: Line, i: int, subject: Subject) -> bool:
     end = subject.end
     return verb in _ADMITTED and end < len(line.keys) and line.keys[end].startswith("ب") and (
         line.keys[end] not in SAID_OPENERS)
+
+
+def _scored(line: Line, i: int, subject: Subject) -> bool:
+    """Whether أضاف at token i means scored: its subject followed by a goal
+    or its ordinal ("ثم أضاف البرازيلي فلان الثالث", "… الهدف الثاني")."""
+    verb = line.keys[i][1:] if line.conj[i] else line.keys[i]
+    end = subject.end
+    return verb in _ADDED and end < len(line.keys) and line.keys[end] in _GOALS
 
 
 def _apposed(line: Line, j: int, title: Subject | None) -> Subject | None:

@@ -74,6 +74,18 @@ def _given_ahead(line: Line, k: int, limit: int = 8) -> int | None:
     return None
 
 
+def _described_person(line: Line, j: int) -> bool:
+    """Whether the word at j (in ال: a role the lexicon lacks, or a nationality)
+    and at most two adjectives in ال after it stand before a given name."""
+    cls, keys = line.cls, line.keys
+    for k in range(j + 1, min(len(cls), j + 4)):
+        if cls[k] in GIVEN_LIKE:
+            return keys[j].startswith("ال")
+        if cls[k] not in (W_AL, W_NAT) or not keys[k].startswith("ال"):
+            return False
+    return False
+
+
 @dataclass(slots=True)
 class _Chain:
     """The state of a title chain being read (see :func:`_title_chain`)."""
@@ -106,8 +118,8 @@ def _title_chain(line: Line, j: int) -> tuple[int, bool, str | None] | None:
             if k + 1 < n and line.cls[k + 1] in NAME_CLASSES and not line.conj[k + 1]:
                 break  # مساعد الزهراني is a name; "مساعد وزير" a title
             c = W_TITLE
-        elif c == W_AL and chain.k == j and chain.k + 1 < n and line.cls[chain.k + 1] in GIVEN_LIKE:
-            c = W_TITLE  # an unknown role before a given name: "المتطوعة نجلاء البراك"
+        elif chain.k == j and c in (W_AL, W_NAT) and _described_person(line, j):
+            c = W_TITLE  # a role or a nationality before a given name: "المتطوعة نجلاء", "الكوري الجنوبي تشونغ"
         step = _title_step(chain) if c == W_TITLE else _word_step(chain, c)
         if step == _NOBODY:
             return None

@@ -408,3 +408,19 @@ def test_a_sentence_glued_to_the_period_before_it_is_read():
     text = "واستمتع النزلاء بأمسية الشواء مساء الخميس.وعلق المدير العام خالد هباب: «ستتواصل الأمسيات»."
     assert find_speakers(text) == ["خالد هباب"]
     assert find_speakers("وقال الشيخ د.أسامة خياط إن الحادث جريمة.") == ["أسامة خياط"]
+
+
+def test_a_nationality_before_a_given_name_describes_the_person():
+    text = "وأعرب الكوري الجنوبي تشونغ مونغ جون نائب رئيس الاتحاد السابق عن نيته الترشح."
+    assert find_speakers(text) == ["تشونغ مونغ جون"]
+
+
+def test_added_a_goal_is_no_saying():
+    assert find_speakers("ثم أضاف البرازيلي روبرتو فيرمينو الثالث في الدقيقة الأخيرة.") == []
+    assert find_speakers("وأضاف مدافع يوفنتوس أليكس ساندرو الهدف الثاني برأسية.") == []
+    assert find_speakers("وأضاف البرازيلي روبرتو فيرمينو أن الفريق يستحق الفوز.") == ["روبرتو فيرمينو"]
+
+
+def test_god_prayed_to_is_no_speaker():
+    text = "ودعا المحافظ خالد الصفيان المولى عز وجل أن يتغمد الشهداء بواسع رحمته."
+    assert find_speakers(text) == ["خالد الصفيان"]
