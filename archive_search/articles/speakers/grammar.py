@@ -13,7 +13,7 @@ word.
 from __future__ import annotations
 
 from archive_search.articles.speakers.lexicons import (
-    COMPOUND_SECONDS, NAME_CLASSES, NATIONALITIES, W_AL, W_AMBIG, W_FUNC, W_GIVEN, W_LINK, W_NAT, W_NOUN, W_ORG, W_OTHER,
+    COMMAS, COMPOUND_SECONDS, NAME_CLASSES, NATIONALITIES, W_AL, W_AMBIG, W_FUNC, W_GIVEN, W_LINK, W_NAT, W_NOUN, W_ORG, W_OTHER,
     W_PLACE, W_PREP, W_PUNCT, W_TITLE, W_VERB, fold,
 )
 from archive_search.articles.speakers.tokens import Line, Subject
@@ -72,6 +72,9 @@ def name_end(line: Line, k: int) -> int:
                 k + 1 >= n or cls[k + 1] not in NAME_CLASSES):
             k += 1  # "وحيد سعودي": a proper name takes no adjective without ال, so it is his family name
             break
+        if c == W_OTHER and last == "given" and _family_before_title(line, k):
+            k += 1  # "نبيل بسباس رئيس الغرفة": ب/ل/ك begin his family name, his title follows
+            break
         if last == "given" and k > start and _closing_family(line, k):
             k += 1  # a family name that is also an adjective or a title: التركي، المعلم
             break
@@ -116,6 +119,16 @@ def _link(line: Line, k: int, start: int) -> tuple[int, str] | None:
     if key in JOINED:
         return k + 2, "given" if k == start else "family"
     return k + 2, "link"
+
+
+def _family_before_title(line: Line, k: int) -> bool:
+    """Whether an unknown word that reads as ب/ل/ك + a word (:func:`prefixed`)
+    is a family name all the same: a title or a comma follows it, where no
+    phrase in ب ends ("نبيل بسباس رئيس الغرفة", "سليم بلحاج، وزير …")."""
+    token, key = line.toks[k], line.keys[k]
+    if not prefixed(key) or arabic_pattern(token, key) or k + 1 >= len(line.cls):
+        return False
+    return line.cls[k + 1] in (W_TITLE, W_AMBIG) or line.toks[k + 1] in COMMAS
 
 
 def _closing_family(line: Line, k: int) -> bool:

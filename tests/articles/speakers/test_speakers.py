@@ -424,3 +424,9 @@ def test_added_a_goal_is_no_saying():
 def test_god_prayed_to_is_no_speaker():
     text = "ودعا المحافظ خالد الصفيان المولى عز وجل أن يتغمد الشهداء بواسع رحمته."
     assert find_speakers(text) == ["خالد الصفيان"]
+
+
+def test_a_family_name_in_b_before_the_persons_title():
+    text = "أعلن نبيل بسباس رئيس الغرفة النقابية لتجار الجلود خلال اجتماع عام أن الأسعار سترتفع."
+    assert find_speakers(text) == ["نبيل بسباس"]
+    assert find_speakers("وقال ناصر بوريطة، وزير الخارجية، إن القرار نهائي.") == ["ناصر بوريطة"]
