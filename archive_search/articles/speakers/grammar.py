@@ -108,8 +108,9 @@ def _link(line: Line, k: int, start: int) -> tuple[int, str] | None:
     if key == _FAMILY_OF and k + 1 < n and not conj[k + 1] and cls[k + 1] not in (W_PUNCT, W_FUNC, W_VERB):
         return k + 2, "family"  # "آل ثاني", "آل الشيخ": the family of, whatever word follows
     if key == _ABD and k + 1 < n and keys[k + 1].startswith("ال") and not conj[k + 1]:
-        # "آل الشيخ", "عبد الكبير": the family of, the servant of, whatever ال-word follows
-        return k + 2, "family" if key == _FAMILY_OF else ("given" if k == start else "family")
+        # "عبد الكبير": the servant of, whatever ال-word follows; a given name
+        # (the father's after a first name: "أسامة عبد الله خياط")
+        return k + 2, "given"
     if k + 1 >= n or cls[k + 1] not in NAME_CLASSES or conj[k + 1] or cls[k + 1] == W_LINK:
         return None
     if k == start and key == _BIN:

@@ -158,6 +158,12 @@ def _definite_class(key: str) -> int:
     return W_OTHER  # كالين، بالي: the letters are the word's own
 
 
+def titled_with_hamza_below(word: str) -> bool:
+    """Whether a word that reads as a function word once its alef is folded is
+    a title spelled with إ: إمام (an imam), not أمام (in front of)."""
+    return word[0] == ALEF_HAMZA_BELOW and fold(word) in TITLES
+
+
 def classify(token: str) -> tuple[int, bool]:
     """The class of one token and whether it is و/ف + a word of that class.
 
@@ -170,7 +176,7 @@ def classify(token: str) -> tuple[int, bool]:
     if not ("\u0621" <= first <= "\u06d3"):
         return W_PUNCT, False
     surface = light(token)
-    if surface in FUNCTION_WORDS:
+    if surface in FUNCTION_WORDS and not titled_with_hamza_below(token):
         return W_FUNC, False
     if surface in SPEECH_VERBS:
         return W_VERB, False

@@ -430,3 +430,9 @@ def test_a_family_name_in_b_before_the_persons_title():
     text = "أعلن نبيل بسباس رئيس الغرفة النقابية لتجار الجلود خلال اجتماع عام أن الأسعار سترتفع."
     assert find_speakers(text) == ["نبيل بسباس"]
     assert find_speakers("وقال ناصر بوريطة، وزير الخارجية، إن القرار نهائي.") == ["ناصر بوريطة"]
+
+
+def test_an_imam_spelled_with_hamza_below_is_a_title_not_in_front_of():
+    text = "قال إمام وخطيب المسجد الحرام الشيخ أسامة عبد الله خياط في خطبة الجمعة إن الحادث جريمة."
+    assert find_speakers(text) == ["أسامة عبد الله خياط"]
+    assert find_speakers("ووقف أمام المحكمة وقال إنه بريء.") == []
