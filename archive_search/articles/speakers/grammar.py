@@ -24,6 +24,9 @@ _SHEIKH = fold("الشيخ")
 _UMM = fold("أم")
 _BIN = fold("بن")
 _ABD = fold("عبد")
+_ALLAH = fold("الله")
+# "رضي الله عنه": a blessing, not the compound given name رضي الله.
+_BLESSING = frozenset(fold(w) for w in "عنه عنها عنهم عنهما".split())
 # Titles that begin a name rather than end one.
 HONORIFICS = frozenset(fold(w) for w in """الشيخ الشيخة الأمير الأميرة الملك الملكة السيد السيدة الدكتور الدكتورة
     الأستاذ الأستاذة المهندس المهندسة الحاج الحاجة الرئيس الإمام السلطان""".split())
@@ -42,6 +45,8 @@ def name_end(line: Line, k: int) -> int:
         c, key = cls[k], keys[k]
         if conj[k] and k > start:
             break  # وفلان: a second name
+        if k + 2 < n and keys[k + 1] == _ALLAH and keys[k + 2] in _BLESSING:
+            break  # "… رضي الله عنه": a blessing, no name
         if c == W_LINK:
             step = _link(line, k, start)
             if step is None:

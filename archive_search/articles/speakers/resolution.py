@@ -130,6 +130,9 @@ def _is_person(line: Line, subject: Subject, known: KnownNames | None, article: 
     """Whether the name has evidence of being a person's (see the module docstring)."""
     start, end = subject.start, subject.end
     cls, keys = line.cls[start:end], line.keys[start:end]
+    if cls[0] == W_OTHER and prefixed(keys[0]) and (
+            W_AL in cls[1:] or keys[0].endswith(("ه", "ي"))):
+        return False  # "التزام الجامعة بمكافحة الإرهاب", "لمواطني شرورة": a phrase in ب/ل, titled or not
     if first_is_given(line, subject):
         # "أكد كامل ثقته": one given name before a noun is that noun's adjective
         return not (len(cls) == 1 and end < len(line.cls) and line.cls[end] == W_NOUN)

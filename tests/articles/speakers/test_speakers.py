@@ -436,3 +436,13 @@ def test_an_imam_spelled_with_hamza_below_is_a_title_not_in_front_of():
     text = "قال إمام وخطيب المسجد الحرام الشيخ أسامة عبد الله خياط في خطبة الجمعة إن الحادث جريمة."
     assert find_speakers(text) == ["أسامة عبد الله خياط"]
     assert find_speakers("ووقف أمام المحكمة وقال إنه بريء.") == []
+
+
+@pytest.mark.parametrize("text", [
+    "كما أعلن أمين عام الجامعة في كلمته التزام الجامعة بمكافحة الإرهاب وإزالة أسبابه.",  # a phrase in ب
+    "أمير الجوف لمواطني طبرجل : جئنا لنسمع منكم",  # those spoken to, in ل
+    "وقد يقول قائل إن النفط لا يكفي.",  # one who might say
+    "فكتبوا إلى الخليفة علي بن أبي طالب رضي الله عنه، فكتب إليهم أن أرخصوه.",  # a blessing
+])
+def test_phrases_and_blessings_are_no_names(text):
+    assert find_speakers(text) == []
