@@ -356,6 +356,9 @@ def name_before(line: Line, i: int) -> Subject | None:
             break
         if line.keys[t] == _ON_BEHALF:
             return None  # "متحدث باسم الملك فلان قد أعلن": his spokesman speaks
+        if t == start - 1 and line.keys[t] in _ROYAL and t > 0 and cls[t - 1] in (
+                W_ORG, W_NOUN, W_PREP, W_OTHER) and not _definite_before(line, t):
+            return None  # "جامعة الملك خالد تعلن": an institution named after him
         if cls[t] in (W_TITLE, W_AMBIG):
             titled, title = True, title_key(line, t)
         t -= 1

@@ -446,3 +446,8 @@ def test_an_imam_spelled_with_hamza_below_is_a_title_not_in_front_of():
 ])
 def test_phrases_and_blessings_are_no_names(text):
     assert find_speakers(text) == []
+
+
+def test_an_institution_named_after_a_king_before_the_verb_is_no_speaker():
+    assert find_speakers("جامعة الملك خالد تعلن فترة التحويل للطلاب") == []
+    assert find_speakers("الملك سلمان يؤكد دعم المملكة لليمن") == ["سلمان"]
