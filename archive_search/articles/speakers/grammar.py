@@ -67,7 +67,7 @@ def name_end(line: Line, k: int) -> int:
                 k += 1
                 continue
             if k == start or families >= 2 or (last == "other" and k - start > 1) or (
-                    families and key.endswith(("ين", "ون", "ات")) and len(key) > 6):
+                    families and _no_second_family(key)):
                 break  # a family name in ال follows a given name, not a foreign surname nor a plural
             families += 1
             last = "family"
@@ -93,6 +93,15 @@ def name_end(line: Line, k: int) -> int:
     while k > start and cls[k - 1] == W_LINK:
         k -= 1
     return k
+
+
+def _no_second_family(key: str) -> bool:
+    """Whether a word in ال after a family name is no second one: a plural
+    (ون، ين، ات), a feminine adjective (أنس جابر المصنفة) or a verbal noun
+    تفاعل (خالد الزيلعي التعامل الراقي)."""
+    rest = key[2:]
+    return (key.endswith(("ين", "ون", "ات")) and len(key) > 6 or key.endswith("ه")
+            or len(rest) == 5 and rest[0] == "ت" and rest[2] == "ا")
 
 
 def _and_a_word(token: str, key: str) -> bool:

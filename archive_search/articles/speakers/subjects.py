@@ -277,7 +277,7 @@ def subject_at(line: Line, j: int) -> Subject | None:
         return Subject(j, j + 1, kind="family", begin=j)  # "وأضاف الحسن", "وأبرز التركي"
     if cls[j] == W_LINK and j + 1 < n and keys[j + 1] in _KIN:
         return None  # "ابن عم فلان": a relative of his
-    if cls[j] == W_TITLE and keys[j].startswith("ل") and not keys[j].startswith("ال"):
+    if cls[j] == W_TITLE and _spoken_to(line, j):
         return None  # "وصرح للصحافيين": those spoken to
     chain = _title_chain(line, j)
     if chain is None:
@@ -319,6 +319,15 @@ def add_joined(line: Line, subject: Subject, out: list[tuple[Line, Subject]]) ->
             return
         line, subject = joined
         out.append(joined)
+
+
+def _spoken_to(line: Line, j: int) -> bool:
+    """Whether the title at j is ل + a title ("للصحافيين", "لمراسل"), not a
+    title whose own first letter is ل (لاعب)."""
+    key = line.keys[j]
+    if not key.startswith("ل") or key.startswith("ال"):
+        return False
+    return key.startswith("لل") or token_info(line.toks[j][1:])[0] in (W_TITLE, W_AMBIG)
 
 
 def _verb_like(key: str) -> bool:

@@ -451,3 +451,13 @@ def test_phrases_and_blessings_are_no_names(text):
 def test_an_institution_named_after_a_king_before_the_verb_is_no_speaker():
     assert find_speakers("جامعة الملك خالد تعلن فترة التحويل للطلاب") == []
     assert find_speakers("الملك سلمان يؤكد دعم المملكة لليمن") == ["سلمان"]
+
+
+def test_a_title_whose_first_letter_is_lam_is_no_one_spoken_to():
+    assert find_speakers("أعلن لاعب خط الوسط دافيد سيلفا، الاثنين، اعتزاله اللعب الدولي.") == ["دافيد سيلفا"]
+    assert find_speakers("وصرح للصحافيين بأن الوضع هادئ.") == []
+
+
+def test_a_verbal_noun_or_a_feminine_adjective_is_no_second_family_name():
+    text = "من جانبه، أكد اللاعب خالد الزهراني التعامل الراقي الذي وجده من إدارة النادي."
+    assert find_speakers(text) == ["خالد الزهراني"]
