@@ -46,7 +46,8 @@ def fold(word: str) -> str:
 # triggers and resolution alike.
 COMMAS = frozenset("،,")
 SENTENCE_MARKS = frozenset(".:؛;!؟?")
-SAID_OPENERS = frozenset(fold(w) for w in "إن أن إنه أنه إنها أنها بأن بأنه".split())
+SAID_OPENERS = frozenset(fold(w) for w in """إن أن إنه أنه إنها أنها بأن بأنه بأنها إنني أنني إننا أننا إنهم أنهم
+    بأنهم إنهما أنهما""".split())
 
 
 def load_lexicon(name: str, key=fold) -> frozenset[str]:

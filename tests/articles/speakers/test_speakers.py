@@ -461,3 +461,7 @@ def test_a_title_whose_first_letter_is_lam_is_no_one_spoken_to():
 def test_a_verbal_noun_or_a_feminine_adjective_is_no_second_family_name():
     text = "من جانبه، أكد اللاعب خالد الزهراني التعامل الراقي الذي وجده من إدارة النادي."
     assert find_speakers(text) == ["خالد الزهراني"]
+
+
+def test_what_was_said_may_open_with_any_person_of_inna():
+    assert find_speakers('وقال غوتيريس إنني "مقتنع بأن السلطات ستحقق في الأمر".') == ["غوتيريس"]
