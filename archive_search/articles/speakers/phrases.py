@@ -17,7 +17,8 @@ from archive_search.articles.speakers.tokens import Line, Subject
 from archive_search.articles.speakers.triggers import TRANSMIT
 
 _ACCORDING = frozenset(fold(w) for w in "بحسب حسب وبحسب وحسب وفقا وفق ووفقا طبقا وطبقا".split())
-_STATEMENTS = frozenset(fold(w) for w in "تصريح تصريحات حديث بيان مقابلة تغريدة تدوينة كلمة رسالة تعليق".split())
+# Statements a speaker makes ("في تصريح لفلان", "وأضاف فلان في تصريح …").
+STATEMENTS = frozenset(fold(w) for w in "تصريح تصريحات حديث بيان مقابلة تغريدة تدوينة كلمة رسالة تعليق".split())
 _FROM_WHOM = fold("من")
 _ACCORDING_WHAT = frozenset(fold(w) for w in "حسبما وحسبما بحسبما".split())
 _TONGUE = fold("لسان")
@@ -91,13 +92,13 @@ def after_phrase(line: Line, i: int, out: list[tuple[Line, Subject]]) -> None:
         found = (line, subject_at(line, i + 1))
     elif key in _INTERVIEWS and i + 2 < n and keys[i + 1] == _WITH:
         found = (line, subject_at(line, i + 2))  # "في مقابلة مع فلان": the interviewee speaks
-    elif key in _STATEMENTS and i > 0 and keys[i - 1] == fold("في"):
+    elif key in STATEMENTS and i > 0 and keys[i - 1] == fold("في"):
         found = _prefixed_subject(line, i + 1)
         if found[1] is not None and i + 1 < n and _reporter(keys[i + 1]):
             found = (line, None)  # "في تصريح لمراسل الإذاعة فلان": the reporter spoken to
-    elif key in _STATEMENTS and i + 2 < n and keys[i + 1] == _FROM_WHOM:
+    elif key in STATEMENTS and i + 2 < n and keys[i + 1] == _FROM_WHOM:
         found = (line, _named(line, subject_at(line, i + 2)))  # "أول تعليق من الرئيس فلان"
-    elif key in _STATEMENTS and i + 1 < n and line.cls[i + 1] in (W_GIVEN, W_AMBIG):
+    elif key in STATEMENTS and i + 1 < n and line.cls[i + 1] in (W_GIVEN, W_AMBIG):
         found = (line, subject_at(line, i + 1))  # "تصريح جون بولتون": his statement
     elif light(line.toks[i]) in TRANSMIT:
         for j in range(i + 1, min(n, i + 10)):
@@ -110,4 +111,4 @@ def after_phrase(line: Line, i: int, out: list[tuple[Line, Subject]]) -> None:
         add_joined(found[0], found[1], out)  # "وفقا للخبيرتين فلانة وفلانة"
 
 
-PHRASE_KEYS = _ACCORDING | _ACCORDING_WHAT | _STATEMENTS | _INTERVIEWS | {_TONGUE} | {fold(w) for w in TRANSMIT}
+PHRASE_KEYS = _ACCORDING | _ACCORDING_WHAT | STATEMENTS | _INTERVIEWS | {_TONGUE} | {fold(w) for w in TRANSMIT}

@@ -32,6 +32,7 @@ from archive_search.articles.speakers.lexicons import (
     COMPOUND_SECONDS, SAID_OPENERS, W_AL, W_AMBIG, W_FUNC, W_GIVEN, W_LINK, W_NAT, W_NOUN, W_OTHER, W_PREP,
     W_PUNCT, W_TITLE, W_VERB, fold,
 )
+from archive_search.articles.speakers.phrases import STATEMENTS
 from archive_search.articles.speakers.subjects import subject_at, title_follows, title_key
 from archive_search.articles.speakers.tokens import Line, Subject, words
 from archive_search.text.person_names import clean_name, name_words, same_person
@@ -41,6 +42,7 @@ _BEFORE_FOREIGN_GIVEN = frozenset((W_TITLE, W_AMBIG, W_NAT))
 # What opens the words reported after the speaker's name.
 _ADVERBS = frozenset(fold(w) for w in "أيضا ايضا كذلك اليوم أمس امس بدوره بدورها".split())
 _HE_SHE = frozenset(fold(w) for w in "وهو وهي".split())
+_IN = fold("في")
 _SAID_MARKS = frozenset(':«"“،,')
 _LATIN = re.compile("[A-Za-z]")
 
@@ -248,6 +250,8 @@ def _foreign_before_quote(candidate: Candidate, article: Article) -> bool:
         return False  # ("بدفع أموال"; one word right before what was said may begin so: "بهجلي أن")
     while end + 1 < len(line.cls) and line.keys[end] in _ADVERBS:
         end += 1  # "وأكد هيكينج أيضا أن"
+    if end + 1 < len(line.cls) and line.keys[end] == _IN and line.keys[end + 1] in STATEMENTS:
+        return True  # "وأضاف كريفوروتشكو في تصريح لوكالة …"
     return line.keys[end] in SAID_OPENERS or line.toks[end] in _SAID_MARKS
 
 

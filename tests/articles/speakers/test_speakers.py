@@ -465,3 +465,8 @@ def test_a_verbal_noun_or_a_feminine_adjective_is_no_second_family_name():
 
 def test_what_was_said_may_open_with_any_person_of_inna():
     assert find_speakers('وقال غوتيريس إنني "مقتنع بأن السلطات ستحقق في الأمر".') == ["غوتيريس"]
+
+
+def test_a_transliterated_name_before_in_a_statement():
+    text = "وأضاف كريفوروتشكو في تصريح لوكالة رويترز على هامش المعرض أن الصفقة ستوقع قريبا."
+    assert find_speakers(text) == ["كريفوروتشكو"]
