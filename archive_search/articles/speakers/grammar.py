@@ -155,10 +155,11 @@ def _closing_family(line: Line, k: int) -> bool:
         return False
     if cls[k] == W_NAT:
         return True
-    # a trade closes a name only where the phrase ends ("وليد المعلم المبعوث …"
-    # is an object after; "عبد العزيز حمزة المدير التنفيذي" is a title)
+    # a trade or a place not in ة (a nisba: سمر الرمادي) closes a name only where the
+    # phrase ends ("وليد المعلم المبعوث …" is an object after; "عبد العزيز
+    # حمزة المدير التنفيذي" is a title)
     ends = k + 1 >= len(cls) or cls[k + 1] in (W_FUNC, W_PUNCT, W_VERB, W_TITLE)
-    return cls[k] == W_TITLE and key not in HONORIFICS and ends
+    return ends and (cls[k] == W_TITLE and key not in HONORIFICS or cls[k] == W_PLACE and not key.endswith("ه"))
 
 
 def arabic_pattern(token: str, key: str) -> bool:

@@ -470,3 +470,7 @@ def test_what_was_said_may_open_with_any_person_of_inna():
 def test_a_transliterated_name_before_in_a_statement():
     text = "وأضاف كريفوروتشكو في تصريح لوكالة رويترز على هامش المعرض أن الصفقة ستوقع قريبا."
     assert find_speakers(text) == ["كريفوروتشكو"]
+
+
+def test_a_place_in_al_after_a_given_name_is_a_nisba():
+    assert find_speakers("وذكرت سمر الرمادي أن بهجة العيد لا تكتمل دون الأهل.") == ["سمر الرمادي"]
