@@ -13,8 +13,8 @@ word.
 from __future__ import annotations
 
 from archive_search.articles.speakers.lexicons import (
-    COMMAS, COMPOUND_SECONDS, NAME_CLASSES, NATIONALITIES, W_AL, W_AMBIG, W_FUNC, W_GIVEN, W_LINK, W_NAT, W_NOUN, W_ORG, W_OTHER,
-    W_PLACE, W_PREP, W_PUNCT, W_TITLE, W_VERB, fold,
+    COMMAS, COMPOUND_SECONDS, NAME_CLASSES, NATIONALITIES, SAID_OPENERS, W_AL, W_AMBIG, W_FUNC, W_GIVEN, W_LINK,
+    W_NAT, W_NOUN, W_ORG, W_OTHER, W_PLACE, W_PREP, W_PUNCT, W_TITLE, W_VERB, fold,
 )
 from archive_search.articles.speakers.tokens import Line, Subject
 from archive_search.text.person_names import FILIATION, JOINED
@@ -138,12 +138,16 @@ def _link(line: Line, k: int, start: int) -> tuple[int, str] | None:
 
 def _family_before_title(line: Line, k: int) -> bool:
     """Whether an unknown word that reads as ب/ل/ك + a word (:func:`prefixed`)
-    is a family name all the same: a title or a comma follows it, where no
-    phrase in ب ends ("نبيل بسباس رئيس الغرفة", "سليم بلحاج، وزير …")."""
+    or as a plural in ات is a family name all the same: a title or a comma
+    follows it, where no phrase in ب ends ("نبيل بسباس رئيس الغرفة", "سليم
+    بلحاج، وزير …"), or, for a short word in ات, what was said ("خالد شوكات إن")."""
     token, key = line.toks[k], line.keys[k]
-    if not prefixed(key) or arabic_pattern(token, key) or k + 1 >= len(line.cls):
+    if k + 1 >= len(line.cls):
         return False
-    return line.cls[k + 1] in (W_TITLE, W_AMBIG) or line.toks[k + 1] in COMMAS
+    before_title = line.cls[k + 1] in (W_TITLE, W_AMBIG) or line.toks[k + 1] in COMMAS
+    if key.endswith("ات") and len(key) <= 6 and not token.endswith(("ها", "هم", "هما")):
+        return before_title or line.keys[k + 1] in SAID_OPENERS
+    return prefixed(key) and not arabic_pattern(token, key) and before_title
 
 
 def _closing_family(line: Line, k: int) -> bool:

@@ -45,6 +45,7 @@ _ROYAL = frozenset(fold(w) for w in "الملك الأمير الشيخ السل
 _TIME_NAMES = frozenset(fold(w) for w in "صباح ضحى فجر نهار سحر".split())
 _QUOTES = frozenset('"«»“”\'')
 _ON_BEHALF = fold("باسم")
+_EACH, _FROM = fold("كل"), fold("من")
 _DEFINITE = ("ال", "وال", "فال", "بال", "كال", "لل")
 
 
@@ -266,7 +267,9 @@ def subject_at(line: Line, j: int) -> Subject | None:
             j = close + 1  # "أكد لـ«عكاظ» رئيس الجالية …": the medium spoken to, then the subject
     while j < n and (keys[j] in _SKIPPED or line.toks[j] in _QUOTES and _quoted_name(line, j)):
         j += 1
-    if j + 1 < n and keys[j] == fold("من") and keys[j + 1] in _ASIDE:
+    if j + 1 < n and keys[j] == _EACH and keys[j + 1] == _FROM:
+        j += 2  # "وقال كل من الرئيس فلان والمستشارة فلانة": each of them
+    if j + 1 < n and keys[j] == _FROM and keys[j + 1] in _ASIDE:
         j += 2
         while j < n and line.toks[j] in COMMAS:
             j += 1

@@ -94,6 +94,8 @@ def worth_reading(words: list[str], i: int, observing: bool = False) -> bool:
     j = i + 1
     while j < len(words) - 1 and words[j] in _ASIDE_SURFACES:
         j += 1  # "أوضح ذلك المهندس فلان"
+    if j < len(words) - 2 and words[j] == "كل" and words[j + 1] == "من":
+        j += 2  # "وقال كل من الرئيس فلان والمستشارة فلانة"
     after = words[j] if j < len(words) else ""
     follows = _peek(after)
     if observing:  # the archive learns names only from a title or a given name after the trigger

@@ -474,3 +474,12 @@ def test_a_transliterated_name_before_in_a_statement():
 
 def test_a_place_in_al_after_a_given_name_is_a_nisba():
     assert find_speakers("وذكرت سمر الرمادي أن بهجة العيد لا تكتمل دون الأهل.") == ["سمر الرمادي"]
+
+
+def test_each_of_two_speakers():
+    text = "وقال كل من الرئيس الفرنسي إيمانويل ماكرون والمستشارة الألمانية أنغيلا ميركل إن الاتفاق ملزم."
+    assert find_speakers(text) == ["إيمانويل ماكرون", "أنغيلا ميركل"]
+
+
+def test_a_short_family_name_in_at_before_what_was_said():
+    assert find_speakers("وقال الناطق باسم الحكومة خالد شوكات إن الحكومة ماضية في الإصلاحات.") == ["خالد شوكات"]
