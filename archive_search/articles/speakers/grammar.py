@@ -23,6 +23,7 @@ _FAMILY_OF = fold("آل")
 _SHEIKH = fold("الشيخ")
 _UMM = fold("أم")
 _BIN = fold("بن")
+_WALAD = fold("ولد")
 _ABD = fold("عبد")
 _ALLAH = fold("الله")
 # "رضي الله عنه": a blessing, not the compound given name رضي الله.
@@ -119,6 +120,8 @@ def _link(line: Line, k: int, start: int) -> tuple[int, str] | None:
     n, key = len(cls), keys[k]
     if k + 2 < n and keys[k + 1] == _SHEIKH and cls[k + 2] in GIVEN_LIKE:
         return k + 2, "link"  # "إسماعيل ولد الشيخ أحمد": الشيخ inside a Mauritanian name
+    if key == _WALAD and k > start and k + 1 < n and keys[k + 1] == _SHEIKH:
+        return k + 2, "family"  # "إسماعيل ولد الشيخ،": the family name ولد الشيخ
     if key == _FAMILY_OF and k + 1 < n and not conj[k + 1] and cls[k + 1] not in (W_PUNCT, W_FUNC, W_VERB):
         return k + 2, "family"  # "آل ثاني", "آل الشيخ": the family of, whatever word follows
     if key == _ABD and k + 1 < n and keys[k + 1].startswith("ال") and not conj[k + 1]:

@@ -33,6 +33,9 @@ _CHAIN_TIES = frozenset(fold(w) for w in "لدى في عن على هذه هذا 
 # (the titles as title_key gives them: no ال, no ة: "اللجنة المشرفة على …")
 _TIED_BY = {fold("على"): frozenset(fold(w) for w in "مشرف قائم وصي".split()),
             fold("عن"): frozenset(fold(w) for w in "نائب مسؤول ممثل متحدث مندوب عضو".split())}
+# "إلى" ties a chain to where its first title is sent: "المبعوث الأممي إلى اليمن".
+_TO = fold("إلى")
+_SENT = frozenset(fold(w) for w in "مبعوث موفد مندوب سفير ممثل".split())
 _AFTER_TIE = frozenset((W_AL, W_ORG, W_PLACE, W_NAT, W_PREP, W_MEDIA, W_NOUN))
 # "وأوضح من جهته فلان": a phrase between the verb and its subject.
 _ASIDE = frozenset(fold(w) for w in "جهته جهتها جانبه جانبها ناحيته ناحيتها".split())
@@ -187,6 +190,8 @@ def _word_step(chain: _Chain, c: int) -> int:
         chain.on_behalf = chain.org_name = False
     elif keys[k] == _ON_BEHALF:
         chain.on_behalf = True
+    elif keys[k] == _TO and chain.title in _SENT and following in _AFTER_TIE:
+        pass  # "المبعوث الأممي إلى اليمن فلان": where the envoy is sent
     elif keys[k] in _TIED_BY and k > 0 and title_key(line, k - 1) in _TIED_BY[keys[k]]:
         chain.org_name = True  # "المشرف على مبادرة «…» فلان": what he is in charge of, then the name
     elif keys[k] in _CHAIN_TIES and keys[k] not in _TIED_BY and following in _AFTER_TIE:

@@ -483,3 +483,13 @@ def test_each_of_two_speakers():
 
 def test_a_short_family_name_in_at_before_what_was_said():
     assert find_speakers("وقال الناطق باسم الحكومة خالد شوكات إن الحكومة ماضية في الإصلاحات.") == ["خالد شوكات"]
+
+
+def test_where_an_envoy_is_sent_belongs_to_his_title():
+    text = "وحذر المبعوث الأممي إلى اليمن مارتن غريفيث من تدهور الأوضاع الإنسانية."
+    assert find_speakers(text) == ["مارتن غريفيث"]
+
+
+def test_walad_al_sheikh_ends_a_mauritanian_name():
+    text = "وقال المبعوث الأممي إسماعيل ولد الشيخ، إن المشاورات ستستأنف الشهر المقبل."
+    assert find_speakers(text) == ["إسماعيل ولد الشيخ"]
