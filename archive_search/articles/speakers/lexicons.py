@@ -78,7 +78,8 @@ NEVER_NAMES = ORGANISATIONS | PLACES | MEDIA | NATIONALITIES | NOUNS | frozenset
 TITLE_OR_GIVEN = GIVEN_NAMES & TITLES
 # بن/بنت/ابن/ولد (son, daughter of), آل (family of; folds to ال), أبو/أبي/أم
 # (kunya) and عبد: each binds the word after it into the name.
-LINKS = frozenset(fold(w) for w in "بن بنت ابن ولد آل أبو ابو أبي ابي أم عبد".split())
+# The particles of European names (دي ميستورا، دا سيلفا، فون براون) bind the word after them too.
+LINKS = frozenset(fold(w) for w in "بن بنت ابن ولد آل أبو ابو أبي ابي أم عبد دي دا دو ديل فون".split())
 # Second halves of compound given names: نور الدين، نصر الله، سيف الإسلام.
 COMPOUND_SECONDS = frozenset(fold(w) for w in "الدين الله الإسلام الحق العرب الزمان الرحمن النبي".split())
 

@@ -62,6 +62,12 @@ def title_key(line: Line, k: int) -> str:
     return key[:-1] if key.endswith("ه") and len(key) > 3 else key
 
 
+def _kin_before(line: Line, k: int) -> bool:
+    """Whether the word before token k names a relative (نجل، زوجة …), not a
+    place spelled as one (محافظ جدة: Jeddah)."""
+    return line.keys[k - 1] in _KIN and line.cls[k - 1] != W_PLACE
+
+
 def _given_ahead(line: Line, k: int, limit: int = 8) -> int | None:
     """The first given name within ``limit`` tokens of k, across a title's
     organisation words, places, "في" and commas, or None at a word that ends
@@ -146,7 +152,7 @@ def _title_step(chain: _Chain) -> int:
         chain.k = max(name_end(line, k + 1), k + 1)  # "مطار الملك عبدالعزيز": an institution's name
         chain.prev = W_ORG
         return _MOVED
-    if chain.titled and (chain.on_behalf or keys[k - 1] in _KIN):
+    if chain.titled and (chain.on_behalf or _kin_before(line, k)):
         return _NOBODY  # "المتحدث باسم عائلة الصحفي فلان", "نجل الرئيس فلان"
     if not chain.titled:
         chain.title = title_key(line, k)
@@ -291,7 +297,7 @@ def subject_at(line: Line, j: int) -> Subject | None:
     if chain is None:
         return None
     k, titled, title = chain
-    if k > j and keys[k - 1] in _KIN and not line.toks[k - 1].endswith("ه"):
+    if k > j and _kin_before(line, k) and not line.toks[k - 1].endswith("ه"):
         return None  # "صديق محمد صلاح", "نجل فلان": a relative's name ("صديقه فلان", his friend, is the friend)
     end = name_end(line, k)
     if end == k and titled and k < n and cls[k] == W_AL and k > j and keys[k - 1] in HONORIFICS and (

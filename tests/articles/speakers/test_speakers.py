@@ -493,3 +493,14 @@ def test_where_an_envoy_is_sent_belongs_to_his_title():
 def test_walad_al_sheikh_ends_a_mauritanian_name():
     text = "وقال المبعوث الأممي إسماعيل ولد الشيخ، إن المشاورات ستستأنف الشهر المقبل."
     assert find_speakers(text) == ["إسماعيل ولد الشيخ"]
+
+
+def test_the_particles_of_european_names_bind_the_next_word():
+    text = "وقال المبعوث الأممي ستافان دي ميستورا إن المحادثات ستستأنف."
+    assert find_speakers(text) == ["ستافان دي ميستورا"]
+
+
+def test_a_place_spelled_as_a_relative_is_no_relative():
+    # جدة is Jeddah here, not a grandmother: the governor speaks
+    assert find_speakers("وأكد محافظ جدة الأمير مشعل بن ماجد أن المشاريع تسير وفق الخطة.") == ["مشعل بن ماجد"]
+    assert find_speakers("وقال نجل الرئيس جمال مبارك إن والده بخير.") == []
