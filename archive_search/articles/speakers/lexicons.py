@@ -46,6 +46,9 @@ def fold(word: str) -> str:
 # triggers and resolution alike.
 COMMAS = frozenset("،,")
 SENTENCE_MARKS = frozenset(".:؛;!؟?")
+# Statements a speaker makes ("في تصريح لفلان", "وأضاف فلان في مداخلة …").
+STATEMENTS = frozenset(fold(w) for w in """تصريح تصريحات حديث بيان مقابلة تغريدة تدوينة كلمة رسالة تعليق
+    مداخلة""".split())
 SAID_OPENERS = frozenset(fold(w) for w in """إن أن إنه أنه إنها أنها بأن بأنه بأنها إنني أنني إننا أننا إنهم أنهم
     بأنهم إنهما أنهما""".split())
 

@@ -10,15 +10,13 @@ from __future__ import annotations
 
 from archive_search.articles.speakers.grammar import first_is_given
 from archive_search.articles.speakers.lexicons import (
-    SENTENCE_MARKS, W_AMBIG, W_GIVEN, W_VERB, fold, light,
+    SENTENCE_MARKS, STATEMENTS, W_AMBIG, W_GIVEN, W_VERB, fold, light,
 )
 from archive_search.articles.speakers.subjects import add_joined, subject_at
 from archive_search.articles.speakers.tokens import Line, Subject
 from archive_search.articles.speakers.triggers import TRANSMIT
 
 _ACCORDING = frozenset(fold(w) for w in "بحسب حسب وبحسب وحسب وفقا وفق ووفقا طبقا وطبقا".split())
-# Statements a speaker makes ("في تصريح لفلان", "وأضاف فلان في تصريح …").
-STATEMENTS = frozenset(fold(w) for w in "تصريح تصريحات حديث بيان مقابلة تغريدة تدوينة كلمة رسالة تعليق".split())
 _FROM_WHOM = fold("من")
 _ACCORDING_WHAT = frozenset(fold(w) for w in "حسبما وحسبما بحسبما".split())
 _TONGUE = fold("لسان")

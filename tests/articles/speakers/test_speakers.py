@@ -504,3 +504,8 @@ def test_a_place_spelled_as_a_relative_is_no_relative():
     # جدة is Jeddah here, not a grandmother: the governor speaks
     assert find_speakers("وأكد محافظ جدة الأمير مشعل بن ماجد أن المشاريع تسير وفق الخطة.") == ["مشعل بن ماجد"]
     assert find_speakers("وقال نجل الرئيس جمال مبارك إن والده بخير.") == []
+
+
+def test_a_family_name_in_b_before_in_an_intervention():
+    text = "وأوضح عضو هيئة الانتخابات نبيل بفون في مداخلة إذاعية أن التسجيل متواصل."
+    assert find_speakers(text) == ["نبيل بفون"]
