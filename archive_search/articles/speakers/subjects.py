@@ -152,8 +152,10 @@ def _title_step(chain: _Chain) -> int:
         chain.k = max(name_end(line, k + 1), k + 1)  # "مطار الملك عبدالعزيز": an institution's name
         chain.prev = W_ORG
         return _MOVED
-    if chain.titled and (chain.on_behalf or _kin_before(line, k)):
-        return _NOBODY  # "المتحدث باسم عائلة الصحفي فلان", "نجل الرئيس فلان"
+    if chain.titled and (chain.on_behalf and not _definite_before(line, k) or _kin_before(line, k)):
+        # "المتحدث باسم عائلة الصحفي فلان", "نجل الرئيس فلان"; but in "الناطق
+        # باسم الجيش العقيد فلان" the rank, after a word with ال, is the spokesman's
+        return _NOBODY
     if not chain.titled:
         chain.title = title_key(line, k)
         chain.described = True

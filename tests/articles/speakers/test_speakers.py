@@ -509,3 +509,9 @@ def test_a_place_spelled_as_a_relative_is_no_relative():
 def test_a_family_name_in_b_before_in_an_intervention():
     text = "وأوضح عضو هيئة الانتخابات نبيل بفون في مداخلة إذاعية أن التسجيل متواصل."
     assert find_speakers(text) == ["نبيل بفون"]
+
+
+def test_a_spokesmans_own_rank_after_the_body_he_speaks_for():
+    text = "وقال المتحدث باسم التحالف العقيد الركن تركي المالكي إن العمليات مستمرة."
+    assert find_speakers(text) == ["تركي المالكي"]
+    assert find_speakers("وقال المتحدث باسم الرئيس الفرنسي إيمانويل ماكرون إن الزيارة مؤجلة.") == []
