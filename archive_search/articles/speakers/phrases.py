@@ -1,9 +1,10 @@
 """Speakers introduced by a phrase rather than a verb.
 
 بحسب/حسب/وفقا لـ/طبقا لـ فلان (also "بحسب ما قاله فلان", "حسب قول فلان",
-"حسبما قال فلان"), على لسان فلان, تعليق/تصريح من فلان, في تصريح/حديث/بيان لـ فلان (not a
-reporter spoken to: "في تصريح لمراسل …"), تصريح فلان, في مقابلة/حوار مع
-فلان (the interviewee), نقل … عن فلان; and the speakers joined to each by و.
+"حسبما قال فلان"), على لسان فلان, على حد قول فلان, تعليق/تصريح من فلان,
+في تصريح/حديث/بيان لـ فلان (not a reporter spoken to: "في تصريح لمراسل …"),
+تصريح فلان, في مقابلة/حوار مع فلان (the interviewee), نقل … عن فلان; and the
+speakers joined to each by و.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ _ACCORDING = frozenset(fold(w) for w in "بحسب حسب وبحسب وحسب و�
 _FROM_WHOM = fold("من")
 _ACCORDING_WHAT = frozenset(fold(w) for w in "حسبما وحسبما بحسبما".split())
 _TONGUE = fold("لسان")
+_EXTENT = fold("حد")
 _INTERVIEWS = frozenset(fold(w) for w in "مقابلة حوار حديث".split())
 _WITH = fold("مع")
 _FROM = fold("عن")
@@ -88,6 +90,8 @@ def after_phrase(line: Line, i: int, out: list[tuple[Line, Subject]]) -> None:
                 found = (line, subject_at(line, j))
     elif key == _TONGUE and i > 0 and keys[i - 1] == fold("على"):
         found = (line, subject_at(line, i + 1))
+    elif key == _EXTENT and i > 0 and keys[i - 1] == fold("على") and i + 2 < n and keys[i + 1] in _SAYING:
+        found = (line, subject_at(line, i + 2))  # "على حد قول الوزير فلان"
     elif key in _INTERVIEWS and i + 2 < n and keys[i + 1] == _WITH:
         found = (line, subject_at(line, i + 2))  # "في مقابلة مع فلان": the interviewee speaks
     elif key in STATEMENTS and i > 0 and keys[i - 1] == fold("في"):
@@ -109,4 +113,5 @@ def after_phrase(line: Line, i: int, out: list[tuple[Line, Subject]]) -> None:
         add_joined(found[0], found[1], out)  # "وفقا للخبيرتين فلانة وفلانة"
 
 
-PHRASE_KEYS = _ACCORDING | _ACCORDING_WHAT | STATEMENTS | _INTERVIEWS | {_TONGUE} | {fold(w) for w in TRANSMIT}
+PHRASE_KEYS = _ACCORDING | _ACCORDING_WHAT | STATEMENTS | _INTERVIEWS | {_TONGUE, _EXTENT} | {
+    fold(w) for w in TRANSMIT}

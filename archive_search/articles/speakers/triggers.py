@@ -40,7 +40,7 @@ _PARTICIPLES = frozenset(light(w) for w in """مؤكدا مؤكدة مضيفا �
 _STATEMENT_SURFACES = frozenset({"تصريح", "تصريحات", "حديث", "بيان", "مقابلة", "تغريدة", "حوار", "تعليق"})
 TRIGGER_SURFACES = frozenset(
     spelling
-    for word in SPEECH_VERBS | TRANSMIT | {light(w) for w in "بحسب حسب وبحسب وحسب وفقا ووفقا طبقا لسان حسبما".split()}
+    for word in SPEECH_VERBS | TRANSMIT | {light(w) for w in "بحسب حسب وبحسب وحسب وفقا ووفقا طبقا لسان حد حسبما".split()}
     for form in (word, "و" + word, "ف" + word)
     for spelling in spellings(form)
 ) | _STATEMENT_SURFACES | {w for p in _PARTICIPLES for w in spellings(p)} | {

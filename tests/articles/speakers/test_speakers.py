@@ -515,3 +515,8 @@ def test_a_spokesmans_own_rank_after_the_body_he_speaks_for():
     text = "وقال المتحدث باسم التحالف العقيد الركن تركي المالكي إن العمليات مستمرة."
     assert find_speakers(text) == ["تركي المالكي"]
     assert find_speakers("وقال المتحدث باسم الرئيس الفرنسي إيمانويل ماكرون إن الزيارة مؤجلة.") == []
+
+
+def test_as_someone_put_it():
+    assert find_speakers("على حد قول الوزير خالد الفالح، فإن السوق متوازنة.") == ["خالد الفالح"]
+    assert find_speakers("وصل الجيش إلى حد غير مسبوق من الجاهزية.") == []
