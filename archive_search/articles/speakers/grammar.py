@@ -169,7 +169,10 @@ def _closing_family(line: Line, k: int) -> bool:
     # phrase ends ("وليد المعلم المبعوث …" is an object after; "عبد العزيز
     # حمزة المدير التنفيذي" is a title)
     ends = k + 1 >= len(cls) or cls[k + 1] in (W_FUNC, W_PUNCT, W_VERB, W_TITLE)
-    return ends and (cls[k] == W_TITLE and key not in HONORIFICS or cls[k] == W_PLACE and not key.endswith("ه"))
+    if cls[k] == W_TITLE and key in HONORIFICS:
+        # an honorific ends a name only right before a mark or what was said ("فيصل الشيخ:")
+        return k + 1 >= len(cls) or cls[k + 1] == W_PUNCT or line.keys[k + 1] in SAID_OPENERS
+    return ends and (cls[k] == W_TITLE or cls[k] == W_PLACE and not key.endswith("ه"))
 
 
 def arabic_pattern(token: str, key: str) -> bool:

@@ -520,3 +520,7 @@ def test_a_spokesmans_own_rank_after_the_body_he_speaks_for():
 def test_as_someone_put_it():
     assert find_speakers("على حد قول الوزير خالد الفالح، فإن السوق متوازنة.") == ["خالد الفالح"]
     assert find_speakers("وصل الجيش إلى حد غير مسبوق من الجاهزية.") == []
+
+
+def test_an_honorific_as_a_family_name_right_before_what_was_said():
+    assert find_speakers('وتساءل النائب فيصل الشيخ: "أين كانت الحكومة؟".') == ["فيصل الشيخ"]
