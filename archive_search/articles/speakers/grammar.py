@@ -75,7 +75,7 @@ def name_end(line: Line, k: int) -> int:
             last = "family"
             k += 1
             continue
-        if c == W_NAT and last == "given" and not conj[k] and keys[k] in NATIONALITIES and (
+        if c == W_NAT and last == "given" and not conj[k] and keys[k] in NATIONALITIES and not key.endswith("ه") and (
                 k + 1 >= n or cls[k + 1] not in NAME_CLASSES):
             k += 1  # "وحيد سعودي": a proper name takes no adjective without ال, so it is his family name
             break

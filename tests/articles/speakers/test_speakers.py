@@ -369,6 +369,7 @@ def test_two_titles_joined_by_and_are_one_persons():
 def test_a_nationality_without_the_article_after_a_given_name_is_the_family_name():
     text = "وقال وحيد مصري، المتحدث باسم هيئة الأرصاد، إن موجة الحر ستستمر أسبوعا."
     assert find_speakers(text) == ["وحيد مصري"]
+    assert find_speakers("وقال إن الدنيا تغيرت أمام عينيه، وإنه يرى دنيا جديدة.") == []  # an adjective in ة
 
 
 def test_a_family_named_by_al_is_no_speaker():
