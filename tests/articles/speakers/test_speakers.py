@@ -525,3 +525,9 @@ def test_as_someone_put_it():
 
 def test_an_honorific_as_a_family_name_right_before_what_was_said():
     assert find_speakers('وتساءل النائب فيصل الشيخ: "أين كانت الحكومة؟".') == ["فيصل الشيخ"]
+
+
+def test_following_a_matter_up_is_no_saying():
+    text = "ويحظى المشروع بمتابعة من مستشار الأمير الدكتور سعد بن محمد مارق الذي يتابع أعمال التطوير."
+    assert find_speakers(text) == []
+    assert find_speakers("وتابع الوزير خالد العمري أن الخطة تسير وفق الجدول.") == ["خالد العمري"]
