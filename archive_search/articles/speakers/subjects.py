@@ -360,6 +360,17 @@ def title_follows(line: Line, end: int) -> bool:
     return end < n and line.cls[end] in (W_TITLE, W_AMBIG) and not line.conj[end]
 
 
+def _named_for(line: Line, on_behalf: int, start: int) -> bool:
+    """Whether the name at ``start`` is the one a spokesman speaks for (باسم
+    at ``on_behalf``): a title stands between them, right after باسم or after
+    an indefinite word ("باسم الملك فلان", "باسم عائلة الصحفي فلان"); after a
+    body's words alone ("باسم الخارجية الأمريكية فلانة") the name is the
+    spokesman's own."""
+    return start == on_behalf + 1 or any(
+        line.cls[t] in (W_TITLE, W_AMBIG) and (t == on_behalf + 1 or not _definite_before(line, t))
+        for t in range(on_behalf + 1, start))
+
+
 def name_before(line: Line, i: int) -> Subject | None:
     """The name that ends just before token i (a verb with no و in front), with
     the titles before it: "وزير الخارجية سيرغي لافروف قال", "ترامب يؤكد"."""
@@ -379,7 +390,7 @@ def name_before(line: Line, i: int) -> Subject | None:
     while t >= 0 and cls[t] in (W_TITLE, W_AMBIG, W_ORG, W_NAT, W_AL, W_PLACE, W_NOUN, W_PREP, W_GIVEN):
         if cls[t] == W_GIVEN and line.keys[t] != _ON_BEHALF:
             break
-        if line.keys[t] == _ON_BEHALF:
+        if line.keys[t] == _ON_BEHALF and _named_for(line, t, start):
             return None  # "متحدث باسم الملك فلان قد أعلن": his spokesman speaks
         if t == start - 1 and line.keys[t] in _ROYAL and t > 0 and cls[t - 1] in (
                 W_ORG, W_NOUN, W_PREP, W_OTHER) and not _definite_before(line, t):

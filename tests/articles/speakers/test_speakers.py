@@ -531,3 +531,8 @@ def test_following_a_matter_up_is_no_saying():
     text = "ويحظى المشروع بمتابعة من مستشار الأمير الدكتور سعد بن محمد مارق الذي يتابع أعمال التطوير."
     assert find_speakers(text) == []
     assert find_speakers("وتابع الوزير خالد العمري أن الخطة تسير وفق الجدول.") == ["خالد العمري"]
+
+
+def test_a_spokeswoman_for_a_body_named_before_her_verb():
+    assert find_speakers("المتحدثة باسم الخارجية الأمريكية هيذر ناورت قالت إن واشنطن قلقة.") == ["هيذر ناورت"]
+    assert find_speakers("وكان متحدث باسم الملك سلمان قد أعلن أن الزيارة تأجلت.") == []
