@@ -192,7 +192,7 @@ def _resolve(candidate: Candidate, article: Article, known: KnownNames | None,
             return None
         line, subject = fuller
     elif subject.kind == "family":
-        if known is None or not known.is_family(line.bare[subject.start]):
+        if (known is None or not known.is_family(line.bare[subject.start])) and not _family_before_said(line, subject):
             return None  # a family name alone that no one of the article (nor the archive) bears
         return line, subject
     if candidate.subject.kind == "colon" and (not (subject.titled or first_is_given(line, subject)) or (
@@ -203,6 +203,17 @@ def _resolve(candidate: Candidate, article: Article, known: KnownNames | None,
     if _is_person(line, subject, known, article) or _foreign_before_quote(candidate, article):
         return line, subject
     return None
+
+
+def _family_before_said(line: Line, subject: Subject) -> bool:
+    """Whether a family name alone, the article's only name for him, stands
+    right before what was said: an unknown nisba in ال (no lexicon's word;
+    "وأوضح الزهراني أن"), no plural."""
+    start, end = subject.start, subject.end
+    key = line.bare[start]
+    if line.cls[start] != W_AL or not key.endswith("ي") or end >= len(line.keys):
+        return False
+    return line.keys[end] in SAID_OPENERS or line.toks[end] == ":"
 
 
 def _one_word_name(line: Line, subject: Subject, candidate: Candidate, known: KnownNames | None) -> bool:

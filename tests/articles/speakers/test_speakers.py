@@ -536,3 +536,9 @@ def test_following_a_matter_up_is_no_saying():
 def test_a_spokeswoman_for_a_body_named_before_her_verb():
     assert find_speakers("المتحدثة باسم الخارجية الأمريكية هيذر ناورت قالت إن واشنطن قلقة.") == ["هيذر ناورت"]
     assert find_speakers("وكان متحدث باسم الملك سلمان قد أعلن أن الزيارة تأجلت.") == []
+
+
+def test_a_nisba_alone_before_what_was_said_is_the_articles_only_name_for_him():
+    text = "ارتفاع البلاغات خلال العيد\nوأوضح الزهراني أن غرفة العمليات تلقت 192 بلاغا."
+    assert find_speakers(text) == ["الزهراني"]
+    assert find_speakers("وأكدت الأبحاث أن النوم مهم.") == []  # a plural, no nisba
