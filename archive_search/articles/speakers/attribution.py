@@ -49,6 +49,7 @@ _BETWEEN = frozenset(fold(w) for w in "الذي التي قد".split())
 _APPOSITION_WORDS = 20
 _BYLINE_VERBS = frozenset(light(w) for w in "كتب كتبت".split())
 _EXPRESSED = frozenset(fold(w) for w in "عبر وعبر فعبر".split())
+_ABOUT = fold("عن")
 _EXPLAINED = frozenset(fold(w) for w in "بين وبين".split())
 _ADMITTED = frozenset(fold(w) for w in "اعترف اعترفت".split())
 _ADDED = frozenset(fold(w) for w in "أضاف أضافت".split())
@@ -104,8 +105,10 @@ def _after_verb(line: Line, i: int, out: list[tuple[Line, Subject]]) -> None:
                 subject = None
     if subject is None and line.conj[i] and line.toks[i][0] == "ف":
         subject = _as_for(line, i)  # "أما الكاتب محمد الرطيان فقال …"
-    if subject is not None and (_recognised(line, i, subject) or _scored(line, i, subject)):
-        return  # "اعترف الرئيس فلان بالقدس عاصمة …": a recognition, no words; "أضاف فلان الهدف الثاني"
+    if subject is not None and (_recognised(line, i, subject) or _scored(line, i, subject) or _via(line, i, subject)):
+        # "اعترف الرئيس فلان بالقدس عاصمة …": a recognition, no words; "أضاف فلان الهدف الثاني";
+        # "عبر مهاجمه فلان": via, not expressed
+        return
     if subject is not None:
         add_joined(line, subject, out)
 
@@ -125,6 +128,15 @@ def _scored(line: Line, i: int, subject: Subject) -> bool:
     verb = line.keys[i][1:] if line.conj[i] else line.keys[i]
     end = subject.end
     return verb in _ADDED and end < len(line.keys) and line.keys[end] in _GOALS
+
+
+def _via(line: Line, i: int, subject: Subject) -> bool:
+    """Whether عبر at token i means via (عَبْر), not expressed (عبّر): no عن
+    follows its subject, or the speakers joined to it, within the words read
+    ("عبر الوزير فلان أمس عن قلقه", "عبر المدير فلان، والمساعدة فلانة، عن")."""
+    if line.keys[i] not in _EXPRESSED:
+        return False
+    return _ABOUT not in line.keys[subject.end:subject.end + _AFTER]
 
 
 def _apposed(line: Line, j: int, title: Subject | None) -> Subject | None:

@@ -317,8 +317,8 @@ def second_subject(line: Line, subject: Subject) -> tuple[Line, Subject] | None:
     k = subject.end
     if k + 1 < len(line.cls) and line.toks[k] in COMMAS and line.conj[k + 1]:
         k += 1  # "قال فلان، والوزيرة فلانة"
-    if k >= len(line.cls) or not line.conj[k] or line.cls[k] not in (W_GIVEN, W_AMBIG, W_TITLE, W_OTHER):
-        return None
+    if k >= len(line.cls) or not line.conj[k] or line.cls[k] not in (W_GIVEN, W_AMBIG, W_TITLE, W_OTHER, W_NAT, W_AL):
+        return None  # (a nationality: "الرئيسان الروسي فلان والتركي فلان")
     shorter = line.without_prefix(k, 1)
     second = subject_at(shorter, k)
     return (shorter, second) if second is not None and second.kind != "family" else None

@@ -542,3 +542,16 @@ def test_a_nisba_alone_before_what_was_said_is_the_articles_only_name_for_him():
     text = "ارتفاع البلاغات خلال العيد\nوأوضح الزهراني أن غرفة العمليات تلقت 192 بلاغا."
     assert find_speakers(text) == ["الزهراني"]
     assert find_speakers("وأكدت الأبحاث أن النوم مهم.") == []  # a plural, no nisba
+
+
+def test_a_counterpart_and_a_nationality_join_a_second_speaker():
+    text = "وقال وزير الخارجية الأردني أيمن الصفدي ونظيره المصري سامح شكري إن البلدين متفقان."
+    assert find_speakers(text) == ["أيمن الصفدي", "سامح شكري"]
+    text = "وأكد الرئيسان الروسي فلاديمير بوتين والتركي رجب طيب أردوغان أن التعاون سيتعزز."
+    assert find_speakers(text) == ["فلاديمير بوتين", "رجب طيب أردوغان"]
+
+
+def test_via_is_no_expressed():
+    assert find_speakers("وتقدم المنتخب عبر مهاجمه هاري كاين، ثم عبر البلجيكي يان فيرتونغن.") == []
+    text = "وعبر المدير خليفة المسعود، والمساعدة فوزية الرميح، عن تهنئتهما للطلاب."
+    assert find_speakers(text) == ["خليفة المسعود", "فوزية الرميح"]
