@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from archive_search.articles.speakers.grammar import GIVEN_LIKE, HONORIFICS, glued, name_end
+from archive_search.articles.speakers.grammar import GIVEN_LIKE, HONORIFICS, glued, name_end, prefixed
 from archive_search.articles.speakers.lexicons import (
     COMMAS, GIVEN_NAMES, NAME_CLASSES, NOT_PERSON_CLASSES, TITLES, W_AL, W_AMBIG, W_FUNC, W_GIVEN, W_LINK,
     W_MEDIA, W_NAT, W_NOUN, W_ORG, W_OTHER, W_PLACE, W_PREP, W_PUNCT, W_TITLE, W_VERB, fold,
@@ -214,6 +214,8 @@ def _word_step(chain: _Chain, c: int) -> int:
         pass  # "… لعلوم الفضاء ونظام تكنولوجيا …": the organisation's name goes on
     elif c == W_OTHER and toks[k - 1] in COMMAS:
         return _STOP  # "، يوفال شتاينتز،": the name in apposition
+    elif c == W_OTHER and chain.prev in (W_ORG, W_NAT, W_AL) and following == W_AL and prefixed(keys[k]):
+        pass  # "الاتحاد الآسيوي لكرة القدم", "المفوضية السامية لحقوق الإنسان": the body's name goes on
     elif c == W_OTHER and chain.described and toks[k].isalpha() and not glued(toks[k], keys[k]):
         return _STOP  # after "الطاهي الأسترالي الشهير" the unknown words are the name, not an organisation's
     elif c == W_OTHER:
