@@ -22,13 +22,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from archive_search.articles.speakers.chains import title_key
 from archive_search.articles.speakers.grammar import first_is_given, name_end
 from archive_search.articles.speakers.lexicons import (
     COMMAS, SAID_OPENERS, SENTENCE_MARKS, W_AL, W_AMBIG, W_GIVEN, W_LINK, W_MEDIA, W_NAT, W_NOUN, W_ORG,
     W_OTHER, W_PLACE, W_TITLE, W_VERB, fold, light,
 )
 from archive_search.articles.speakers.phrases import PHRASE_KEYS, after_phrase
-from archive_search.articles.speakers.subjects import add_joined, name_before, subject_at, title_key
+from archive_search.articles.speakers.subjects import add_joined, name_before, subject_at
 from archive_search.articles.speakers.tokens import Line, Subject, split_words, unglue_sentences
 from archive_search.articles.speakers.triggers import (
     PARTICIPLE_SURFACES, TRIGGER_SURFACES, VERB_SURFACES, indices, sentence_opening, window_end, window_start,

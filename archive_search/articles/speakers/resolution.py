@@ -26,13 +26,14 @@ import re
 
 from archive_search.articles.speakers.article import Article
 from archive_search.articles.speakers.attribution import Candidate, candidates, strip_marks
+from archive_search.articles.speakers.chains import title_key
 from archive_search.articles.speakers.grammar import arabic_pattern, first_is_given, glued, name_end, prefixed
 from archive_search.articles.speakers.known import KnownNames
 from archive_search.articles.speakers.lexicons import (
     COMPOUND_SECONDS, SAID_OPENERS, STATEMENTS, W_AL, W_AMBIG, W_FUNC, W_GIVEN, W_LINK, W_NAT, W_NOUN, W_OTHER, W_PREP,
     W_PUNCT, W_TITLE, W_VERB, fold,
 )
-from archive_search.articles.speakers.subjects import subject_at, title_follows, title_key
+from archive_search.articles.speakers.subjects import subject_at, title_follows
 from archive_search.articles.speakers.tokens import Line, Subject, words
 from archive_search.text.person_names import clean_name, name_words, same_person
 
