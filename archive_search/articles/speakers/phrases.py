@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from archive_search.articles.speakers.grammar import first_is_given
 from archive_search.articles.speakers.lexicons import (
-    SENTENCE_MARKS, STATEMENTS, W_AMBIG, W_GIVEN, W_VERB, fold, light,
+    SENTENCE_MARKS, STATEMENTS, W_AMBIG, W_GIVEN, W_TITLE, W_VERB, fold, light,
 )
 from archive_search.articles.speakers.subjects import add_joined, subject_at
 from archive_search.articles.speakers.tokens import Line, Subject
@@ -102,6 +102,8 @@ def after_phrase(line: Line, i: int, out: list[tuple[Line, Subject]]) -> None:
         found = (line, _named(line, subject_at(line, i + 2)))  # "أول تعليق من الرئيس فلان"
     elif key in STATEMENTS and i + 1 < n and line.cls[i + 1] in (W_GIVEN, W_AMBIG):
         found = (line, subject_at(line, i + 1))  # "تصريح جون بولتون": his statement
+    elif key in STATEMENTS and i + 1 < n and line.cls[i + 1] == W_TITLE:
+        found = (line, _named(line, subject_at(line, i + 1)))  # "تصريحات الرئيس فلان": his statements
     elif light(line.toks[i]) in TRANSMIT:
         for j in range(i + 1, min(n, i + 10)):
             if keys[j] == _FROM:

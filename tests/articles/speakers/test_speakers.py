@@ -562,3 +562,8 @@ def test_a_bodys_name_in_l_then_the_persons_name():
     assert find_speakers(text) == ["رافينا شمداساني"]
     text = "وقال رئيس الاتحاد الآسيوي لكرة القدم الشيخ سلمان بن إبراهيم آل خليفة إن البطولة ستقام."
     assert find_speakers(text) == ["سلمان بن إبراهيم آل خليفة"]
+
+
+def test_the_statements_of_a_titled_person():
+    assert find_speakers("وجاءت تصريحات الرئيس الأمريكي دونالد ترامب بعد ساعات من الهجوم.") == ["دونالد ترامب"]
+    assert find_speakers("وأثار بيان وزارة الخارجية جدلا واسعا.") == []
