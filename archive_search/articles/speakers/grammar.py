@@ -82,6 +82,9 @@ def name_end(line: Line, k: int) -> int:
         if c == W_OTHER and last == "given" and _family_before_title(line, k):
             k += 1  # "نبيل بسباس رئيس الغرفة": ب/ل/ك begin his family name, his title follows
             break
+        if c == W_TITLE and last == "given" and _title_in_name(line, k):
+            k += 2  # "الباجي قائد السبسي": a title word with a nisba after it, in construct, is a name
+            break
         if last == "given" and k > start and _closing_family(line, k):
             k += 1  # a family name that is also an adjective or a title: التركي، المعلم
             break
@@ -154,6 +157,16 @@ def _family_before_title(line: Line, k: int) -> bool:
     if key.endswith("ات") and len(key) <= 6 and not token.endswith(("ها", "هم", "هما")):
         return before_title or line.keys[k + 1] in SAID_OPENERS
     return prefixed(key) and not arabic_pattern(token, key) and before_title
+
+
+def _title_in_name(line: Line, k: int) -> bool:
+    """Whether a bare title word after a given name belongs to the name: an
+    unknown nisba in ال follows it and ends the name (قائد السبسي); a title's
+    own complement is a body or a place (قائد الجيش، مدير التعليم)."""
+    cls, keys = line.cls, line.keys
+    if keys[k].startswith("ال") or line.conj[k] or k + 1 >= len(cls) or cls[k + 1] != W_AL:
+        return False
+    return keys[k + 1].endswith("ي") and (k + 2 >= len(cls) or cls[k + 2] not in NAME_CLASSES)
 
 
 def _closing_family(line: Line, k: int) -> bool:
