@@ -103,7 +103,8 @@ def after_phrase(line: Line, i: int, out: list[tuple[Line, Subject]]) -> None:
     elif key in STATEMENTS and i + 1 < n and line.cls[i + 1] in (W_GIVEN, W_AMBIG):
         found = (line, subject_at(line, i + 1))  # "تصريح جون بولتون": his statement
     elif key in STATEMENTS and i + 1 < n and line.cls[i + 1] == W_TITLE:
-        found = (line, _named(line, subject_at(line, i + 1)))  # "تصريحات الرئيس فلان": his statements
+        subject = _named(line, subject_at(line, i + 1))  # "تصريحات الرئيس فلان": his statements
+        found = (line, subject if subject is not None and first_is_given(line, subject) else None)
     elif light(line.toks[i]) in TRANSMIT:
         for j in range(i + 1, min(n, i + 10)):
             if keys[j] == _FROM:
