@@ -567,7 +567,8 @@ def test_a_bodys_name_in_l_then_the_persons_name():
 def test_the_statements_of_a_titled_person():
     assert find_speakers("وجاءت تصريحات الرئيس الأمريكي دونالد ترامب بعد ساعات من الهجوم.") == ["دونالد ترامب"]
     assert find_speakers("وأثار بيان وزارة الخارجية جدلا واسعا.") == []
-    assert find_speakers("وتعد تصريحات رئيس الوزراء اليوناني أحدث حلقة في سلسلة تقييمات متفائلة.") == []  # no given name
+    # no given name after the title: no person
+    assert find_speakers("وتعد تصريحات رئيس الوزراء اليوناني أحدث حلقة في سلسلة تقييمات متفائلة.") == []
 
 
 def test_a_bare_title_word_before_a_nisba_is_part_of_the_name():
