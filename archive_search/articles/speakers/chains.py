@@ -114,8 +114,9 @@ def title_chain(line: Line, j: int) -> tuple[int, bool, str | None] | None:
         c = line.cls[chain.k]
         if c == W_AMBIG:
             k = chain.k
-            if k + 1 < n and line.cls[k + 1] in NAME_CLASSES and not line.conj[k + 1]:
-                break  # مساعد الزهراني is a name; "مساعد وزير" a title
+            if k + 1 < n and line.cls[k + 1] in NAME_CLASSES and not line.conj[k + 1] and not (
+                    chain.prev == W_TITLE and _indefinite(line, k - 1)):
+                break  # مساعد الزهراني is a name; "مساعد وزير", "نائب مشرف السكك" a title
             c = W_TITLE
         elif chain.k == j and c in (W_AL, W_NAT) and _described_person(line, j):
             c = W_TITLE  # a role or a nationality before a given name: "المتطوعة نجلاء", "الكوري الجنوبي تشونغ"

@@ -575,3 +575,8 @@ def test_a_bare_title_word_before_a_nisba_is_part_of_the_name():
     text = "وقال رئيس الجمهورية الباجي قائد السبسي في خطاب إن تونس ستتجاوز الأزمة."
     assert find_speakers(text) == ["الباجي قائد السبسي"]
     assert find_speakers("وقال محمد مدير التعليم إن الامتحانات في موعدها.") == []
+
+
+def test_a_given_name_that_is_a_title_after_a_bare_title_is_its_complement():
+    assert find_speakers("وأوضح نائب مشرف السكك الحديدية أن الحادث وقع فجرا.") == []
+    assert find_speakers("وقال مساعد الزهراني إن الفريق جاهز.") == ["مساعد الزهراني"]
