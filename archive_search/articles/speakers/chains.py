@@ -136,8 +136,9 @@ def _title_step(chain: _Chain) -> int:
     line, k = chain.line, chain.k
     keys = line.keys
     own = keys[k][1:] if line.conj[k] else keys[k]  # "الشاعر والناقد فلان": two titles of one person
-    if chain.titled and chain.prev == W_TITLE and keys[k - 1].startswith("ال") and not own.startswith("ال"):
-        return _STOP  # "أبلغ الرئيس كبير موظفيه …": a second phrase, the object
+    if chain.titled and chain.prev == W_TITLE and keys[k - 1].startswith("ال") and not own.startswith("ال") and not (
+            k + 1 < len(line.cls) and line.cls[k + 1] in GIVEN_LIKE):
+        return _STOP  # "أبلغ الرئيس كبير موظفيه …": a second phrase, the object ("المقدم طيار فلان" is his rank)
     if chain.prev in (W_ORG, W_NOUN, W_OTHER, W_AL, W_PREP) and keys[k] in ROYAL and not definite_before(line, k):
         chain.k = max(name_end(line, k + 1), k + 1)  # "مطار الملك عبدالعزيز": an institution's name
         chain.prev = W_ORG

@@ -580,3 +580,7 @@ def test_a_bare_title_word_before_a_nisba_is_part_of_the_name():
 def test_a_given_name_that_is_a_title_after_a_bare_title_is_its_complement():
     assert find_speakers("وأوضح نائب مشرف السكك الحديدية أن الحادث وقع فجرا.") == []
     assert find_speakers("وقال مساعد الزهراني إن الفريق جاهز.") == ["مساعد الزهراني"]
+
+
+def test_a_rank_and_a_bare_trade_before_the_name():
+    assert find_speakers("وأوضح قائد الفريق المقدم طيار موسى الفيفي أن الاستعراض اشتمل على فقرات.") == ["موسى الفيفي"]
