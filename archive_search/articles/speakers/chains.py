@@ -207,8 +207,10 @@ def _word_step(chain: _Chain, c: int) -> int:
         return _STOP  # "، يوفال شتاينتز،": the name in apposition
     elif c == W_OTHER and chain.prev in (W_ORG, W_NAT, W_AL) and following == W_AL and prefixed(keys[k]):
         pass  # "الاتحاد الآسيوي لكرة القدم", "المفوضية السامية لحقوق الإنسان": the body's name goes on
-    elif c == W_OTHER and chain.described and toks[k].isalpha() and not glued(toks[k], keys[k]):
-        return _STOP  # after "الطاهي الأسترالي الشهير" the unknown words are the name, not an organisation's
+    elif c == W_OTHER and chain.described and toks[k].isalpha() and keys[k][0] != "و" and not glued(toks[k], keys[k]):
+        # after "الطاهي الأسترالي الشهير" the unknown words are the name, not an organisation's
+        # (one in و is no name's start: "الوالدة وتدعى فلانة")
+        return _STOP
     elif c == W_OTHER:
         ahead = _given_ahead(line, k)
         if ahead is None or line.conj[ahead]:

@@ -359,6 +359,7 @@ def test_after_a_title_and_its_adjectives_the_unknown_words_are_the_name():
     # no given name further on is taken for the start of the name
     text = "كشف الطباخ الإيطالي المعروف كارلوتشو بانتي طريقة فريدة لتحضير العجين."
     assert find_speakers(text) == ["كارلوتشو بانتي"]
+    assert find_speakers("قالت الوالدة وتدعى إليزابيث أوسبورن إنها لم تره منذ سنوات.") == ["إليزابيث أوسبورن"]
 
 
 def test_two_titles_joined_by_and_are_one_persons():
