@@ -79,7 +79,7 @@ def name_end(line: Line, k: int) -> int:
                 k + 1 >= n or cls[k + 1] not in NAME_CLASSES):
             k += 1  # "وحيد سعودي": a proper name takes no adjective without ال, so it is his family name
             break
-        if c == W_OTHER and last == "given" and _family_before_title(line, k):
+        if c == W_OTHER and last == "given" and _family_despite_shape(line, k):
             k += 1  # "نبيل بسباس رئيس الغرفة": ب/ل/ك begin his family name, his title follows
             break
         if c == W_TITLE and last == "given" and _title_in_name(line, k):
@@ -143,7 +143,7 @@ def _link(line: Line, k: int, start: int) -> tuple[int, str] | None:
     return k + 2, "link"
 
 
-def _family_before_title(line: Line, k: int) -> bool:
+def _family_despite_shape(line: Line, k: int) -> bool:
     """Whether an unknown word that reads as ب/ل/ك + a word (:func:`prefixed`)
     or as a plural in ات is a family name all the same: a title, a comma or
     في + a statement follows it, where no phrase in ب ends ("نبيل بسباس رئيس
