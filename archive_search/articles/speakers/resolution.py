@@ -43,6 +43,7 @@ _BEFORE_FOREIGN_GIVEN = frozenset((W_TITLE, W_AMBIG, W_NAT))
 _ADVERBS = frozenset(fold(w) for w in "أيضا ايضا كذلك اليوم أمس امس بدوره بدورها".split())
 _HE_SHE = frozenset(fold(w) for w in "وهو وهي".split())
 _IN = fold("في")
+_BODIES_STATEMENTS = frozenset(fold(w) for w in "بيان".split())
 _SAID_MARKS = frozenset(':«"“،,')
 _LATIN = re.compile("[A-Za-z]")
 
@@ -261,8 +262,8 @@ def _foreign_before_quote(candidate: Candidate, article: Article) -> bool:
         return False  # ("بدفع أموال"; one word right before what was said may begin so: "بهجلي أن")
     while end + 1 < len(line.cls) and line.keys[end] in _ADVERBS:
         end += 1  # "وأكد هيكينج أيضا أن"
-    if end + 1 < len(line.cls) and line.keys[end] == _IN and line.keys[end + 1] in STATEMENTS:
-        return True  # "وأضاف كريفوروتشكو في تصريح لوكالة …"
+    if end + 1 < len(line.cls) and line.keys[end] == _IN and line.keys[end + 1] in STATEMENTS - _BODIES_STATEMENTS:
+        return True  # "وأضاف كريفوروتشكو في تصريح لوكالة …" ("وقال سيتي في بيان": a club's statement)
     return line.keys[end] in SAID_OPENERS or line.toks[end] in _SAID_MARKS
 
 

@@ -472,6 +472,7 @@ def test_what_was_said_may_open_with_any_person_of_inna():
 def test_a_transliterated_name_before_in_a_statement():
     text = "وأضاف كريفوروتشكو في تصريح لوكالة رويترز على هامش المعرض أن الصفقة ستوقع قريبا."
     assert find_speakers(text) == ["كريفوروتشكو"]
+    assert find_speakers("وقال سيتي في بيان إن المدرب مدد عقده.") == []  # a body's statement
 
 
 def test_a_place_in_al_after_a_given_name_is_a_nisba():
@@ -585,3 +586,7 @@ def test_a_given_name_that_is_a_title_after_a_bare_title_is_its_complement():
 
 def test_a_rank_and_a_bare_trade_before_the_name():
     assert find_speakers("وأوضح قائد الفريق المقدم طيار موسى الفيفي أن الاستعراض اشتمل على فقرات.") == ["موسى الفيفي"]
+
+
+def test_a_verb_after_a_persons_description_is_no_name():
+    assert find_speakers("أوصى مليونير أمريكي، توفي في وقت سابق هذا العام، بعشرة ملايين دولار لابنتيه.") == []
