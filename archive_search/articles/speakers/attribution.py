@@ -219,8 +219,14 @@ def line_subjects(text_line: str, direct: bool = False) -> list[tuple[Line, Subj
         found: list[tuple[Line, Subject]] = []
         if word not in PARTICIPLE_SURFACES and worth_reading(words, i, direct):
             lo = window_start(words, i)
-            line, starts = Line.with_starts(words[lo:window_end(words, i, _AFTER)])
+            end = window_end(words, i, _AFTER)
+            line, starts = Line.with_starts(words[lo:end])
             found = _at_trigger(line, starts[i - lo])
+            if end == i + _AFTER and found and all(
+                    subject.kind == "title" or subject.end >= len(line.toks) for _, subject in found):
+                # a long chain of titles, or a name, cut short: read on ("قال رئيس اللجنة …، مدير عام … فلان")
+                line, starts = Line.with_starts(words[lo:window_end(words, i, _LONG_AFTER)])
+                found = _at_trigger(line, starts[i - lo])
             out.extend((found_line, subject, lo) for found_line, subject in found)
         if not found and not direct and (word in PARTICIPLE_SURFACES or word in VERB_SURFACES) and (
                 i == 0 or words[i - 1] != "ما"):  # "بحسب ما ذكرته وسائل إعلام": its subject follows
@@ -276,8 +282,10 @@ _COLON_WORDS = 8
 # few dozen; a pathological one (a line repeated 200,000 times) costs no more.
 _MAX_TRIGGERS = 100
 _MAX_CANDIDATES = 200
-# The words read after a trigger (see triggers.BEFORE for those before).
-_AFTER = 30
+# The words read after a trigger (see triggers.BEFORE for those before), and
+# after one whose title chain they cut short.
+_AFTER = 20
+_LONG_AFTER = 30
 
 
 def strip_marks(text: str) -> str:
