@@ -10,13 +10,14 @@ first 70 of each corpus go to the development part, the next 45 to the
 test part. Only ids are written (``bench/data/speakers_news_{dev,test}.jsonl``
 hold them with their annotations); the articles stay in ``../shared``.
 
-``--dev2`` draws the second development part the same way with another
-seed (:data:`DEV2_SEED`), :data:`DEV2_PER_CORPUS` articles a corpus, leaving
-out every article of any file in ``bench/data`` (``speakers_news_dev2.jsonl``
-holds its annotations).
+``--part dev2`` and ``--part dev3`` draw the second and third development
+parts the same way, each with its own seed and size (:data:`LATER_PARTS`),
+leaving out every article of any file in ``bench/data`` at the time
+(``speakers_news_dev2.jsonl`` and ``speakers_news_dev3.jsonl`` hold their
+annotations).
 
     python bench/speakers_draw.py --out /tmp/draw
-    python bench/speakers_draw.py --dev2 --out /tmp/draw2
+    python bench/speakers_draw.py --part dev2 --out /tmp/draw2
 """
 
 from __future__ import annotations
@@ -36,8 +37,8 @@ from bench.evalsets import NEWS_SETS, shared_dir  # noqa: E402
 
 SEED = 20261201
 DEV_PER_CORPUS, TEST_PER_CORPUS = 70, 45
-DEV2_SEED = 20261215
-DEV2_PER_CORPUS = 34
+# Later development parts: (seed, articles a corpus).
+LATER_PARTS = {"dev2": (20261215, 34), "dev3": (20261216, 12)}
 MAX_BODY = 6000
 VERBS = """قال قالت أكد أكدت أوضح أوضحت أشار أشارت صرح صرحت أعلن أعلنت شدد شددت ذكر ذكرت
 أفاد أفادت أضاف أضافت اعتبر اعتبرت حذر حذرت دعا دعت كشف كشفت أعرب أعربت نفى نفت""".split()
@@ -58,10 +59,11 @@ def _ids_in(names) -> set[str]:
     return ids
 
 
-def draw(dev2: bool = False) -> dict[str, list[dict]]:
-    if dev2:
+def draw(part: str = "dev") -> dict[str, list[dict]]:
+    if part in LATER_PARTS:
         older = _ids_in(sorted(p.name for p in (HERE / "data").glob("*.jsonl")))
-        seed, sizes = DEV2_SEED, (("dev2", 0, DEV2_PER_CORPUS),)
+        seed, per_corpus = LATER_PARTS[part]
+        sizes = ((part, 0, per_corpus),)
     else:
         older = _ids_in(("speakers.jsonl", "speakers_heldout.jsonl"))
         seed = SEED
@@ -82,10 +84,11 @@ def draw(dev2: bool = False) -> dict[str, list[dict]]:
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--out", type=Path, required=True, help="folder for the drawn articles (full text)")
-    parser.add_argument("--dev2", action="store_true", help="draw the second development part")
+    parser.add_argument("--part", choices=("dev", *LATER_PARTS), default="dev",
+                        help="dev: the first development and test parts; dev2, dev3: a later development part")
     args = parser.parse_args(argv)
     args.out.mkdir(parents=True, exist_ok=True)
-    for part, records in draw(args.dev2).items():
+    for part, records in draw(args.part).items():
         with open(args.out / f"{part}.jsonl", "w", encoding="utf-8") as f:
             for record in records:
                 f.write(json.dumps(record, ensure_ascii=False) + "\n")

@@ -14,7 +14,8 @@ The public face of the speaker finder:
 
 The work is done in ``lexicons`` (word lists and word classes),
 ``tokens`` (tokens and lines), ``grammar`` (what a name is),
-``subjects`` (the subject of a verb of saying), ``attribution``
+``chains`` (the titles before a name), ``subjects`` (the subject of a
+verb of saying), ``attribution``
 (the candidates of an article), ``article`` (looking names up across
 it), ``resolution`` (who each one is), ``known`` (the
 archive's evidence); one person, one name is

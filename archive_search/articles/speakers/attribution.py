@@ -22,14 +22,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from archive_search.articles.speakers.chains import title_key
 from archive_search.articles.speakers.grammar import first_is_given, name_end
 from archive_search.articles.speakers.lexicons import (
     COMMAS, SAID_OPENERS, SENTENCE_MARKS, W_AL, W_AMBIG, W_GIVEN, W_LINK, W_MEDIA, W_NAT, W_NOUN, W_ORG,
     W_OTHER, W_PLACE, W_TITLE, W_VERB, fold, light,
 )
 from archive_search.articles.speakers.phrases import PHRASE_KEYS, after_phrase
-from archive_search.articles.speakers.subjects import add_joined, name_before, subject_at, title_key
-from archive_search.articles.speakers.tokens import Line, Subject, split_words
+from archive_search.articles.speakers.subjects import add_joined, name_before, subject_at
+from archive_search.articles.speakers.tokens import Line, Subject, split_words, unglue_sentences
 from archive_search.articles.speakers.triggers import (
     PARTICIPLE_SURFACES, TRIGGER_SURFACES, VERB_SURFACES, indices, sentence_opening, window_end, window_start,
     worth_reading,
@@ -46,11 +47,16 @@ _MAY_SAY = frozenset(fold(w) for w in "أن ان لن كي لكي".split())
 _NOUNISH = frozenset((W_OTHER, W_NOUN, W_AL, W_NAT))
 _BETWEEN = frozenset(fold(w) for w in "الذي التي قد".split())
 # How far after the verb a name in apposition may stand.
-_APPOSITION_WORDS = 14
+_APPOSITION_WORDS = 20
 _BYLINE_VERBS = frozenset(light(w) for w in "كتب كتبت".split())
 _EXPRESSED = frozenset(fold(w) for w in "عبر وعبر فعبر".split())
+_ABOUT = fold("عن")
 _EXPLAINED = frozenset(fold(w) for w in "بين وبين".split())
 _ADMITTED = frozenset(fold(w) for w in "اعترف اعترفت".split())
+_ADDED = frozenset(fold(w) for w in "أضاف أضافت".split())
+# What a player adds: a goal, or its ordinal.
+_GOALS = frozenset(fold(w) for w in """هدفا هدف الهدف هدفين الهدفين هدفه هدفها الثاني الثالث الرابع الخامس السادس
+    السابع الثامن التاسع العاشر ثانيا ثالثا رابعا خامسا""".split())
 _NO_SUBJECT_BEFORE = frozenset(fold(w) for w in "و ف".split())
 
 
@@ -100,8 +106,10 @@ def _after_verb(line: Line, i: int, out: list[tuple[Line, Subject]]) -> None:
                 subject = None
     if subject is None and line.conj[i] and line.toks[i][0] == "ف":
         subject = _as_for(line, i)  # "أما الكاتب محمد الرطيان فقال …"
-    if subject is not None and _recognised(line, i, subject):
-        return  # "اعترف الرئيس فلان بالقدس عاصمة …": a recognition, no words
+    if subject is not None and (_recognised(line, i, subject) or _scored(line, i, subject) or _via(line, i, subject)):
+        # "اعترف الرئيس فلان بالقدس عاصمة …": a recognition, no words; "أضاف فلان الهدف الثاني";
+        # "عبر مهاجمه فلان": via, not expressed
+        return
     if subject is not None:
         add_joined(line, subject, out)
 
@@ -113,6 +121,23 @@ def _recognised(line: Line, i: int, subject: Subject) -> bool:
     end = subject.end
     return verb in _ADMITTED and end < len(line.keys) and line.keys[end].startswith("ب") and (
         line.keys[end] not in SAID_OPENERS)
+
+
+def _scored(line: Line, i: int, subject: Subject) -> bool:
+    """Whether أضاف at token i means scored: its subject followed by a goal
+    or its ordinal ("ثم أضاف البرازيلي فلان الثالث", "… الهدف الثاني")."""
+    verb = line.keys[i][1:] if line.conj[i] else line.keys[i]
+    end = subject.end
+    return verb in _ADDED and end < len(line.keys) and line.keys[end] in _GOALS
+
+
+def _via(line: Line, i: int, subject: Subject) -> bool:
+    """Whether عبر at token i means via (عَبْر), not expressed (عبّر): no عن
+    follows its subject, or the speakers joined to it, within the words read
+    ("عبر الوزير فلان أمس عن قلقه", "عبر المدير فلان، والمساعدة فلانة، عن")."""
+    if line.keys[i] not in _EXPRESSED:
+        return False
+    return _ABOUT not in line.keys[subject.end:subject.end + _AFTER]
 
 
 def _apposed(line: Line, j: int, title: Subject | None) -> Subject | None:
@@ -129,8 +154,11 @@ def _apposed(line: Line, j: int, title: Subject | None) -> Subject | None:
         if toks[c] in SENTENCE_MARKS or line.cls[c] == W_VERB or line.keys[c] in SAID_OPENERS:
             return title
         if toks[c] in COMMAS:
-            end = name_end(line, c + 1)
-            subject = Subject(c + 1, end, True, title.title if title else title_key(line, j), begin=j)
+            after = subject_at(line, c + 1) if c + 1 < n and line.cls[c + 1] in (W_TITLE, W_AMBIG) else None
+            start = after.start if after is not None and after.kind == "name" else c + 1
+            # "قال رئيس اللجنة …، مدير عام الإدارة … الشيخ فلان، إن": a second chain, then the name
+            end = name_end(line, start)
+            subject = Subject(start, end, True, title.title if title else title_key(line, j), begin=j)
             if end > c + 2 and first_is_given(line, subject) and (
                     end >= n or toks[end] in COMMAS or line.keys[end] in SAID_OPENERS):
                 return subject
@@ -191,8 +219,14 @@ def line_subjects(text_line: str, direct: bool = False) -> list[tuple[Line, Subj
         found: list[tuple[Line, Subject]] = []
         if word not in PARTICIPLE_SURFACES and worth_reading(words, i, direct):
             lo = window_start(words, i)
-            line, starts = Line.with_starts(words[lo:window_end(words, i, _AFTER)])
+            end = window_end(words, i, _AFTER)
+            line, starts = Line.with_starts(words[lo:end])
             found = _at_trigger(line, starts[i - lo])
+            if end == i + _AFTER and found and all(
+                    subject.kind == "title" or subject.end >= len(line.toks) for _, subject in found):
+                # a long chain of titles, or a name, cut short: read on ("قال رئيس اللجنة …، مدير عام … فلان")
+                line, starts = Line.with_starts(words[lo:window_end(words, i, _LONG_AFTER)])
+                found = _at_trigger(line, starts[i - lo])
             out.extend((found_line, subject, lo) for found_line, subject in found)
         if not found and not direct and (word in PARTICIPLE_SURFACES or word in VERB_SURFACES) and (
                 i == 0 or words[i - 1] != "ما"):  # "بحسب ما ذكرته وسائل إعلام": its subject follows
@@ -248,19 +282,21 @@ _COLON_WORDS = 8
 # few dozen; a pathological one (a line repeated 200,000 times) costs no more.
 _MAX_TRIGGERS = 100
 _MAX_CANDIDATES = 200
-# The words read after a trigger (see triggers.BEFORE for those before).
+# The words read after a trigger (see triggers.BEFORE for those before), and
+# after one whose title chain they cut short.
 _AFTER = 20
+_LONG_AFTER = 30
 
 
 def strip_marks(text: str) -> str:
-    """The text without harakat and tatweel (names are given without them), and
-    its hashtags as words."""
+    """The text without harakat and tatweel (names are given without them), its
+    hashtags as words and its sentences glued by a period apart."""
     for mark in NAME_MARKS:
         if mark in text:
             text = text.replace(mark, "")
     if "#" in text:  # hashtags: "#وزير_التجارة_البريطاني"
         text = text.replace("#", "").replace("_", " ")
-    return text
+    return unglue_sentences(text)
 
 
 def candidates(lines: list[str], direct: bool = False) -> list[Candidate]:

@@ -13,8 +13,8 @@ word.
 from __future__ import annotations
 
 from archive_search.articles.speakers.lexicons import (
-    COMPOUND_SECONDS, NAME_CLASSES, W_AL, W_AMBIG, W_FUNC, W_GIVEN, W_LINK, W_NAT, W_NOUN, W_ORG, W_OTHER,
-    W_PLACE, W_PREP, W_PUNCT, W_TITLE, W_VERB, fold,
+    COMMAS, COMPOUND_SECONDS, NAME_CLASSES, NATIONALITIES, SAID_OPENERS, STATEMENTS, W_AL, W_AMBIG, W_FUNC,
+    W_GIVEN, W_LINK, W_NAT, W_NOUN, W_ORG, W_OTHER, W_PLACE, W_PREP, W_PUNCT, W_TITLE, W_VERB, fold,
 )
 from archive_search.articles.speakers.tokens import Line, Subject
 from archive_search.text.person_names import FILIATION, JOINED
@@ -23,7 +23,12 @@ _FAMILY_OF = fold("آل")
 _SHEIKH = fold("الشيخ")
 _UMM = fold("أم")
 _BIN = fold("بن")
+_WALAD = fold("ولد")
+_IN = fold("في")
 _ABD = fold("عبد")
+_ALLAH = fold("الله")
+# "رضي الله عنه": a blessing, not the compound given name رضي الله.
+_BLESSING = frozenset(fold(w) for w in "عنه عنها عنهم عنهما".split())
 # Titles that begin a name rather than end one.
 HONORIFICS = frozenset(fold(w) for w in """الشيخ الشيخة الأمير الأميرة الملك الملكة السيد السيدة الدكتور الدكتورة
     الأستاذ الأستاذة المهندس المهندسة الحاج الحاجة الرئيس الإمام السلطان""".split())
@@ -42,6 +47,8 @@ def name_end(line: Line, k: int) -> int:
         c, key = cls[k], keys[k]
         if conj[k] and k > start:
             break  # وفلان: a second name
+        if k + 2 < n and keys[k + 1] == _ALLAH and keys[k + 2] in _BLESSING:
+            break  # "… رضي الله عنه": a blessing, no name
         if c == W_LINK:
             step = _link(line, k, start)
             if step is None:
@@ -62,12 +69,22 @@ def name_end(line: Line, k: int) -> int:
                 k += 1
                 continue
             if k == start or families >= 2 or (last == "other" and k - start > 1) or (
-                    families and key.endswith(("ين", "ون", "ات")) and len(key) > 6):
+                    families and _no_second_family(key)):
                 break  # a family name in ال follows a given name, not a foreign surname nor a plural
             families += 1
             last = "family"
             k += 1
             continue
+        if c == W_NAT and last == "given" and not conj[k] and keys[k] in NATIONALITIES and not key.endswith("ه") and (
+                k + 1 >= n or cls[k + 1] not in NAME_CLASSES):
+            k += 1  # "وحيد سعودي": a proper name takes no adjective without ال, so it is his family name
+            break
+        if c == W_OTHER and last == "given" and _family_despite_shape(line, k):
+            k += 1  # "نبيل بسباس رئيس الغرفة": ب/ل/ك begin his family name, his title follows
+            break
+        if c == W_TITLE and last == "given" and _title_in_name(line, k):
+            k += 2  # "الباجي قائد السبسي": a title word with a nisba after it, in construct, is a name
+            break
         if last == "given" and k > start and _closing_family(line, k):
             k += 1  # a family name that is also an adjective or a title: التركي، المعلم
             break
@@ -81,6 +98,15 @@ def name_end(line: Line, k: int) -> int:
     while k > start and cls[k - 1] == W_LINK:
         k -= 1
     return k
+
+
+def _no_second_family(key: str) -> bool:
+    """Whether a word in ال after a family name is no second one: a plural
+    (ون، ين، ات), a feminine adjective (أنس جابر المصنفة) or a verbal noun
+    تفاعل (خالد الزيلعي التعامل الراقي)."""
+    rest = key[2:]
+    return (key.endswith(("ين", "ون", "ات")) and len(key) > 6 or key.endswith("ه")
+            or len(rest) == 5 and rest[0] == "ت" and rest[2] == "ا")
 
 
 def _and_a_word(token: str, key: str) -> bool:
@@ -98,11 +124,14 @@ def _link(line: Line, k: int, start: int) -> tuple[int, str] | None:
     n, key = len(cls), keys[k]
     if k + 2 < n and keys[k + 1] == _SHEIKH and cls[k + 2] in GIVEN_LIKE:
         return k + 2, "link"  # "إسماعيل ولد الشيخ أحمد": الشيخ inside a Mauritanian name
+    if key == _WALAD and k > start and k + 1 < n and keys[k + 1] == _SHEIKH:
+        return k + 2, "family"  # "إسماعيل ولد الشيخ،": the family name ولد الشيخ
     if key == _FAMILY_OF and k + 1 < n and not conj[k + 1] and cls[k + 1] not in (W_PUNCT, W_FUNC, W_VERB):
         return k + 2, "family"  # "آل ثاني", "آل الشيخ": the family of, whatever word follows
     if key == _ABD and k + 1 < n and keys[k + 1].startswith("ال") and not conj[k + 1]:
-        # "آل الشيخ", "عبد الكبير": the family of, the servant of, whatever ال-word follows
-        return k + 2, "family" if key == _FAMILY_OF else ("given" if k == start else "family")
+        # "عبد الكبير": the servant of, whatever ال-word follows; a given name
+        # (the father's after a first name: "أسامة عبد الله خياط")
+        return k + 2, "given"
     if k + 1 >= n or cls[k + 1] not in NAME_CLASSES or conj[k + 1] or cls[k + 1] == W_LINK:
         return None
     if k == start and key == _BIN:
@@ -114,6 +143,32 @@ def _link(line: Line, k: int, start: int) -> tuple[int, str] | None:
     return k + 2, "link"
 
 
+def _family_despite_shape(line: Line, k: int) -> bool:
+    """Whether an unknown word that reads as ب/ل/ك + a word (:func:`prefixed`)
+    or as a plural in ات is a family name all the same: a title, a comma or
+    في + a statement follows it, where no phrase in ب ends ("نبيل بسباس رئيس
+    الغرفة", "سليم بلحاج، وزير …", "نبيل بفون في مداخلة"), or, for a short
+    word in ات, what was said ("خالد شوكات إن")."""
+    token, key = line.toks[k], line.keys[k]
+    if k + 1 >= len(line.cls):
+        return False
+    before_title = line.cls[k + 1] in (W_TITLE, W_AMBIG) or line.toks[k + 1] in COMMAS or (
+        k + 2 < len(line.cls) and line.keys[k + 1] == _IN and line.keys[k + 2] in STATEMENTS)
+    if key.endswith("ات") and len(key) <= 6 and not token.endswith(("ها", "هم", "هما")):
+        return before_title or line.keys[k + 1] in SAID_OPENERS
+    return prefixed(key) and not arabic_pattern(token, key) and before_title
+
+
+def _title_in_name(line: Line, k: int) -> bool:
+    """Whether a bare title word after a given name belongs to the name: an
+    unknown nisba in ال follows it and ends the name (قائد السبسي); a title's
+    own complement is a body or a place (قائد الجيش، مدير التعليم)."""
+    cls, keys = line.cls, line.keys
+    if keys[k].startswith("ال") or line.conj[k] or k + 1 >= len(cls) or cls[k + 1] != W_AL:
+        return False
+    return keys[k + 1].endswith("ي") and (k + 2 >= len(cls) or cls[k + 2] not in NAME_CLASSES)
+
+
 def _closing_family(line: Line, k: int) -> bool:
     """Whether token k, after a given name, is a family name that is also a
     word of another class: an adjective (نور الدين التركي) or a trade (وليد
@@ -123,10 +178,14 @@ def _closing_family(line: Line, k: int) -> bool:
         return False
     if cls[k] == W_NAT:
         return True
-    # a trade closes a name only where the phrase ends ("وليد المعلم المبعوث …"
-    # is an object after; "عبد العزيز حمزة المدير التنفيذي" is a title)
+    # a trade or a place not in ة (a nisba: سمر الرمادي) closes a name only where the
+    # phrase ends ("وليد المعلم المبعوث …" is an object after; "عبد العزيز
+    # حمزة المدير التنفيذي" is a title)
     ends = k + 1 >= len(cls) or cls[k + 1] in (W_FUNC, W_PUNCT, W_VERB, W_TITLE)
-    return cls[k] == W_TITLE and key not in HONORIFICS and ends
+    if cls[k] == W_TITLE and key in HONORIFICS:
+        # an honorific ends a name only right before a mark or what was said ("فيصل الشيخ:")
+        return k + 1 >= len(cls) or cls[k + 1] == W_PUNCT or line.keys[k + 1] in SAID_OPENERS
+    return ends and (cls[k] == W_TITLE or cls[k] == W_PLACE and not key.endswith("ه"))
 
 
 def arabic_pattern(token: str, key: str) -> bool:
@@ -141,6 +200,8 @@ def arabic_pattern(token: str, key: str) -> bool:
         return True  # the verbal nouns افتعال، انفعال: ارتكاب، اجتماع، انسحاب
     if len(key) == 5 and key[1] == "ا" and key[-1] == "ا":
         return True  # an accusative فاعلا after a name: مازحا، ضاحكا
+    if len(key) >= 5 and key[0] == "م" and key[-1] == "ا" and key[1] not in "اويلر":
+        return True  # an accusative participle after a name: متحدثا، مبتسما، مستغربا
     if len(key) == 5 and key[0] == "ا" and key[3] == "ا":
         return True  # the verbal noun إفعال: إحراز، إدخال
     if len(key) == 5 and key[0] == "ت" and key[3] == "ي" and key[1] not in "اوي":
@@ -167,6 +228,8 @@ def prefixed(key: str) -> bool:
 
 
 def first_is_given(line: Line, subject: Subject) -> bool:
-    """Whether the subject's name starts with a given name, a kunya or عبد."""
+    """Whether the subject's name starts with a given name, a kunya or عبد (not
+    with بن nor with آل: "آل قرط" is a family, not one of them)."""
     c = line.cls[subject.start]
-    return c in GIVEN_LIKE or (c == W_LINK and line.keys[subject.start] not in FILIATION)
+    return c in GIVEN_LIKE or (c == W_LINK and line.keys[subject.start] not in FILIATION
+                               and line.keys[subject.start] != _FAMILY_OF)

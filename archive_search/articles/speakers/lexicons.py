@@ -46,7 +46,11 @@ def fold(word: str) -> str:
 # triggers and resolution alike.
 COMMAS = frozenset("،,")
 SENTENCE_MARKS = frozenset(".:؛;!؟?")
-SAID_OPENERS = frozenset(fold(w) for w in "إن أن إنه أنه إنها أنها بأن بأنه".split())
+# Statements a speaker makes ("في تصريح لفلان", "وأضاف فلان في مداخلة …").
+STATEMENTS = frozenset(fold(w) for w in """تصريح تصريحات حديث بيان مقابلة تغريدة تدوينة كلمة رسالة تعليق
+    مداخلة""".split())
+SAID_OPENERS = frozenset(fold(w) for w in """إن أن إنه أنه إنها أنها بأن بأنه بأنها إنني أنني إننا أننا إنهم أنهم
+    بأنهم إنهما أنهما""".split())
 
 
 def load_lexicon(name: str, key=fold) -> frozenset[str]:
@@ -77,7 +81,8 @@ NEVER_NAMES = ORGANISATIONS | PLACES | MEDIA | NATIONALITIES | NOUNS | frozenset
 TITLE_OR_GIVEN = GIVEN_NAMES & TITLES
 # بن/بنت/ابن/ولد (son, daughter of), آل (family of; folds to ال), أبو/أبي/أم
 # (kunya) and عبد: each binds the word after it into the name.
-LINKS = frozenset(fold(w) for w in "بن بنت ابن ولد آل أبو ابو أبي ابي أم عبد".split())
+# The particles of European names (دي ميستورا، دا سيلفا، فون براون) bind the word after them too.
+LINKS = frozenset(fold(w) for w in "بن بنت ابن ولد آل أبو ابو أبي ابي أم عبد دي دا دو ديل فون".split())
 # Second halves of compound given names: نور الدين، نصر الله، سيف الإسلام.
 COMPOUND_SECONDS = frozenset(fold(w) for w in "الدين الله الإسلام الحق العرب الزمان الرحمن النبي".split())
 
@@ -158,6 +163,12 @@ def _definite_class(key: str) -> int:
     return W_OTHER  # كالين، بالي: the letters are the word's own
 
 
+def titled_with_hamza_below(word: str) -> bool:
+    """Whether a word that reads as a function word once its alef is folded is
+    a title spelled with إ: إمام (an imam), not أمام (in front of)."""
+    return word[0] == ALEF_HAMZA_BELOW and fold(word) in TITLES
+
+
 def classify(token: str) -> tuple[int, bool]:
     """The class of one token and whether it is و/ف + a word of that class.
 
@@ -170,7 +181,7 @@ def classify(token: str) -> tuple[int, bool]:
     if not ("\u0621" <= first <= "\u06d3"):
         return W_PUNCT, False
     surface = light(token)
-    if surface in FUNCTION_WORDS:
+    if surface in FUNCTION_WORDS and not titled_with_hamza_below(token):
         return W_FUNC, False
     if surface in SPEECH_VERBS:
         return W_VERB, False

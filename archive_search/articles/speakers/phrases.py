@@ -1,26 +1,27 @@
 """Speakers introduced by a phrase rather than a verb.
 
 بحسب/حسب/وفقا لـ/طبقا لـ فلان (also "بحسب ما قاله فلان", "حسب قول فلان",
-"حسبما قال فلان"), على لسان فلان, تعليق/تصريح من فلان, في تصريح/حديث/بيان لـ فلان (not a
-reporter spoken to: "في تصريح لمراسل …"), تصريح فلان, في مقابلة/حوار مع
-فلان (the interviewee), نقل … عن فلان; and the speakers joined to each by و.
+"حسبما قال فلان"), على لسان فلان, على حد قول فلان, تعليق/تصريح من فلان,
+في تصريح/حديث/بيان لـ فلان (not a reporter spoken to: "في تصريح لمراسل …"),
+تصريح فلان, في مقابلة/حوار مع فلان (the interviewee), نقل … عن فلان; and the
+speakers joined to each by و.
 """
 
 from __future__ import annotations
 
 from archive_search.articles.speakers.grammar import first_is_given
 from archive_search.articles.speakers.lexicons import (
-    SENTENCE_MARKS, W_AMBIG, W_GIVEN, W_VERB, fold, light,
+    SENTENCE_MARKS, STATEMENTS, W_AMBIG, W_GIVEN, W_TITLE, W_VERB, fold, light,
 )
 from archive_search.articles.speakers.subjects import add_joined, subject_at
 from archive_search.articles.speakers.tokens import Line, Subject
 from archive_search.articles.speakers.triggers import TRANSMIT
 
 _ACCORDING = frozenset(fold(w) for w in "بحسب حسب وبحسب وحسب وفقا وفق ووفقا طبقا وطبقا".split())
-_STATEMENTS = frozenset(fold(w) for w in "تصريح تصريحات حديث بيان مقابلة تغريدة تدوينة كلمة رسالة تعليق".split())
 _FROM_WHOM = fold("من")
 _ACCORDING_WHAT = frozenset(fold(w) for w in "حسبما وحسبما بحسبما".split())
 _TONGUE = fold("لسان")
+_EXTENT = fold("حد")
 _INTERVIEWS = frozenset(fold(w) for w in "مقابلة حوار حديث".split())
 _WITH = fold("مع")
 _FROM = fold("عن")
@@ -89,16 +90,21 @@ def after_phrase(line: Line, i: int, out: list[tuple[Line, Subject]]) -> None:
                 found = (line, subject_at(line, j))
     elif key == _TONGUE and i > 0 and keys[i - 1] == fold("على"):
         found = (line, subject_at(line, i + 1))
+    elif key == _EXTENT and i > 0 and keys[i - 1] == fold("على") and i + 2 < n and keys[i + 1] in _SAYING:
+        found = (line, subject_at(line, i + 2))  # "على حد قول الوزير فلان"
     elif key in _INTERVIEWS and i + 2 < n and keys[i + 1] == _WITH:
         found = (line, subject_at(line, i + 2))  # "في مقابلة مع فلان": the interviewee speaks
-    elif key in _STATEMENTS and i > 0 and keys[i - 1] == fold("في"):
+    elif key in STATEMENTS and i > 0 and keys[i - 1] == fold("في"):
         found = _prefixed_subject(line, i + 1)
         if found[1] is not None and i + 1 < n and _reporter(keys[i + 1]):
             found = (line, None)  # "في تصريح لمراسل الإذاعة فلان": the reporter spoken to
-    elif key in _STATEMENTS and i + 2 < n and keys[i + 1] == _FROM_WHOM:
+    elif key in STATEMENTS and i + 2 < n and keys[i + 1] == _FROM_WHOM:
         found = (line, _named(line, subject_at(line, i + 2)))  # "أول تعليق من الرئيس فلان"
-    elif key in _STATEMENTS and i + 1 < n and line.cls[i + 1] in (W_GIVEN, W_AMBIG):
+    elif key in STATEMENTS and i + 1 < n and line.cls[i + 1] in (W_GIVEN, W_AMBIG):
         found = (line, subject_at(line, i + 1))  # "تصريح جون بولتون": his statement
+    elif key in STATEMENTS and i + 1 < n and line.cls[i + 1] == W_TITLE:
+        subject = _named(line, subject_at(line, i + 1))  # "تصريحات الرئيس فلان": his statements
+        found = (line, subject if subject is not None and first_is_given(line, subject) else None)
     elif light(line.toks[i]) in TRANSMIT:
         for j in range(i + 1, min(n, i + 10)):
             if keys[j] == _FROM:
@@ -110,4 +116,5 @@ def after_phrase(line: Line, i: int, out: list[tuple[Line, Subject]]) -> None:
         add_joined(found[0], found[1], out)  # "وفقا للخبيرتين فلانة وفلانة"
 
 
-PHRASE_KEYS = _ACCORDING | _ACCORDING_WHAT | _STATEMENTS | _INTERVIEWS | {_TONGUE} | {fold(w) for w in TRANSMIT}
+PHRASE_KEYS = _ACCORDING | _ACCORDING_WHAT | STATEMENTS | _INTERVIEWS | {_TONGUE, _EXTENT} | {
+    fold(w) for w in TRANSMIT}

@@ -26,13 +26,14 @@ import re
 
 from archive_search.articles.speakers.article import Article
 from archive_search.articles.speakers.attribution import Candidate, candidates, strip_marks
+from archive_search.articles.speakers.chains import title_key
 from archive_search.articles.speakers.grammar import arabic_pattern, first_is_given, glued, name_end, prefixed
 from archive_search.articles.speakers.known import KnownNames
 from archive_search.articles.speakers.lexicons import (
-    COMPOUND_SECONDS, SAID_OPENERS, W_AL, W_AMBIG, W_FUNC, W_GIVEN, W_LINK, W_NAT, W_NOUN, W_OTHER, W_PREP,
+    COMPOUND_SECONDS, SAID_OPENERS, STATEMENTS, W_AL, W_AMBIG, W_FUNC, W_GIVEN, W_LINK, W_NAT, W_NOUN, W_OTHER, W_PREP,
     W_PUNCT, W_TITLE, W_VERB, fold,
 )
-from archive_search.articles.speakers.subjects import subject_at, title_follows, title_key
+from archive_search.articles.speakers.subjects import subject_at, title_follows
 from archive_search.articles.speakers.tokens import Line, Subject, words
 from archive_search.text.person_names import clean_name, name_words, same_person
 
@@ -41,6 +42,8 @@ _BEFORE_FOREIGN_GIVEN = frozenset((W_TITLE, W_AMBIG, W_NAT))
 # What opens the words reported after the speaker's name.
 _ADVERBS = frozenset(fold(w) for w in "أيضا ايضا كذلك اليوم أمس امس بدوره بدورها".split())
 _HE_SHE = frozenset(fold(w) for w in "وهو وهي".split())
+_IN = fold("في")
+_BODIES_STATEMENTS = frozenset(fold(w) for w in "بيان".split())
 _SAID_MARKS = frozenset(':«"“،,')
 _LATIN = re.compile("[A-Za-z]")
 
@@ -130,6 +133,9 @@ def _is_person(line: Line, subject: Subject, known: KnownNames | None, article: 
     """Whether the name has evidence of being a person's (see the module docstring)."""
     start, end = subject.start, subject.end
     cls, keys = line.cls[start:end], line.keys[start:end]
+    if cls[0] == W_OTHER and prefixed(keys[0]) and (
+            W_AL in cls[1:] or keys[0].endswith(("ه", "ي"))):
+        return False  # "التزام الجامعة بمكافحة الإرهاب", "لمواطني شرورة": a phrase in ب/ل, titled or not
     if first_is_given(line, subject):
         # "أكد كامل ثقته": one given name before a noun is that noun's adjective
         return not (len(cls) == 1 and end < len(line.cls) and line.cls[end] == W_NOUN)
@@ -188,7 +194,7 @@ def _resolve(candidate: Candidate, article: Article, known: KnownNames | None,
             return None
         line, subject = fuller
     elif subject.kind == "family":
-        if known is None or not known.is_family(line.bare[subject.start]):
+        if (known is None or not known.is_family(line.bare[subject.start])) and not _family_before_said(line, subject):
             return None  # a family name alone that no one of the article (nor the archive) bears
         return line, subject
     if candidate.subject.kind == "colon" and (not (subject.titled or first_is_given(line, subject)) or (
@@ -199,6 +205,17 @@ def _resolve(candidate: Candidate, article: Article, known: KnownNames | None,
     if _is_person(line, subject, known, article) or _foreign_before_quote(candidate, article):
         return line, subject
     return None
+
+
+def _family_before_said(line: Line, subject: Subject) -> bool:
+    """Whether a family name alone, the article's only name for him, stands
+    right before what was said: an unknown nisba in ال (no lexicon's word;
+    "وأوضح الزهراني أن"), no plural."""
+    start, end = subject.start, subject.end
+    key = line.bare[start]
+    if line.cls[start] != W_AL or not key.endswith("ي") or end >= len(line.keys):
+        return False
+    return line.keys[end] in SAID_OPENERS or line.toks[end] == ":"
 
 
 def _one_word_name(line: Line, subject: Subject, candidate: Candidate, known: KnownNames | None) -> bool:
@@ -245,6 +262,8 @@ def _foreign_before_quote(candidate: Candidate, article: Article) -> bool:
         return False  # ("بدفع أموال"; one word right before what was said may begin so: "بهجلي أن")
     while end + 1 < len(line.cls) and line.keys[end] in _ADVERBS:
         end += 1  # "وأكد هيكينج أيضا أن"
+    if end + 1 < len(line.cls) and line.keys[end] == _IN and line.keys[end + 1] in STATEMENTS - _BODIES_STATEMENTS:
+        return True  # "وأضاف كريفوروتشكو في تصريح لوكالة …" ("وقال سيتي في بيان": a club's statement)
     return line.keys[end] in SAID_OPENERS or line.toks[end] in _SAID_MARKS
 
 

@@ -3,7 +3,7 @@
 On a :class:`~archive_search.articles.speakers.tokens.Line`:
 
 * :func:`subject_at` reads the subject of a verb of saying: a title chain
-  ("رئيس لجنة الشؤون الخارجية بالبرلمان …", which names no person), then the
+  (:func:`archive_search.articles.speakers.chains.title_chain`), then the
   name (:func:`archive_search.articles.speakers.grammar.name_end`); or an organisation,
   place, medium or thing (no person); or a title alone ("وأضاف الوزير"); or
   one family name ("وأضاف الحسن"). A chain whose name is someone else's gives
@@ -14,12 +14,13 @@ On a :class:`~archive_search.articles.speakers.tokens.Line`:
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
-from archive_search.articles.speakers.grammar import GIVEN_LIKE, HONORIFICS, name_end
+from archive_search.articles.speakers.chains import (
+    KIN, ON_BEHALF, QUOTES, ROYAL, definite_before, kin_before, quoted_name, title_chain, title_key,
+)
+from archive_search.articles.speakers.grammar import HONORIFICS, name_end
 from archive_search.articles.speakers.lexicons import (
-    COMMAS, GIVEN_NAMES, NAME_CLASSES, NOT_PERSON_CLASSES, TITLES, W_AL, W_AMBIG, W_FUNC, W_GIVEN, W_LINK,
-    W_MEDIA, W_NAT, W_NOUN, W_ORG, W_OTHER, W_PLACE, W_PREP, W_PUNCT, W_TITLE, W_VERB, fold,
+    COMMAS, GIVEN_NAMES, NAME_CLASSES, W_AL, W_AMBIG, W_FUNC, W_GIVEN, W_LINK, W_NAT, W_NOUN, W_ORG, W_OTHER,
+    W_PLACE, W_PREP, W_PUNCT, W_TITLE, fold,
 )
 from archive_search.articles.speakers.tokens import Line, Subject, token_info
 from archive_search.text.person_names import FILIATION
@@ -27,205 +28,11 @@ from archive_search.text.person_names import FILIATION
 # Words after a verb that stand between it and its subject ("وقال أيضا فلان").
 _SKIPPED = frozenset(fold(w) for w in """ذلك بذلك هذا أيضا ايضا كذلك بدوره بدورها بدورهم اليوم أمس امس
     الأحد الاثنين الإثنين الثلاثاء الأربعاء الخميس الجمعة السبت مساء الليلة""".split())
-# Words inside a title chain that tie it to what follows ("المتحدث باسم الجيش").
-_CHAIN_TIES = frozenset(fold(w) for w in "لدى في عن على هذه هذا تلك".split())
-# "على" and "عن" tie a chain only after these titles: "المشرف على …", "النائب عن …".
-_TIED_BY = {fold("على"): frozenset(fold(w) for w in "مشرف المشرف قائم القائم وصي الوصي".split()),
-            fold("عن"): frozenset(fold(w) for w in """نائب النائب مسؤول المسؤول ممثل الممثل متحدث المتحدث
-                                                    مندوب المندوب عضو العضو""".split())}
-_AFTER_TIE = frozenset((W_AL, W_ORG, W_PLACE, W_NAT, W_PREP, W_MEDIA, W_NOUN))
 # "وأوضح من جهته فلان": a phrase between the verb and its subject.
 _ASIDE = frozenset(fold(w) for w in "جهته جهتها جانبه جانبها ناحيته ناحيتها".split())
-# Kin: "نجل الرئيس فلان" names the father, not the son who speaks.
-_KIN = frozenset(fold(w) for w in """نجل نجلة ابنة شقيق شقيقة زوج زوجة أرملة والد والدة عم خال جد جدة حفيد حفيدة صهر
-    أخ أخت صديق صديقة""".split())
-# Titles inside the names of institutions: "مطار الملك عبدالعزيز", "كتائب الشهيد …".
-_ROYAL = frozenset(fold(w) for w in "الملك الأمير الشيخ السلطان الإمام الشهيد الراحل".split())
 # Given names that are also times of day ("صباح الأربعاء").
 _TIME_NAMES = frozenset(fold(w) for w in "صباح ضحى فجر نهار سحر".split())
-_QUOTES = frozenset('"«»“”\'')
-_ON_BEHALF = fold("باسم")
-_DEFINITE = ("ال", "وال", "فال", "بال", "كال", "لل")
-
-
-def title_key(line: Line, k: int) -> str:
-    """A title's folded form without the article, و and the feminine ة."""
-    key = line.keys[k][1:] if line.conj[k] else line.keys[k]
-    for article in ("ال",):
-        if key.startswith(article) and len(key) > len(article) + 2:
-            key = key[len(article):]
-            break
-    return key[:-1] if key.endswith("ه") and len(key) > 3 else key
-
-
-def _given_ahead(line: Line, k: int, limit: int = 8) -> int | None:
-    """The first given name within ``limit`` tokens of k, across a title's
-    organisation words, places, "في" and commas, or None at a word that ends
-    the search (a name after الملك there is an institution's: "مطار الملك فهد")."""
-    cls, keys = line.cls, line.keys
-    for j in range(k, min(len(cls), k + limit)):
-        c = cls[j]
-        if (c in GIVEN_LIKE or c == W_LINK and name_end(line, j) > j) and not (j > 0 and keys[j - 1] in _ROYAL):
-            return j
-        if c in (W_FUNC, W_PUNCT, W_VERB) and line.toks[j] not in COMMAS and keys[j] not in _CHAIN_TIES:
-            return None
-        if c == W_TITLE or j > k and line.toks[j - 1] in COMMAS:
-            return None  # a new title, or a name in apposition, before any given name
-    return None
-
-
-@dataclass(slots=True)
-class _Chain:
-    """The state of a title chain being read (see :func:`_title_chain`)."""
-
-    line: Line
-    k: int
-    titled: bool = False
-    title: str | None = None
-    prev: int = W_PUNCT
-    on_behalf: bool = False  # after "باسم": a person's title now names whom he speaks for
-    org_name: bool = False  # an unknown word now belongs to an organisation's name
-    quoted: bool = False  # inside quotes around an organisation's name
-
-
-_NEXT, _STOP, _NOBODY, _MOVED = range(4)
-
-
-def _title_chain(line: Line, j: int) -> tuple[int, bool, str | None] | None:
-    """Read the titles, roles and organisation words from token j: where the
-    name may start, whether a person's title stood there and which; None when
-    the subject is an organisation, a place, a medium, a thing, or the name
-    that follows is someone else's (the chain's head is unnamed)."""
-    chain = _Chain(line, j)
-    n = len(line.cls)
-    while chain.k < n:
-        c = line.cls[chain.k]
-        if c == W_AMBIG:
-            k = chain.k
-            if k + 1 < n and line.cls[k + 1] in NAME_CLASSES and not line.conj[k + 1]:
-                break  # مساعد الزهراني is a name; "مساعد وزير" a title
-            c = W_TITLE
-        elif c == W_AL and chain.k == j and chain.k + 1 < n and line.cls[chain.k + 1] in GIVEN_LIKE:
-            c = W_TITLE  # an unknown role before a given name: "المتطوعة نجلاء البراك"
-        step = _title_step(chain) if c == W_TITLE else _word_step(chain, c)
-        if step == _NOBODY:
-            return None
-        if step == _STOP:
-            break
-        if step == _NEXT:
-            chain.prev = c
-            chain.k += 1
-    return chain.k, chain.titled, chain.title
-
-
-def _title_step(chain: _Chain) -> int:
-    """One title in the chain."""
-    line, k = chain.line, chain.k
-    keys = line.keys
-    if chain.titled and chain.prev == W_TITLE and keys[k - 1].startswith("ال") and not keys[k].startswith("ال"):
-        return _STOP  # "أبلغ الرئيس كبير موظفيه …": a second phrase, the object
-    if chain.prev in (W_ORG, W_NOUN, W_OTHER, W_AL) and keys[k] in _ROYAL:
-        chain.k = max(name_end(line, k + 1), k + 1)  # "مطار الملك عبدالعزيز": an institution's name
-        chain.prev = W_ORG
-        return _MOVED
-    if chain.titled and (chain.on_behalf or keys[k - 1] in _KIN):
-        return _NOBODY  # "المتحدث باسم عائلة الصحفي فلان", "نجل الرئيس فلان"
-    if not chain.titled:
-        chain.title = title_key(line, k)
-    # after an indefinite title an unknown word is its complement ("مدير
-    # جمرك …"); after a definite one, the name ("الرئيس ترامب")
-    chain.titled, chain.org_name = True, _indefinite(line, k)
-    return _NEXT
-
-
-def _word_step(chain: _Chain, c: int) -> int:
-    """One word of the chain that is not a title."""
-    line, k = chain.line, chain.k
-    cls, keys, toks = line.cls, line.keys, line.toks
-    following = cls[k + 1] if k + 1 < len(cls) else W_PUNCT
-    if chain.quoted and toks[k] not in _QUOTES and chain.titled:
-        return _NEXT  # inside quotes after a title: an organisation's or a medium's name
-    if toks[k] == "و" and chain.titled and following in (W_TITLE, W_AMBIG):
-        return _NEXT  # "إمام و خطيب المسجد الحرام": و written apart between two titles
-    if c == W_AL and chain.prev == W_TITLE and k > 0 and keys[k - 1] in HONORIFICS:
-        return _STOP  # "المهندس الغبان": a family name after an honorific
-    if c in NOT_PERSON_CLASSES or c in (W_AL, W_PREP):
-        if not chain.titled:
-            return _NOBODY
-        # a bare organisation word opens its name ("صحيفة ذا نيشن"); a definite
-        # word or a place closes it, and a bare title's complement ("وزير التجارة …")
-        chain.org_name = c in (W_ORG, W_MEDIA, W_PREP, W_NOUN) and not keys[k].startswith(_DEFINITE) and not (
-            c == W_PREP and token_info(toks[k][1:])[0] == W_PLACE)
-    elif not chain.titled:
-        return _STOP
-    elif toks[k] in COMMAS:
-        chain.on_behalf = chain.org_name = False
-    elif keys[k] == _ON_BEHALF:
-        chain.on_behalf = True
-    elif keys[k] in _TIED_BY and k > 0 and keys[k - 1] in _TIED_BY[keys[k]]:
-        chain.org_name = True  # "المشرف على مبادرة «…» فلان": what he is in charge of, then the name
-    elif keys[k] in _CHAIN_TIES and keys[k] not in _TIED_BY and following in _AFTER_TIE:
-        pass  # "… في الإدارة الذاتية", "سفير روسيا لدى الأمم المتحدة"
-    elif c == W_LINK and chain.prev in (W_ORG, W_NOUN, W_AL) and keys[k] == "ابن":
-        chain.k = max(name_end(line, k), k + 1)  # "الحي الجامعي ابن خلدون": an institution's name
-        return _MOVED
-    elif c == W_OTHER and chain.org_name and not (
-            following == W_AL and keys[k + 1].endswith("ي") and keys[k][0] not in "لب"):
-        pass  # the organisation's own name ("صحيفة ذا نيشن"), unless a nisba follows
-    elif c == W_OTHER and (line.conj[k] or toks[k][0] == "و" and chain.prev in (W_AL, W_ORG, W_NOUN, W_PREP)):
-        pass  # "… لعلوم الفضاء ونظام تكنولوجيا …": the organisation's name goes on
-    elif c == W_OTHER and toks[k - 1] in COMMAS:
-        return _STOP  # "، يوفال شتاينتز،": the name in apposition
-    elif c == W_OTHER:
-        ahead = _given_ahead(line, k)
-        if ahead is None or line.conj[ahead]:
-            return _STOP  # (before "وسارة درور" the unknown words are a first name: "جوليت كيلو وسارة …")
-        chain.k = ahead
-        return _MOVED
-    elif toks[k] in _QUOTES:
-        return _quote_step(chain)
-    elif not (toks[k].isdigit() and k + 1 < len(toks) and toks[k + 1] in COMMAS):
-        return _STOP  # (a number before a comma: "الأستاذ بمعهد حمام سوسة 2، خالد …")
-    return _NEXT
-
-
-def _quote_step(chain: _Chain) -> int:
-    """A quote mark in the chain: it opens or closes an organisation's or a
-    medium's name ("مبادرة «نرسم بسمتهم»", skipped), or opens the quotes
-    around the person's name ("صالح القرعوطي", read) unless a given name
-    follows the quotes."""
-    if chain.quoted:
-        chain.quoted = chain.org_name = False  # the organisation's name is closed
-        return _NEXT
-    if not chain.org_name and _quoted_name(chain.line, chain.k):
-        close = next(j for j in range(chain.k + 1, len(chain.line.toks)) if chain.line.toks[j] in _QUOTES)
-        if chain.titled and close + 1 < len(chain.line.cls) and chain.line.cls[close + 1] in GIVEN_LIKE:
-            chain.k = close + 1  # "المشرف على الفعاليات «تلي ماتش» بدر الذربان": a thing's name, then his
-            return _MOVED
-        chain.k += 1
-        return _STOP
-    if chain.titled:  # "باسم قوات التحالف «تحالف دعم الشرعية»، العقيد …"
-        chain.quoted = True
-        return _NEXT
-    return _STOP
-
-
-def _indefinite(line: Line, k: int) -> bool:
-    """Whether the title at k is written bare (مدير، وزيرة), not with ال or a
-    pronoun (محاميه: his lawyer, whose name follows)."""
-    key = line.keys[k][1:] if line.conj[k] else line.keys[k]
-    if line.toks[k].endswith("ه") and key[:-1] in TITLES:
-        return False  # محاميه (his lawyer), though محامية folds to the same letters
-    return key in TITLES or line.toks[k].endswith("ة") and key[:-1] in TITLES
-
-
-def _quoted_name(line: Line, k: int) -> bool:
-    """Whether token k opens quotes around a name: "«فرحان حق»", "\"الغامدي\""."""
-    toks, cls = line.toks, line.cls
-    for j in range(k + 2, min(len(toks), k + 5)):
-        if toks[j] in _QUOTES:
-            return all(c in NAME_CLASSES for c in cls[k + 1:j])
-    return False
+_EACH, _FROM = fold("كل"), fold("من")
 
 
 def subject_at(line: Line, j: int) -> Subject | None:
@@ -234,13 +41,15 @@ def subject_at(line: Line, j: int) -> Subject | None:
     n = len(cls)
     if j < n and line.toks[j] in COMMAS:
         j += 1  # "وقال، جيسي ويلر، …"
-    if j + 1 < n and keys[j] == "ل" and line.toks[j + 1] in _QUOTES:
-        close = next((q for q in range(j + 2, min(n, j + 7)) if line.toks[q] in _QUOTES), None)
+    if j + 1 < n and keys[j] == "ل" and line.toks[j + 1] in QUOTES:
+        close = next((q for q in range(j + 2, min(n, j + 7)) if line.toks[q] in QUOTES), None)
         if close is not None:
             j = close + 1  # "أكد لـ«عكاظ» رئيس الجالية …": the medium spoken to, then the subject
-    while j < n and (keys[j] in _SKIPPED or line.toks[j] in _QUOTES and _quoted_name(line, j)):
+    while j < n and (keys[j] in _SKIPPED or line.toks[j] in QUOTES and quoted_name(line, j)):
         j += 1
-    if j + 1 < n and keys[j] == fold("من") and keys[j + 1] in _ASIDE:
+    if j + 1 < n and keys[j] == _EACH and keys[j + 1] == _FROM:
+        j += 2  # "وقال كل من الرئيس فلان والمستشارة فلانة": each of them
+    if j + 1 < n and keys[j] == _FROM and keys[j + 1] in _ASIDE:
         j += 2
         while j < n and line.toks[j] in COMMAS:
             j += 1
@@ -249,15 +58,15 @@ def subject_at(line: Line, j: int) -> Subject | None:
     if cls[j] in (W_AL, W_NAT) and keys[j].startswith("ال") and (
             j + 1 >= n or cls[j + 1] not in NAME_CLASSES or line.conj[j + 1]):
         return Subject(j, j + 1, kind="family", begin=j)  # "وأضاف الحسن", "وأبرز التركي"
-    if cls[j] == W_LINK and j + 1 < n and keys[j + 1] in _KIN:
+    if cls[j] == W_LINK and j + 1 < n and keys[j + 1] in KIN:
         return None  # "ابن عم فلان": a relative of his
-    if cls[j] == W_TITLE and keys[j].startswith("ل") and not keys[j].startswith("ال"):
+    if cls[j] == W_TITLE and _spoken_to(line, j):
         return None  # "وصرح للصحافيين": those spoken to
-    chain = _title_chain(line, j)
+    chain = title_chain(line, j)
     if chain is None:
         return None
     k, titled, title = chain
-    if k > j and keys[k - 1] in _KIN and not line.toks[k - 1].endswith("ه"):
+    if k > j and kin_before(line, k) and not line.toks[k - 1].endswith("ه"):
         return None  # "صديق محمد صلاح", "نجل فلان": a relative's name ("صديقه فلان", his friend, is the friend)
     end = name_end(line, k)
     if end == k and titled and k < n and cls[k] == W_AL and k > j and keys[k - 1] in HONORIFICS and (
@@ -275,8 +84,8 @@ def second_subject(line: Line, subject: Subject) -> tuple[Line, Subject] | None:
     k = subject.end
     if k + 1 < len(line.cls) and line.toks[k] in COMMAS and line.conj[k + 1]:
         k += 1  # "قال فلان، والوزيرة فلانة"
-    if k >= len(line.cls) or not line.conj[k] or line.cls[k] not in (W_GIVEN, W_AMBIG, W_TITLE, W_OTHER):
-        return None
+    if k >= len(line.cls) or not line.conj[k] or line.cls[k] not in (W_GIVEN, W_AMBIG, W_TITLE, W_OTHER, W_NAT, W_AL):
+        return None  # (a nationality: "الرئيسان الروسي فلان والتركي فلان")
     shorter = line.without_prefix(k, 1)
     second = subject_at(shorter, k)
     return (shorter, second) if second is not None and second.kind != "family" else None
@@ -295,6 +104,15 @@ def add_joined(line: Line, subject: Subject, out: list[tuple[Line, Subject]]) ->
         out.append(joined)
 
 
+def _spoken_to(line: Line, j: int) -> bool:
+    """Whether the title at j is ل + a title ("للصحافيين", "لمراسل"), not a
+    title whose own first letter is ل (لاعب)."""
+    key = line.keys[j]
+    if not key.startswith("ل") or key.startswith("ال"):
+        return False
+    return key.startswith("لل") or token_info(line.toks[j][1:])[0] in (W_TITLE, W_AMBIG)
+
+
 def _verb_like(key: str) -> bool:
     """An unknown word that starts like a verb in the present (يورط، يتوعد)."""
     return key[:1] == "ي" and len(key) <= 5 and key not in GIVEN_NAMES
@@ -307,6 +125,17 @@ def title_follows(line: Line, end: int) -> bool:
     if end < n and line.toks[end] in COMMAS:
         end += 1
     return end < n and line.cls[end] in (W_TITLE, W_AMBIG) and not line.conj[end]
+
+
+def _named_for(line: Line, on_behalf: int, start: int) -> bool:
+    """Whether the name at ``start`` is the one a spokesman speaks for (باسم
+    at ``on_behalf``): a title stands between them, right after باسم or after
+    an indefinite word ("باسم الملك فلان", "باسم عائلة الصحفي فلان"); after a
+    body's words alone ("باسم الخارجية الأمريكية فلانة") the name is the
+    spokesman's own."""
+    return start == on_behalf + 1 or any(
+        line.cls[t] in (W_TITLE, W_AMBIG) and (t == on_behalf + 1 or not definite_before(line, t))
+        for t in range(on_behalf + 1, start))
 
 
 def name_before(line: Line, i: int) -> Subject | None:
@@ -326,10 +155,13 @@ def name_before(line: Line, i: int) -> Subject | None:
     t = start - 1
     titled, title = False, None
     while t >= 0 and cls[t] in (W_TITLE, W_AMBIG, W_ORG, W_NAT, W_AL, W_PLACE, W_NOUN, W_PREP, W_GIVEN):
-        if cls[t] == W_GIVEN and line.keys[t] != _ON_BEHALF:
+        if cls[t] == W_GIVEN and line.keys[t] != ON_BEHALF:
             break
-        if line.keys[t] == _ON_BEHALF:
+        if line.keys[t] == ON_BEHALF and _named_for(line, t, start):
             return None  # "متحدث باسم الملك فلان قد أعلن": his spokesman speaks
+        if t == start - 1 and line.keys[t] in ROYAL and t > 0 and cls[t - 1] in (
+                W_ORG, W_NOUN, W_PREP, W_OTHER) and not definite_before(line, t):
+            return None  # "جامعة الملك خالد تعلن": an institution named after him
         if cls[t] in (W_TITLE, W_AMBIG):
             titled, title = True, title_key(line, t)
         t -= 1

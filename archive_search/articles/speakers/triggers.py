@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from archive_search.articles.speakers.lexicons import (
     COMMAS, FUNCTION_WORDS, SPEECH_VERBS, W_AMBIG, W_GIVEN, W_LINK, W_MEDIA, W_NOUN, W_ORG, W_OTHER, W_PLACE,
-    W_PUNCT, W_TITLE, W_VERB, light,
+    W_PUNCT, W_TITLE, W_VERB, light, titled_with_hamza_below,
 )
 from archive_search.articles.speakers.tokens import token_info
 
@@ -40,7 +40,7 @@ _PARTICIPLES = frozenset(light(w) for w in """مؤكدا مؤكدة مضيفا �
 _STATEMENT_SURFACES = frozenset({"تصريح", "تصريحات", "حديث", "بيان", "مقابلة", "تغريدة", "حوار", "تعليق"})
 TRIGGER_SURFACES = frozenset(
     spelling
-    for word in SPEECH_VERBS | TRANSMIT | {light(w) for w in "بحسب حسب وبحسب وحسب وفقا ووفقا طبقا لسان حسبما".split()}
+    for word in SPEECH_VERBS | TRANSMIT | {light(w) for w in "بحسب حسب وبحسب وحسب وفقا ووفقا طبقا لسان حد حسبما".split()}
     for form in (word, "و" + word, "ف" + word)
     for spelling in spellings(form)
 ) | _STATEMENT_SURFACES | {w for p in _PARTICIPLES for w in spellings(p)} | {
@@ -53,7 +53,7 @@ VERB_SURFACES = frozenset(w for verb in SPEECH_VERBS for form in (verb, "و" + v
 PARTICIPLE_SURFACES = frozenset(w for word in _PARTICIPLES for w in spellings(word))
 _CONJ_VERB_SURFACES = frozenset(w for verb in SPEECH_VERBS for form in ("و" + verb, "ف" + verb)
                                 for w in spellings(form))
-_FUNCTION_SURFACES = frozenset(w for word in FUNCTION_WORDS for w in spellings(word))
+_FUNCTION_SURFACES = frozenset(w for word in FUNCTION_WORDS for w in spellings(word) if not titled_with_hamza_below(w))
 _OPENERS = frozenset(':"«“(-')
 
 
@@ -94,6 +94,8 @@ def worth_reading(words: list[str], i: int, observing: bool = False) -> bool:
     j = i + 1
     while j < len(words) - 1 and words[j] in _ASIDE_SURFACES:
         j += 1  # "أوضح ذلك المهندس فلان"
+    if j < len(words) - 2 and words[j] == "كل" and words[j + 1] == "من":
+        j += 2  # "وقال كل من الرئيس فلان والمستشارة فلانة"
     after = words[j] if j < len(words) else ""
     follows = _peek(after)
     if observing:  # the archive learns names only from a title or a given name after the trigger
@@ -108,7 +110,8 @@ def worth_reading(words: list[str], i: int, observing: bool = False) -> bool:
     if word in EXPLAINED_SURFACES:
         return follows in (W_TITLE, W_GIVEN, W_AMBIG)
     if word in _STATEMENT_SURFACES:
-        return (i > 0 and words[i - 1] in ("في", "وفي")) or follows in (W_GIVEN, W_AMBIG) or after in ("مع", "من")
+        return (i > 0 and words[i - 1] in ("في", "وفي")) or follows in (W_GIVEN, W_AMBIG, W_TITLE) or after in (
+            "مع", "من")
     if word in _TRANSMIT_SURFACES or after in _SAYING_SURFACES or word in _ACCORDING_WHAT_SURFACES:
         return True  # "نقلت وكالة … عن فلان", "حسب قول فلان"
     return follows not in _NO_NAME_AFTER

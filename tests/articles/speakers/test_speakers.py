@@ -348,3 +348,245 @@ def test_a_headline_of_one_given_name_and_a_colon_is_no_speaker():
 def test_plurals_of_titles_and_crafts_are_no_names():
     assert find_speakers("وأبرز شعراء العرب في الجاهلية لبيد بن ربيعة.") == []
     assert find_speakers("وأبرز فن النقش العسيري جمال البيوت القديمة.") == []
+
+
+def test_a_trade_before_the_name_is_its_title():
+    assert find_speakers("وقال الطاهي الإيطالي ماسيمو بوتورا إن سر الطبق في ناره الهادئة.") == ["ماسيمو بوتورا"]
+    assert find_speakers("وأكد الملياردير الأمريكي وارن بافيت أن الأسواق ستتعافى.") == ["وارن بافيت"]
+
+
+def test_after_a_title_and_its_adjectives_the_unknown_words_are_the_name():
+    # no given name further on is taken for the start of the name
+    text = "كشف الطباخ الإيطالي المعروف كارلوتشو بانتي طريقة فريدة لتحضير العجين."
+    assert find_speakers(text) == ["كارلوتشو بانتي"]
+    assert find_speakers("قالت الوالدة وتدعى إليزابيث أوسبورن إنها لم تره منذ سنوات.") == ["إليزابيث أوسبورن"]
+
+
+def test_two_titles_joined_by_and_are_one_persons():
+    text = "أما الشاعر والناقد سمير عبد الحليم فيرى أن الأزمة أعمق من ذلك."
+    assert find_speakers(text) == ["سمير عبد الحليم"]
+
+
+def test_a_nationality_without_the_article_after_a_given_name_is_the_family_name():
+    text = "وقال وحيد مصري، المتحدث باسم هيئة الأرصاد، إن موجة الحر ستستمر أسبوعا."
+    assert find_speakers(text) == ["وحيد مصري"]
+    assert find_speakers("وقال إن الدنيا تغيرت أمام عينيه، وإنه يرى دنيا جديدة.") == []  # an adjective in ة
+
+
+def test_a_family_named_by_al_is_no_speaker():
+    assert find_speakers("احتفل آل غندورة بزفاف نجلهم في جدة، كما عبر عن شكره لكل الذين لبوا الدعوة.") == []
+
+
+def test_an_accusative_participle_after_a_name_is_no_part_of_it():
+    text = "وقال وزير المالية ماتياس كورمان متحدثا قبل الاجتماع إن الحكومة تريد نموا أسرع."
+    assert find_speakers(text) == ["ماتياس كورمان"]
+
+
+def test_a_feminine_title_ties_its_chain_to_what_it_is_in_charge_of():
+    text = ("وكشف رئيس اللجنة المشرفة على البرنامج الثقافي للمهرجان الدكتور سالم بن علي القحطاني، "
+            "أن البرنامج يشمل ندوات وأمسيات شعرية.")
+    assert find_speakers(text) == ["سالم بن علي القحطاني"]
+
+
+def test_a_second_chain_of_titles_set_off_by_commas_then_the_name():
+    text = ("قال رئيس اللجنة الأمنية المشتركة بين البلدين عند جسر الملك فهد، مدير عام الإدارة العامة "
+            "للجمارك الشيخ خالد بن سعد آل ثاني، إن العمل جار على المشروع.")
+    assert find_speakers(text) == ["خالد بن سعد آل ثاني"]
+
+
+def test_a_royal_title_after_a_definite_word_starts_a_persons_name():
+    # "الشريفين" has the article, so "الملك" is in no construct with it: the king speaks
+    text = "وأعرب خادم الحرمين الشريفين الملك سلمان بن عبدالعزيز عن أطيب تهانيه للرئيس."
+    assert find_speakers(text) == ["سلمان بن عبدالعزيز"]
+
+
+def test_a_royal_title_in_an_institutions_name_after_a_preposition():
+    assert find_speakers("وقال المدير التنفيذي لمستشفى الملك فيصل التخصصي إن الحالات مستقرة.") == []
+    text = "وقال المتحدث الرسمي لمركز الملك سلمان للإغاثة رأفت الصباغ إن الدفعة الثالثة وصلت."
+    assert find_speakers(text) == ["رأفت الصباغ"]
+
+
+def test_a_sentence_glued_to_the_period_before_it_is_read():
+    text = "واستمتع النزلاء بأمسية الشواء مساء الخميس.وعلق المدير العام خالد هباب: «ستتواصل الأمسيات»."
+    assert find_speakers(text) == ["خالد هباب"]
+    assert find_speakers("وقال الشيخ د.أسامة خياط إن الحادث جريمة.") == ["أسامة خياط"]
+
+
+def test_a_nationality_before_a_given_name_describes_the_person():
+    text = "وأعرب الكوري الجنوبي تشونغ مونغ جون نائب رئيس الاتحاد السابق عن نيته الترشح."
+    assert find_speakers(text) == ["تشونغ مونغ جون"]
+
+
+def test_added_a_goal_is_no_saying():
+    assert find_speakers("ثم أضاف البرازيلي روبرتو فيرمينو الثالث في الدقيقة الأخيرة.") == []
+    assert find_speakers("وأضاف مدافع يوفنتوس أليكس ساندرو الهدف الثاني برأسية.") == []
+    assert find_speakers("وأضاف البرازيلي روبرتو فيرمينو أن الفريق يستحق الفوز.") == ["روبرتو فيرمينو"]
+
+
+def test_god_prayed_to_is_no_speaker():
+    text = "ودعا المحافظ خالد الصفيان المولى عز وجل أن يتغمد الشهداء بواسع رحمته."
+    assert find_speakers(text) == ["خالد الصفيان"]
+
+
+def test_a_family_name_in_b_before_the_persons_title():
+    text = "أعلن نبيل بسباس رئيس الغرفة النقابية لتجار الجلود خلال اجتماع عام أن الأسعار سترتفع."
+    assert find_speakers(text) == ["نبيل بسباس"]
+    assert find_speakers("وقال ناصر بوريطة، وزير الخارجية، إن القرار نهائي.") == ["ناصر بوريطة"]
+
+
+def test_an_imam_spelled_with_hamza_below_is_a_title_not_in_front_of():
+    text = "قال إمام وخطيب المسجد الحرام الشيخ أسامة عبد الله خياط في خطبة الجمعة إن الحادث جريمة."
+    assert find_speakers(text) == ["أسامة عبد الله خياط"]
+    assert find_speakers("ووقف أمام المحكمة وقال إنه بريء.") == []
+
+
+@pytest.mark.parametrize("text", [
+    "كما أعلن أمين عام الجامعة في كلمته التزام الجامعة بمكافحة الإرهاب وإزالة أسبابه.",  # a phrase in ب
+    "أمير الجوف لمواطني طبرجل : جئنا لنسمع منكم",  # those spoken to, in ل
+    "وقد يقول قائل إن النفط لا يكفي.",  # one who might say
+    "فكتبوا إلى الخليفة علي بن أبي طالب رضي الله عنه، فكتب إليهم أن أرخصوه.",  # a blessing
+])
+def test_phrases_and_blessings_are_no_names(text):
+    assert find_speakers(text) == []
+
+
+def test_an_institution_named_after_a_king_before_the_verb_is_no_speaker():
+    assert find_speakers("جامعة الملك خالد تعلن فترة التحويل للطلاب") == []
+    assert find_speakers("الملك سلمان يؤكد دعم المملكة لليمن") == ["سلمان"]
+
+
+def test_a_title_whose_first_letter_is_lam_is_no_one_spoken_to():
+    assert find_speakers("أعلن لاعب خط الوسط دافيد سيلفا، الاثنين، اعتزاله اللعب الدولي.") == ["دافيد سيلفا"]
+    assert find_speakers("وصرح للصحافيين بأن الوضع هادئ.") == []
+
+
+def test_a_verbal_noun_or_a_feminine_adjective_is_no_second_family_name():
+    text = "من جانبه، أكد اللاعب خالد الزهراني التعامل الراقي الذي وجده من إدارة النادي."
+    assert find_speakers(text) == ["خالد الزهراني"]
+
+
+def test_what_was_said_may_open_with_any_person_of_inna():
+    assert find_speakers('وقال غوتيريس إنني "مقتنع بأن السلطات ستحقق في الأمر".') == ["غوتيريس"]
+
+
+def test_a_transliterated_name_before_in_a_statement():
+    text = "وأضاف كريفوروتشكو في تصريح لوكالة رويترز على هامش المعرض أن الصفقة ستوقع قريبا."
+    assert find_speakers(text) == ["كريفوروتشكو"]
+    assert find_speakers("وقال سيتي في بيان إن المدرب مدد عقده.") == []  # a body's statement
+
+
+def test_a_place_in_al_after_a_given_name_is_a_nisba():
+    assert find_speakers("وذكرت سمر الرمادي أن بهجة العيد لا تكتمل دون الأهل.") == ["سمر الرمادي"]
+
+
+def test_each_of_two_speakers():
+    text = "وقال كل من الرئيس الفرنسي إيمانويل ماكرون والمستشارة الألمانية أنغيلا ميركل إن الاتفاق ملزم."
+    assert find_speakers(text) == ["إيمانويل ماكرون", "أنغيلا ميركل"]
+
+
+def test_a_short_family_name_in_at_before_what_was_said():
+    assert find_speakers("وقال الناطق باسم الحكومة خالد شوكات إن الحكومة ماضية في الإصلاحات.") == ["خالد شوكات"]
+
+
+def test_where_an_envoy_is_sent_belongs_to_his_title():
+    text = "وحذر المبعوث الأممي إلى اليمن مارتن غريفيث من تدهور الأوضاع الإنسانية."
+    assert find_speakers(text) == ["مارتن غريفيث"]
+
+
+def test_walad_al_sheikh_ends_a_mauritanian_name():
+    text = "وقال المبعوث الأممي إسماعيل ولد الشيخ، إن المشاورات ستستأنف الشهر المقبل."
+    assert find_speakers(text) == ["إسماعيل ولد الشيخ"]
+
+
+def test_the_particles_of_european_names_bind_the_next_word():
+    text = "وقال المبعوث الأممي ستافان دي ميستورا إن المحادثات ستستأنف."
+    assert find_speakers(text) == ["ستافان دي ميستورا"]
+
+
+def test_a_place_spelled_as_a_relative_is_no_relative():
+    # جدة is Jeddah here, not a grandmother: the governor speaks
+    assert find_speakers("وأكد محافظ جدة الأمير مشعل بن ماجد أن المشاريع تسير وفق الخطة.") == ["مشعل بن ماجد"]
+    assert find_speakers("وقال نجل الرئيس جمال مبارك إن والده بخير.") == []
+
+
+def test_a_family_name_in_b_before_in_an_intervention():
+    text = "وأوضح عضو هيئة الانتخابات نبيل بفون في مداخلة إذاعية أن التسجيل متواصل."
+    assert find_speakers(text) == ["نبيل بفون"]
+
+
+def test_a_spokesmans_own_rank_after_the_body_he_speaks_for():
+    text = "وقال المتحدث باسم التحالف العقيد الركن تركي المالكي إن العمليات مستمرة."
+    assert find_speakers(text) == ["تركي المالكي"]
+    assert find_speakers("وقال المتحدث باسم الرئيس الفرنسي إيمانويل ماكرون إن الزيارة مؤجلة.") == []
+
+
+def test_as_someone_put_it():
+    assert find_speakers("على حد قول الوزير خالد الفالح، فإن السوق متوازنة.") == ["خالد الفالح"]
+    assert find_speakers("وصل الجيش إلى حد غير مسبوق من الجاهزية.") == []
+
+
+def test_an_honorific_as_a_family_name_right_before_what_was_said():
+    assert find_speakers('وتساءل النائب فيصل الشيخ: "أين كانت الحكومة؟".') == ["فيصل الشيخ"]
+
+
+def test_following_a_matter_up_is_no_saying():
+    text = "ويحظى المشروع بمتابعة من مستشار الأمير الدكتور سعد بن محمد مارق الذي يتابع أعمال التطوير."
+    assert find_speakers(text) == []
+    assert find_speakers("وتابع الوزير خالد العمري أن الخطة تسير وفق الجدول.") == ["خالد العمري"]
+
+
+def test_a_spokeswoman_for_a_body_named_before_her_verb():
+    assert find_speakers("المتحدثة باسم الخارجية الأمريكية هيذر ناورت قالت إن واشنطن قلقة.") == ["هيذر ناورت"]
+    assert find_speakers("وكان متحدث باسم الملك سلمان قد أعلن أن الزيارة تأجلت.") == []
+
+
+def test_a_nisba_alone_before_what_was_said_is_the_articles_only_name_for_him():
+    text = "ارتفاع البلاغات خلال العيد\nوأوضح الزهراني أن غرفة العمليات تلقت 192 بلاغا."
+    assert find_speakers(text) == ["الزهراني"]
+    assert find_speakers("وأكدت الأبحاث أن النوم مهم.") == []  # a plural, no nisba
+
+
+def test_a_counterpart_and_a_nationality_join_a_second_speaker():
+    text = "وقال وزير الخارجية الأردني أيمن الصفدي ونظيره المصري سامح شكري إن البلدين متفقان."
+    assert find_speakers(text) == ["أيمن الصفدي", "سامح شكري"]
+    text = "وأكد الرئيسان الروسي فلاديمير بوتين والتركي رجب طيب أردوغان أن التعاون سيتعزز."
+    assert find_speakers(text) == ["فلاديمير بوتين", "رجب طيب أردوغان"]
+
+
+def test_via_is_no_expressed():
+    assert find_speakers("وتقدم المنتخب عبر مهاجمه هاري كاين، ثم عبر البلجيكي يان فيرتونغن.") == []
+    text = "وعبر المدير خليفة المسعود، والمساعدة فوزية الرميح، عن تهنئتهما للطلاب."
+    assert find_speakers(text) == ["خليفة المسعود", "فوزية الرميح"]
+
+
+def test_a_bodys_name_in_l_then_the_persons_name():
+    text = "وأفادت المتحدثة باسم المفوضية السامية لحقوق الإنسان رافينا شمداساني بأن الأرقام مقلقة."
+    assert find_speakers(text) == ["رافينا شمداساني"]
+    text = "وقال رئيس الاتحاد الآسيوي لكرة القدم الشيخ سلمان بن إبراهيم آل خليفة إن البطولة ستقام."
+    assert find_speakers(text) == ["سلمان بن إبراهيم آل خليفة"]
+
+
+def test_the_statements_of_a_titled_person():
+    assert find_speakers("وجاءت تصريحات الرئيس الأمريكي دونالد ترامب بعد ساعات من الهجوم.") == ["دونالد ترامب"]
+    assert find_speakers("وأثار بيان وزارة الخارجية جدلا واسعا.") == []
+    # no given name after the title: no person
+    assert find_speakers("وتعد تصريحات رئيس الوزراء اليوناني أحدث حلقة في سلسلة تقييمات متفائلة.") == []
+
+
+def test_a_bare_title_word_before_a_nisba_is_part_of_the_name():
+    text = "وقال رئيس الجمهورية الباجي قائد السبسي في خطاب إن تونس ستتجاوز الأزمة."
+    assert find_speakers(text) == ["الباجي قائد السبسي"]
+    assert find_speakers("وقال محمد مدير التعليم إن الامتحانات في موعدها.") == []
+
+
+def test_a_given_name_that_is_a_title_after_a_bare_title_is_its_complement():
+    assert find_speakers("وأوضح نائب مشرف السكك الحديدية أن الحادث وقع فجرا.") == []
+    assert find_speakers("وقال مساعد الزهراني إن الفريق جاهز.") == ["مساعد الزهراني"]
+
+
+def test_a_rank_and_a_bare_trade_before_the_name():
+    assert find_speakers("وأوضح قائد الفريق المقدم طيار موسى الفيفي أن الاستعراض اشتمل على فقرات.") == ["موسى الفيفي"]
+
+
+def test_a_verb_after_a_persons_description_is_no_name():
+    assert find_speakers("أوصى مليونير أمريكي، توفي في وقت سابق هذا العام، بعشرة ملايين دولار لابنتيه.") == []

@@ -1,0 +1,263 @@
+"""A title chain before a person's name: where the name starts.
+
+:func:`title_chain` reads, from the word after a verb of saying, the titles,
+roles, bodies, places and their adjectives that stand before a person's name
+("رئيس لجنة الشؤون الخارجية بالبرلمان الأوروبي …", "المتحدث باسم التحالف
+العقيد الركن …"), and tells where the name starts, whether a person's title
+stood there and which one; or that the chain's head is nobody named (an
+organisation, a place, a medium, a thing) or that the name that follows is
+someone else's ("المتحدث باسم عائلة الصحفي فلان", "نجل الرئيس فلان", "مطار
+الملك عبدالعزيز").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from archive_search.articles.speakers.grammar import GIVEN_LIKE, HONORIFICS, glued, name_end, prefixed
+from archive_search.articles.speakers.lexicons import (
+    COMMAS, NAME_CLASSES, NOT_PERSON_CLASSES, TITLES, W_AL, W_AMBIG, W_FUNC, W_LINK, W_MEDIA, W_NAT, W_NOUN,
+    W_ORG, W_OTHER, W_PLACE, W_PREP, W_PUNCT, W_TITLE, W_VERB, fold,
+)
+from archive_search.articles.speakers.tokens import Line, token_info
+
+# Words inside a title chain that tie it to what follows ("المتحدث باسم الجيش").
+_CHAIN_TIES = frozenset(fold(w) for w in "لدى في عن على هذه هذا تلك".split())
+# "على" and "عن" tie a chain only after these titles: "المشرف على …", "النائب عن …".
+# (the titles as title_key gives them: no ال, no ة: "اللجنة المشرفة على …")
+_TIED_BY = {fold("على"): frozenset(fold(w) for w in "مشرف قائم وصي".split()),
+            fold("عن"): frozenset(fold(w) for w in "نائب مسؤول ممثل متحدث مندوب عضو".split())}
+# "إلى" ties a chain to where its first title is sent: "المبعوث الأممي إلى اليمن".
+_TO = fold("إلى")
+_SENT = frozenset(fold(w) for w in "مبعوث موفد مندوب سفير ممثل".split())
+_AFTER_TIE = frozenset((W_AL, W_ORG, W_PLACE, W_NAT, W_PREP, W_MEDIA, W_NOUN))
+# Kin: "نجل الرئيس فلان" names the father, not the son who speaks.
+KIN = frozenset(fold(w) for w in """نجل نجلة ابنة شقيق شقيقة زوج زوجة أرملة والد والدة عم خال جد جدة حفيد حفيدة صهر
+    أخ أخت صديق صديقة""".split())
+# Titles inside the names of institutions: "مطار الملك عبدالعزيز", "كتائب الشهيد …".
+ROYAL = frozenset(fold(w) for w in "الملك الأمير الشيخ السلطان الإمام الشهيد الراحل".split())
+QUOTES = frozenset('"«»“”\'')
+ON_BEHALF = fold("باسم")
+_DEFINITE = ("ال", "وال", "فال", "بال", "كال", "لل")
+
+
+def title_key(line: Line, k: int) -> str:
+    """A title's folded form without the article, و and the feminine ة."""
+    key = line.keys[k][1:] if line.conj[k] else line.keys[k]
+    for article in ("ال",):
+        if key.startswith(article) and len(key) > len(article) + 2:
+            key = key[len(article):]
+            break
+    return key[:-1] if key.endswith("ه") and len(key) > 3 else key
+
+
+def kin_before(line: Line, k: int) -> bool:
+    """Whether the word before token k names a relative (نجل، زوجة …), not a
+    place spelled as one (محافظ جدة: Jeddah)."""
+    return line.keys[k - 1] in KIN and line.cls[k - 1] != W_PLACE
+
+
+def _given_ahead(line: Line, k: int, limit: int = 8) -> int | None:
+    """The first given name within ``limit`` tokens of k, across a title's
+    organisation words, places, "في" and commas, or None at a word that ends
+    the search (a name after الملك there is an institution's: "مطار الملك فهد")."""
+    cls, keys = line.cls, line.keys
+    for j in range(k, min(len(cls), k + limit)):
+        c = cls[j]
+        if (c in GIVEN_LIKE or c == W_LINK and name_end(line, j) > j) and not (j > 0 and keys[j - 1] in ROYAL):
+            return j
+        if c in (W_FUNC, W_PUNCT, W_VERB) and line.toks[j] not in COMMAS and keys[j] not in _CHAIN_TIES:
+            return None
+        if c == W_TITLE or j > k and line.toks[j - 1] in COMMAS:
+            return None  # a new title, or a name in apposition, before any given name
+    return None
+
+
+def _described_person(line: Line, j: int) -> bool:
+    """Whether the word at j (in ال: a role the lexicon lacks, or a nationality)
+    and at most two adjectives in ال after it stand before a given name."""
+    cls, keys = line.cls, line.keys
+    for k in range(j + 1, min(len(cls), j + 4)):
+        if cls[k] in GIVEN_LIKE:
+            return keys[j].startswith("ال")
+        if cls[k] not in (W_AL, W_NAT) or not keys[k].startswith("ال"):
+            return False
+    return False
+
+
+@dataclass(slots=True)
+class _Chain:
+    """The state of a title chain being read (see :func:`title_chain`)."""
+
+    line: Line
+    k: int
+    titled: bool = False
+    title: str | None = None
+    prev: int = W_PUNCT
+    on_behalf: bool = False  # after "باسم": a person's title now names whom he speaks for
+    org_name: bool = False  # an unknown word now belongs to an organisation's name
+    quoted: bool = False  # inside quotes around an organisation's name
+    described: bool = False  # a title then only adjectives in ال ("الطاهي الأسترالي الشهير")
+
+
+_NEXT, _STOP, _NOBODY, _MOVED = range(4)
+
+
+def title_chain(line: Line, j: int) -> tuple[int, bool, str | None] | None:
+    """Read the titles, roles and organisation words from token j: where the
+    name may start, whether a person's title stood there and which; None when
+    the subject is an organisation, a place, a medium, a thing, or the name
+    that follows is someone else's (the chain's head is unnamed)."""
+    chain = _Chain(line, j)
+    n = len(line.cls)
+    while chain.k < n:
+        c = line.cls[chain.k]
+        if c == W_AMBIG:
+            k = chain.k
+            if k + 1 < n and line.cls[k + 1] in NAME_CLASSES and not line.conj[k + 1] and not (
+                    chain.prev == W_TITLE and _indefinite(line, k - 1)):
+                break  # مساعد الزهراني is a name; "مساعد وزير", "نائب مشرف السكك" a title
+            c = W_TITLE
+        elif chain.k == j and c in (W_AL, W_NAT) and _described_person(line, j):
+            c = W_TITLE  # a role or a nationality before a given name: "المتطوعة نجلاء", "الكوري الجنوبي تشونغ"
+        step = _title_step(chain) if c == W_TITLE else _word_step(chain, c)
+        if step == _NOBODY:
+            return None
+        if step == _STOP:
+            break
+        if step == _NEXT:
+            chain.prev = c
+            chain.k += 1
+    return chain.k, chain.titled, chain.title
+
+
+def _title_step(chain: _Chain) -> int:
+    """One title in the chain."""
+    line, k = chain.line, chain.k
+    keys = line.keys
+    own = keys[k][1:] if line.conj[k] else keys[k]  # "الشاعر والناقد فلان": two titles of one person
+    if chain.titled and chain.prev == W_TITLE and keys[k - 1].startswith("ال") and not own.startswith("ال") and not (
+            k + 1 < len(line.cls) and line.cls[k + 1] in GIVEN_LIKE):
+        return _STOP  # "أبلغ الرئيس كبير موظفيه …": a second phrase, the object ("المقدم طيار فلان" is his rank)
+    if chain.prev in (W_ORG, W_NOUN, W_OTHER, W_AL, W_PREP) and keys[k] in ROYAL and not definite_before(line, k):
+        chain.k = max(name_end(line, k + 1), k + 1)  # "مطار الملك عبدالعزيز": an institution's name
+        chain.prev = W_ORG
+        return _MOVED
+    if chain.titled and (chain.on_behalf and not definite_before(line, k) or kin_before(line, k)):
+        # "المتحدث باسم عائلة الصحفي فلان", "نجل الرئيس فلان"; but in "الناطق
+        # باسم الجيش العقيد فلان" the rank, after a word with ال, is the spokesman's
+        return _NOBODY
+    if not chain.titled:
+        chain.title = title_key(line, k)
+        chain.described = True
+    # after an indefinite title an unknown word is its complement ("مدير
+    # جمرك …"); after a definite one, the name ("الرئيس ترامب")
+    chain.titled, chain.org_name = True, _indefinite(line, k)
+    return _NEXT
+
+
+def definite_before(line: Line, k: int) -> bool:
+    """Whether the word before token k has the article: no construct with
+    what follows ("مطار الملك فهد" names an airport; in "… الجمركي الشيخ
+    فلان" the title starts a person's name)."""
+    return line.keys[k - 1].startswith(_DEFINITE)  # (للجمارك: ل + ال)
+
+
+def _word_step(chain: _Chain, c: int) -> int:
+    """One word of the chain that is not a title."""
+    line, k = chain.line, chain.k
+    cls, keys, toks = line.cls, line.keys, line.toks
+    following = cls[k + 1] if k + 1 < len(cls) else W_PUNCT
+    if c != W_OTHER and not (c in (W_AL, W_NAT) and keys[k].startswith("ال")):
+        chain.described = False
+    if chain.quoted and toks[k] not in QUOTES and chain.titled:
+        return _NEXT  # inside quotes after a title: an organisation's or a medium's name
+    if toks[k] == "و" and chain.titled and following in (W_TITLE, W_AMBIG):
+        return _NEXT  # "إمام و خطيب المسجد الحرام": و written apart between two titles
+    if c == W_AL and chain.prev == W_TITLE and k > 0 and keys[k - 1] in HONORIFICS:
+        return _STOP  # "المهندس الغبان": a family name after an honorific
+    if c in NOT_PERSON_CLASSES or c in (W_AL, W_PREP):
+        if not chain.titled:
+            return _NOBODY
+        # a bare organisation word opens its name ("صحيفة ذا نيشن"); a definite
+        # word or a place closes it, and a bare title's complement ("وزير التجارة …")
+        chain.org_name = c in (W_ORG, W_MEDIA, W_PREP, W_NOUN) and not keys[k].startswith(_DEFINITE) and not (
+            c == W_PREP and token_info(toks[k][1:])[0] == W_PLACE)
+    elif not chain.titled:
+        return _STOP
+    elif toks[k] in COMMAS:
+        chain.on_behalf = chain.org_name = False
+    elif keys[k] == ON_BEHALF:
+        chain.on_behalf = True
+    elif keys[k] == _TO and chain.title in _SENT and following in _AFTER_TIE:
+        pass  # "المبعوث الأممي إلى اليمن فلان": where the envoy is sent
+    elif keys[k] in _TIED_BY and k > 0 and title_key(line, k - 1) in _TIED_BY[keys[k]]:
+        chain.org_name = True  # "المشرف على مبادرة «…» فلان": what he is in charge of, then the name
+    elif keys[k] in _CHAIN_TIES and keys[k] not in _TIED_BY and following in _AFTER_TIE:
+        pass  # "… في الإدارة الذاتية", "سفير روسيا لدى الأمم المتحدة"
+    elif c == W_LINK and chain.prev in (W_ORG, W_NOUN, W_AL) and keys[k] == "ابن":
+        chain.k = max(name_end(line, k), k + 1)  # "الحي الجامعي ابن خلدون": an institution's name
+        return _MOVED
+    elif c == W_OTHER and chain.org_name and not (
+            following == W_AL and keys[k + 1].endswith("ي") and keys[k][0] not in "لب"):
+        pass  # the organisation's own name ("صحيفة ذا نيشن"), unless a nisba follows
+    elif c == W_OTHER and (line.conj[k] or toks[k][0] == "و" and chain.prev in (W_AL, W_ORG, W_NOUN, W_PREP)):
+        pass  # "… لعلوم الفضاء ونظام تكنولوجيا …": the organisation's name goes on
+    elif c == W_OTHER and toks[k - 1] in COMMAS:
+        return _STOP  # "، يوفال شتاينتز،": the name in apposition
+    elif c == W_OTHER and chain.prev in (W_ORG, W_NAT, W_AL) and following == W_AL and prefixed(keys[k]):
+        pass  # "الاتحاد الآسيوي لكرة القدم", "المفوضية السامية لحقوق الإنسان": the body's name goes on
+    elif c == W_OTHER and chain.described and toks[k].isalpha() and keys[k][0] != "و" and not glued(toks[k], keys[k]):
+        # after "الطاهي الأسترالي الشهير" the unknown words are the name, not an organisation's
+        # (one in و is no name's start: "الوالدة وتدعى فلانة")
+        return _STOP
+    elif c == W_OTHER:
+        ahead = _given_ahead(line, k)
+        if ahead is None or line.conj[ahead]:
+            return _STOP  # (before "وسارة درور" the unknown words are a first name: "جوليت كيلو وسارة …")
+        chain.k = ahead
+        return _MOVED
+    elif toks[k] in QUOTES:
+        return _quote_step(chain)
+    elif not (toks[k].isdigit() and k + 1 < len(toks) and toks[k + 1] in COMMAS):
+        return _STOP  # (a number before a comma: "الأستاذ بمعهد حمام سوسة 2، خالد …")
+    return _NEXT
+
+
+def _quote_step(chain: _Chain) -> int:
+    """A quote mark in the chain: it opens or closes an organisation's or a
+    medium's name ("مبادرة «نرسم بسمتهم»", skipped), or opens the quotes
+    around the person's name ("صالح القرعوطي", read) unless a given name
+    follows the quotes."""
+    if chain.quoted:
+        chain.quoted = chain.org_name = False  # the organisation's name is closed
+        return _NEXT
+    if not chain.org_name and quoted_name(chain.line, chain.k):
+        close = next(j for j in range(chain.k + 1, len(chain.line.toks)) if chain.line.toks[j] in QUOTES)
+        if chain.titled and close + 1 < len(chain.line.cls) and chain.line.cls[close + 1] in GIVEN_LIKE:
+            chain.k = close + 1  # "المشرف على الفعاليات «تلي ماتش» بدر الذربان": a thing's name, then his
+            return _MOVED
+        chain.k += 1
+        return _STOP
+    if chain.titled:  # "باسم قوات التحالف «تحالف دعم الشرعية»، العقيد …"
+        chain.quoted = True
+        return _NEXT
+    return _STOP
+
+
+def _indefinite(line: Line, k: int) -> bool:
+    """Whether the title at k is written bare (مدير، وزيرة), not with ال or a
+    pronoun (محاميه: his lawyer, whose name follows)."""
+    key = line.keys[k][1:] if line.conj[k] else line.keys[k]
+    if line.toks[k].endswith("ه") and key[:-1] in TITLES:
+        return False  # محاميه (his lawyer), though محامية folds to the same letters
+    return key in TITLES or line.toks[k].endswith("ة") and key[:-1] in TITLES
+
+
+def quoted_name(line: Line, k: int) -> bool:
+    """Whether token k opens quotes around a name: "«فرحان حق»", "\"الغامدي\""."""
+    toks, cls = line.toks, line.cls
+    for j in range(k + 2, min(len(toks), k + 5)):
+        if toks[j] in QUOTES:
+            return all(c in NAME_CLASSES for c in cls[k + 1:j])
+    return False
