@@ -52,7 +52,8 @@ INDEX_NAME = "MAIN"
 # (archive_search.index.columns), the manifest in SQLite. 6: speakers found
 # by the finder of archive_search.articles.speakers, and each speaker's key
 # (speaker_keys) for finding a person under any variant of the name. 7: a
-# shard of columns is one ``arrays`` file (archive_search.index.columns.shard).
+# shard of columns is one ``arrays`` file (archive_search.index.columns.shard),
+# and the speaker finder's better reading of titles and names.
 INDEX_FORMAT = 7
 
 
