@@ -19,7 +19,7 @@ from archive_search.errors import IndexBroken
 FORMAT_FILE = "FORMAT"
 FILES_FILE = "FILES"
 # Files of a generation that are not Whoosh's (or come and go while it is written).
-_NOT_RECORDED = ("FORMAT", "FILES", "manifest.sqlite3", "manifest.sqlite3-journal", "topics.json.gz",
+_NOT_RECORDED = ("FORMAT", "FILES", "manifest.sqlite3", "manifest.sqlite3-journal", "topics.npz",
                  "known-names.json.gz")
 
 

@@ -5,7 +5,10 @@ modification time) and the content hash of each article it held, so that
 an update reads only the files that changed and writes only the articles
 that did. It is an SQLite database (Python's ``sqlite3``): an update of one
 file reads and writes that file's rows, whatever the size of the archive.
-The topic model is gzipped JSON, written atomically.
+The topic model is a numpy ``.npz`` of three arrays (its topics and
+priors as JSON, its stems, its table of log likelihoods, a row a stem),
+written atomically: an update reads it whole, and as JSON the table of a
+million articles' stems took 0.6 s of a 1 s update to parse.
 """
 
 from __future__ import annotations
@@ -19,7 +22,7 @@ from pathlib import Path
 from archive_search.articles.topics import TopicModel
 
 MANIFEST = "manifest.sqlite3"
-TOPIC_MODEL = "topics.json.gz"
+TOPIC_MODEL = "topics.npz"
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS files (path TEXT PRIMARY KEY, signature TEXT NOT NULL, articles INTEGER NOT NULL);
@@ -110,8 +113,37 @@ def read_json(path: Path, default):
 
 
 def read_topic_model(generation: Path) -> TopicModel:
-    return TopicModel.from_dict(read_json(generation / TOPIC_MODEL, {}))
+    """The generation's topic model; an empty (unusable) one if it has none readable."""
+    import zipfile
+
+    import numpy as np
+
+    try:
+        with open(Path(generation) / TOPIC_MODEL, "rb") as f, np.load(f) as arrays:
+            data = json.loads(arrays["header"].tobytes().decode("utf-8"))
+            stems = arrays["stems"].tobytes().decode("utf-8")
+            rows = arrays["rows"].tolist()
+    except (OSError, ValueError, KeyError, EOFError, zipfile.BadZipFile):
+        return TopicModel()
+    data["log_likelihood"] = dict(zip(stems.split("\n") if stems else [], rows))
+    return TopicModel.from_dict(data)
 
 
 def write_topic_model(generation: Path, model: TopicModel) -> None:
-    write_json(generation / TOPIC_MODEL, model.to_dict())
+    import numpy as np
+
+    data = model.to_dict()
+    table = data.pop("log_likelihood")
+    stems = list(table)
+    rows = np.array([table[stem] for stem in stems], dtype=np.float64).reshape(len(stems), len(data["topics"]))
+    path = Path(generation) / TOPIC_MODEL
+    tmp = path.with_name(f".{path.name}.tmp")
+    with open(tmp, "wb") as f:
+        np.savez(f, header=_bytes(json.dumps(data, ensure_ascii=False)), stems=_bytes("\n".join(stems)), rows=rows)
+    os.replace(tmp, path)
+
+
+def _bytes(text: str):
+    import numpy as np
+
+    return np.frombuffer(text.encode("utf-8"), dtype=np.uint8)

@@ -1,11 +1,11 @@
-"""The topic model: counted in bulk as one by one, predictions, stored as JSON, used at index time."""
+"""The topic model: counted in bulk as one by one, predictions, stored beside the index, used at index time."""
 
-import json
 from collections import Counter
 
 from archive_search import Archive
 from archive_search.articles.readers import corpus_files, read_file
 from archive_search.articles.topics import LabelledArticles, TopicModel, article_terms
+from archive_search.index.manifest import TOPIC_MODEL, read_topic_model, write_topic_model
 from tests.conftest import SAMPLE_CORPUS, needs_shared
 
 SPORT = ["فاز الفريق في المباراة بهدفين وتصدر الدوري", "سجل المهاجم هدف الفوز في المباراة النهائية للبطولة",
@@ -62,11 +62,24 @@ def test_too_little_training_makes_no_model():
     assert model.predict(Counter({"مبارا": 1})) is None
 
 
-def test_model_round_trips_through_json():
+def test_model_round_trips_through_its_file(tmp_path):
     model = trained()
-    again = TopicModel.from_dict(json.loads(json.dumps(model.to_dict(), ensure_ascii=False)))
+    write_topic_model(tmp_path, model)
+    again = read_topic_model(tmp_path)
+    assert again.to_dict() == model.to_dict()
     terms = article_terms("", "هدف في المباراة")
     assert again.predict(terms) == model.predict(terms)
+    write_topic_model(tmp_path, trained(repeat=1))  # too little to learn from: no model, and none read
+    assert not read_topic_model(tmp_path).usable
+
+
+def test_a_damaged_model_file_reads_as_no_model(tmp_path):
+    write_topic_model(tmp_path, trained())
+    path = tmp_path / TOPIC_MODEL
+    path.write_bytes(path.read_bytes()[:100])
+    assert not read_topic_model(tmp_path).usable
+    path.unlink()
+    assert not read_topic_model(tmp_path).usable
 
 
 def test_topics_predicted_at_index_time(run, tmp_path):
