@@ -15,34 +15,32 @@ against ``arabic_reshaper`` on random text.
 
 from __future__ import annotations
 
-import re
+from functools import lru_cache
 
-# The harakat and other marks arabic_reshaper passes through (its HARAKAT_RE).
-_MARKS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06dc\u06df-\u06e8\u06ea-\u06ed\u08d4-\u08ff]")
 _ISOLATED, _INITIAL, _MEDIAL, _FINAL = range(4)
 _ZWJ = "\u200d"
 
-_forms: dict[str, tuple[str, str, str, str]] | None = None
 
+@lru_cache(maxsize=None)
+def _rules():
+    """arabic_reshaper's table of forms (letter → isolated, initial, medial,
+    final) and its pattern of the marks it passes through (harakat), read on
+    first use."""
+    from arabic_reshaper.arabic_reshaper import HARAKAT_RE
+    from arabic_reshaper.letters import LETTERS_ARABIC
 
-def _table() -> dict[str, tuple[str, str, str, str]]:
-    global _forms
-    if _forms is None:
-        from arabic_reshaper.letters import LETTERS_ARABIC
-
-        _forms = LETTERS_ARABIC
-    return _forms
+    return LETTERS_ARABIC, HARAKAT_RE
 
 
 def shape(text: str) -> str:
     """``text`` with each Arabic letter in the form its neighbours give it;
     ``text`` itself where that would not be one character for one (a letter
     without the form it needs, a zero-width joiner)."""
-    forms = _table()
+    forms, marks_pattern = _rules()
     if _ZWJ in text:  # arabic_reshaper drops joiners: not one for one
         return text
     out = list(text)
-    marks = {m.start() for m in _MARKS.finditer(text)}
+    marks = {m.start() for m in marks_pattern.finditer(text)}
     previous = -1  # the index of the last character that is not a mark
     previous_form = None  # its form, or None: it has none (not a letter)
     for i, char in enumerate(text):
