@@ -26,7 +26,7 @@ from archive_search.articles.speakers.chains import title_key
 from archive_search.articles.speakers.grammar import first_is_given, name_end
 from archive_search.articles.speakers.lexicons import (
     COMMAS, SAID_OPENERS, SENTENCE_MARKS, W_AL, W_AMBIG, W_GIVEN, W_LINK, W_MEDIA, W_NAT, W_NOUN, W_ORG,
-    W_OTHER, W_PLACE, W_TITLE, W_VERB, fold, light,
+    W_OTHER, W_PLACE, W_TITLE, W_VERB, fold, light, folded_words, light_words,
 )
 from archive_search.articles.speakers.phrases import PHRASE_KEYS, after_phrase
 from archive_search.articles.speakers.subjects import add_joined, name_before, subject_at
@@ -39,25 +39,25 @@ from archive_search.text.letters import NAME_MARKS
 
 _SUBJECT_CLASSES = frozenset((W_ORG, W_PLACE, W_MEDIA, W_TITLE, W_AMBIG, W_GIVEN, W_AL, W_NAT, W_LINK))
 _AS_FOR = fold("أما")
-_DEMANDS_NOW = frozenset(light(w) for w in "يطالب تطالب يدعو تدعو يناشد تناشد يحث تحث".split())
+_DEMANDS_NOW = light_words("يطالب تطالب يدعو تدعو يناشد تناشد يحث تحث")
 # Verbs whose object, a person asked or invited, follows them: a name before the verb is the speaker.
-_ASKED = frozenset(light(w) for w in "دعا دعت طالب طالبت ناشد ناشدت حث حثت".split()) | _DEMANDS_NOW
+_ASKED = light_words("دعا دعت طالب طالبت ناشد ناشدت حث حثت") | _DEMANDS_NOW
 # Words before a verb in the present that make it what may be said ("أن يدعو", "لن يقول").
-_MAY_SAY = frozenset(fold(w) for w in "أن ان لن كي لكي".split())
+_MAY_SAY = folded_words("أن ان لن كي لكي")
 _NOUNISH = frozenset((W_OTHER, W_NOUN, W_AL, W_NAT))
-_BETWEEN = frozenset(fold(w) for w in "الذي التي قد".split())
+_BETWEEN = folded_words("الذي التي قد")
 # How far after the verb a name in apposition may stand.
 _APPOSITION_WORDS = 20
-_BYLINE_VERBS = frozenset(light(w) for w in "كتب كتبت".split())
-_EXPRESSED = frozenset(fold(w) for w in "عبر وعبر فعبر".split())
+_BYLINE_VERBS = light_words("كتب كتبت")
+_EXPRESSED = folded_words("عبر وعبر فعبر")
 _ABOUT = fold("عن")
-_EXPLAINED = frozenset(fold(w) for w in "بين وبين".split())
-_ADMITTED = frozenset(fold(w) for w in "اعترف اعترفت".split())
-_ADDED = frozenset(fold(w) for w in "أضاف أضافت".split())
+_EXPLAINED = folded_words("بين وبين")
+_ADMITTED = folded_words("اعترف اعترفت")
+_ADDED = folded_words("أضاف أضافت")
 # What a player adds: a goal, or its ordinal.
-_GOALS = frozenset(fold(w) for w in """هدفا هدف الهدف هدفين الهدفين هدفه هدفها الثاني الثالث الرابع الخامس السادس
-    السابع الثامن التاسع العاشر ثانيا ثالثا رابعا خامسا""".split())
-_NO_SUBJECT_BEFORE = frozenset(fold(w) for w in "و ف".split())
+_GOALS = folded_words("""هدفا هدف الهدف هدفين الهدفين هدفه هدفها الثاني الثالث الرابع الخامس السادس
+    السابع الثامن التاسع العاشر ثانيا ثالثا رابعا خامسا""")
+_NO_SUBJECT_BEFORE = folded_words("و ف")
 
 
 @dataclass(slots=True)

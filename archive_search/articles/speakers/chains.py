@@ -17,25 +17,25 @@ from dataclasses import dataclass
 from archive_search.articles.speakers.grammar import GIVEN_LIKE, HONORIFICS, glued, name_end, prefixed
 from archive_search.articles.speakers.lexicons import (
     COMMAS, NAME_CLASSES, NOT_PERSON_CLASSES, TITLES, W_AL, W_AMBIG, W_FUNC, W_LINK, W_MEDIA, W_NAT, W_NOUN,
-    W_ORG, W_OTHER, W_PLACE, W_PREP, W_PUNCT, W_TITLE, W_VERB, fold,
+    W_ORG, W_OTHER, W_PLACE, W_PREP, W_PUNCT, W_TITLE, W_VERB, fold, folded_words,
 )
 from archive_search.articles.speakers.tokens import Line, token_info
 
 # Words inside a title chain that tie it to what follows ("المتحدث باسم الجيش").
-_CHAIN_TIES = frozenset(fold(w) for w in "لدى في عن على هذه هذا تلك".split())
+_CHAIN_TIES = folded_words("لدى في عن على هذه هذا تلك")
 # "على" and "عن" tie a chain only after these titles: "المشرف على …", "النائب عن …".
 # (the titles as title_key gives them: no ال, no ة: "اللجنة المشرفة على …")
-_TIED_BY = {fold("على"): frozenset(fold(w) for w in "مشرف قائم وصي".split()),
-            fold("عن"): frozenset(fold(w) for w in "نائب مسؤول ممثل متحدث مندوب عضو".split())}
+_TIED_BY = {fold("على"): folded_words("مشرف قائم وصي"),
+            fold("عن"): folded_words("نائب مسؤول ممثل متحدث مندوب عضو")}
 # "إلى" ties a chain to where its first title is sent: "المبعوث الأممي إلى اليمن".
 _TO = fold("إلى")
-_SENT = frozenset(fold(w) for w in "مبعوث موفد مندوب سفير ممثل".split())
+_SENT = folded_words("مبعوث موفد مندوب سفير ممثل")
 _AFTER_TIE = frozenset((W_AL, W_ORG, W_PLACE, W_NAT, W_PREP, W_MEDIA, W_NOUN))
 # Kin: "نجل الرئيس فلان" names the father, not the son who speaks.
-KIN = frozenset(fold(w) for w in """نجل نجلة ابنة شقيق شقيقة زوج زوجة أرملة والد والدة عم خال جد جدة حفيد حفيدة صهر
-    أخ أخت صديق صديقة""".split())
+KIN = folded_words("""نجل نجلة ابنة شقيق شقيقة زوج زوجة أرملة والد والدة عم خال جد جدة حفيد حفيدة صهر
+    أخ أخت صديق صديقة""")
 # Titles inside the names of institutions: "مطار الملك عبدالعزيز", "كتائب الشهيد …".
-ROYAL = frozenset(fold(w) for w in "الملك الأمير الشيخ السلطان الإمام الشهيد الراحل".split())
+ROYAL = folded_words("الملك الأمير الشيخ السلطان الإمام الشهيد الراحل")
 QUOTES = frozenset('"«»“”\'')
 ON_BEHALF = fold("باسم")
 _DEFINITE = ("ال", "وال", "فال", "بال", "كال", "لل")

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from archive_search.articles.speakers.lexicons import (
     COMMAS, COMPOUND_SECONDS, NAME_CLASSES, NATIONALITIES, SAID_OPENERS, STATEMENTS, W_AL, W_AMBIG, W_FUNC,
-    W_GIVEN, W_LINK, W_NAT, W_NOUN, W_ORG, W_OTHER, W_PLACE, W_PREP, W_PUNCT, W_TITLE, W_VERB, fold,
+    W_GIVEN, W_LINK, W_NAT, W_NOUN, W_ORG, W_OTHER, W_PLACE, W_PREP, W_PUNCT, W_TITLE, W_VERB, fold, folded_words,
 )
 from archive_search.articles.speakers.tokens import Line, Subject
 from archive_search.text.person_names import FILIATION, JOINED
@@ -28,10 +28,10 @@ _IN = fold("في")
 _ABD = fold("عبد")
 _ALLAH = fold("الله")
 # "رضي الله عنه": a blessing, not the compound given name رضي الله.
-_BLESSING = frozenset(fold(w) for w in "عنه عنها عنهم عنهما".split())
+_BLESSING = folded_words("عنه عنها عنهم عنهما")
 # Titles that begin a name rather than end one.
-HONORIFICS = frozenset(fold(w) for w in """الشيخ الشيخة الأمير الأميرة الملك الملكة السيد السيدة الدكتور الدكتورة
-    الأستاذ الأستاذة المهندس المهندسة الحاج الحاجة الرئيس الإمام السلطان""".split())
+HONORIFICS = folded_words("""الشيخ الشيخة الأمير الأميرة الملك الملكة السيد السيدة الدكتور الدكتورة
+    الأستاذ الأستاذة المهندس المهندسة الحاج الحاجة الرئيس الإمام السلطان""")
 GIVEN_LIKE = frozenset((W_GIVEN, W_AMBIG))
 _AFTER_A_TITLE = frozenset((W_TITLE, W_ORG, W_NOUN, W_PLACE, W_NAT, W_AL, W_PREP))
 # Unknown words that look like verbs or verbal nouns, not names.

@@ -41,16 +41,26 @@ def fold(word: str) -> str:
     return normalize(word)
 
 
+def folded_words(words: str) -> frozenset[str]:
+    """The words of a list written with spaces between them, each through :func:`fold`."""
+    return frozenset(map(fold, words.split()))
+
+
+def light_words(words: str) -> frozenset[str]:
+    """The words of a list written with spaces between them, each through :func:`light`."""
+    return frozenset(map(light, words.split()))
+
+
 # Marks that set off a name or end what a sentence says, and the words that
 # open what was said (إن, أن …): read by the attribution, phrases, subjects,
 # triggers and resolution alike.
 COMMAS = frozenset("،,")
 SENTENCE_MARKS = frozenset(".:؛;!؟?")
 # Statements a speaker makes ("في تصريح لفلان", "وأضاف فلان في مداخلة …").
-STATEMENTS = frozenset(fold(w) for w in """تصريح تصريحات حديث بيان مقابلة تغريدة تدوينة كلمة رسالة تعليق
-    مداخلة""".split())
-SAID_OPENERS = frozenset(fold(w) for w in """إن أن إنه أنه إنها أنها بأن بأنه بأنها إنني أنني إننا أننا إنهم أنهم
-    بأنهم إنهما أنهما""".split())
+STATEMENTS = folded_words("""تصريح تصريحات حديث بيان مقابلة تغريدة تدوينة كلمة رسالة تعليق
+    مداخلة""")
+SAID_OPENERS = folded_words("""إن أن إنه أنه إنها أنها بأن بأنه بأنها إنني أنني إننا أننا إنهم أنهم
+    بأنهم إنهما أنهما""")
 
 
 def load_lexicon(name: str, key=fold) -> frozenset[str]:
@@ -82,9 +92,9 @@ TITLE_OR_GIVEN = GIVEN_NAMES & TITLES
 # بن/بنت/ابن/ولد (son, daughter of), آل (family of; folds to ال), أبو/أبي/أم
 # (kunya) and عبد: each binds the word after it into the name.
 # The particles of European names (دي ميستورا، دا سيلفا، فون براون) bind the word after them too.
-LINKS = frozenset(fold(w) for w in "بن بنت ابن ولد آل أبو ابو أبي ابي أم عبد دي دا دو ديل فون".split())
+LINKS = folded_words("بن بنت ابن ولد آل أبو ابو أبي ابي أم عبد دي دا دو ديل فون")
 # Second halves of compound given names: نور الدين، نصر الله، سيف الإسلام.
-COMPOUND_SECONDS = frozenset(fold(w) for w in "الدين الله الإسلام الحق العرب الزمان الرحمن النبي".split())
+COMPOUND_SECONDS = folded_words("الدين الله الإسلام الحق العرب الزمان الرحمن النبي")
 
 # Word classes.
 W_PUNCT, W_FUNC, W_VERB, W_LINK, W_GIVEN, W_AMBIG, W_TITLE = range(7)

@@ -11,27 +11,27 @@ from __future__ import annotations
 
 from archive_search.articles.speakers.grammar import first_is_given
 from archive_search.articles.speakers.lexicons import (
-    SENTENCE_MARKS, STATEMENTS, W_AMBIG, W_GIVEN, W_TITLE, W_VERB, fold, light,
+    SENTENCE_MARKS, STATEMENTS, W_AMBIG, W_GIVEN, W_TITLE, W_VERB, fold, light, folded_words,
 )
 from archive_search.articles.speakers.subjects import add_joined, subject_at
 from archive_search.articles.speakers.tokens import Line, Subject
 from archive_search.articles.speakers.triggers import TRANSMIT
 
-_ACCORDING = frozenset(fold(w) for w in "بحسب حسب وبحسب وحسب وفقا وفق ووفقا طبقا وطبقا".split())
+_ACCORDING = folded_words("بحسب حسب وبحسب وحسب وفقا وفق ووفقا طبقا وطبقا")
 _FROM_WHOM = fold("من")
-_ACCORDING_WHAT = frozenset(fold(w) for w in "حسبما وحسبما بحسبما".split())
+_ACCORDING_WHAT = folded_words("حسبما وحسبما بحسبما")
 _TONGUE = fold("لسان")
 _EXTENT = fold("حد")
-_INTERVIEWS = frozenset(fold(w) for w in "مقابلة حوار حديث".split())
+_INTERVIEWS = folded_words("مقابلة حوار حديث")
 _WITH = fold("مع")
 _FROM = fold("عن")
 _WHAT = fold("ما")
-_SAYING = frozenset(fold(w) for w in "قول تعبير رواية كلام تصريحات تصريح شهادة".split())
+_SAYING = folded_words("قول تعبير رواية كلام تصريحات تصريح شهادة")
 # "بحسب ما قاله/ذكره/أكده فلان": the verb form with its object pronoun.
-_SAID_IT = frozenset(fold(w) for w in """قاله قالته قالت قال ذكره ذكرته ذكر أكده أكدته أكد صرح صرحت أعلنه أعلنته أعلن
-    أوضحه أوضحته أوضح أفاد أفادت أورده أوردته كشفه كشفته كشف نقله نقلته به""".split())
+_SAID_IT = folded_words("""قاله قالته قالت قال ذكره ذكرته ذكر أكده أكدته أكد صرح صرحت أعلنه أعلنته أعلن
+    أوضحه أوضحته أوضح أفاد أفادت أورده أوردته كشفه كشفته كشف نقله نقلته به""")
 # Who a statement is made to, not by: "في تصريح لمراسل …", "… لمراسلة …".
-_REPORTERS = frozenset(fold(w) for w in "مراسل مراسله مراسلنا مراسلتنا صحفي صحفيه".split())
+_REPORTERS = folded_words("مراسل مراسله مراسلنا مراسلتنا صحفي صحفيه")
 
 
 def _reporter(key: str) -> bool:
@@ -42,7 +42,7 @@ def _reporter(key: str) -> bool:
     return key in _REPORTERS
 
 
-_BARE_ACCORDING = frozenset(fold(w) for w in "بحسب حسب وبحسب وحسب".split())
+_BARE_ACCORDING = folded_words("بحسب حسب وبحسب وحسب")
 
 
 def _prefixed_subject(line: Line, j: int) -> tuple[Line, Subject | None]:

@@ -31,7 +31,7 @@ from archive_search.articles.speakers.grammar import arabic_pattern, first_is_gi
 from archive_search.articles.speakers.known import KnownNames
 from archive_search.articles.speakers.lexicons import (
     COMPOUND_SECONDS, SAID_OPENERS, STATEMENTS, W_AL, W_AMBIG, W_FUNC, W_GIVEN, W_LINK, W_NAT, W_NOUN, W_OTHER, W_PREP,
-    W_PUNCT, W_TITLE, W_VERB, fold,
+    W_PUNCT, W_TITLE, W_VERB, fold, folded_words,
 )
 from archive_search.articles.speakers.subjects import subject_at, title_follows
 from archive_search.articles.speakers.tokens import Line, Subject, words
@@ -40,10 +40,10 @@ from archive_search.text.person_names import clean_name, name_words, same_person
 _BACK_OVER = frozenset((W_GIVEN, W_AMBIG, W_LINK))
 _BEFORE_FOREIGN_GIVEN = frozenset((W_TITLE, W_AMBIG, W_NAT))
 # What opens the words reported after the speaker's name.
-_ADVERBS = frozenset(fold(w) for w in "أيضا ايضا كذلك اليوم أمس امس بدوره بدورها".split())
-_HE_SHE = frozenset(fold(w) for w in "وهو وهي".split())
+_ADVERBS = folded_words("أيضا ايضا كذلك اليوم أمس امس بدوره بدورها")
+_HE_SHE = folded_words("وهو وهي")
 _IN = fold("في")
-_BODIES_STATEMENTS = frozenset(fold(w) for w in "بيان".split())
+_BODIES_STATEMENTS = folded_words("بيان")
 _SAID_MARKS = frozenset(':«"“،,')
 _LATIN = re.compile("[A-Za-z]")
 

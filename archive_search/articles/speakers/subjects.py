@@ -20,18 +20,18 @@ from archive_search.articles.speakers.chains import (
 from archive_search.articles.speakers.grammar import HONORIFICS, name_end
 from archive_search.articles.speakers.lexicons import (
     COMMAS, GIVEN_NAMES, NAME_CLASSES, W_AL, W_AMBIG, W_FUNC, W_GIVEN, W_LINK, W_NAT, W_NOUN, W_ORG, W_OTHER,
-    W_PLACE, W_PREP, W_PUNCT, W_TITLE, fold,
+    W_PLACE, W_PREP, W_PUNCT, W_TITLE, fold, folded_words,
 )
 from archive_search.articles.speakers.tokens import Line, Subject, token_info
 from archive_search.text.person_names import FILIATION
 
 # Words after a verb that stand between it and its subject ("وقال أيضا فلان").
-_SKIPPED = frozenset(fold(w) for w in """ذلك بذلك هذا أيضا ايضا كذلك بدوره بدورها بدورهم اليوم أمس امس
-    الأحد الاثنين الإثنين الثلاثاء الأربعاء الخميس الجمعة السبت مساء الليلة""".split())
+_SKIPPED = folded_words("""ذلك بذلك هذا أيضا ايضا كذلك بدوره بدورها بدورهم اليوم أمس امس
+    الأحد الاثنين الإثنين الثلاثاء الأربعاء الخميس الجمعة السبت مساء الليلة""")
 # "وأوضح من جهته فلان": a phrase between the verb and its subject.
-_ASIDE = frozenset(fold(w) for w in "جهته جهتها جانبه جانبها ناحيته ناحيتها".split())
+_ASIDE = folded_words("جهته جهتها جانبه جانبها ناحيته ناحيتها")
 # Given names that are also times of day ("صباح الأربعاء").
-_TIME_NAMES = frozenset(fold(w) for w in "صباح ضحى فجر نهار سحر".split())
+_TIME_NAMES = folded_words("صباح ضحى فجر نهار سحر")
 _EACH, _FROM = fold("كل"), fold("من")
 
 

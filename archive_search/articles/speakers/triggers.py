@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from archive_search.articles.speakers.lexicons import (
     COMMAS, FUNCTION_WORDS, SPEECH_VERBS, W_AMBIG, W_GIVEN, W_LINK, W_MEDIA, W_NOUN, W_ORG, W_OTHER, W_PLACE,
-    W_PUNCT, W_TITLE, W_VERB, light, titled_with_hamza_below,
+    W_PUNCT, W_TITLE, W_VERB, light_words, titled_with_hamza_below,
 )
 from archive_search.articles.speakers.tokens import token_info
 
@@ -32,15 +32,15 @@ def spellings(word: str) -> set[str]:
     return out
 
 
-TRANSMIT = frozenset(light(w) for w in "نقل نقلت ونقل ونقلت ونقلا نقلا".split())
+TRANSMIT = light_words("نقل نقلت ونقل ونقلت ونقلا نقلا")
 # Participles that report what the sentence's subject said.
-_PARTICIPLES = frozenset(light(w) for w in """مؤكدا مؤكدة مضيفا مضيفة موضحا موضحة مشيرا مشيرة قائلا قائلة
+_PARTICIPLES = light_words("""مؤكدا مؤكدة مضيفا مضيفة موضحا موضحة مشيرا مشيرة قائلا قائلة
     معتبرا معتبرة لافتا لافتة منوها منوهة مشددا مشددة مبينا مبينة محذرا محذرة داعيا داعية مطالبا مطالبة
-    معربا معربة متسائلا متسائلة""".split())
+    معربا معربة متسائلا متسائلة""")
 _STATEMENT_SURFACES = frozenset({"تصريح", "تصريحات", "حديث", "بيان", "مقابلة", "تغريدة", "حوار", "تعليق"})
 TRIGGER_SURFACES = frozenset(
     spelling
-    for word in SPEECH_VERBS | TRANSMIT | {light(w) for w in "بحسب حسب وبحسب وحسب وفقا ووفقا طبقا لسان حد حسبما".split()}
+    for word in SPEECH_VERBS | TRANSMIT | light_words("بحسب حسب وبحسب وحسب وفقا ووفقا طبقا لسان حد حسبما")
     for form in (word, "و" + word, "ف" + word)
     for spelling in spellings(form)
 ) | _STATEMENT_SURFACES | {w for p in _PARTICIPLES for w in spellings(p)} | {
