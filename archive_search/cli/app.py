@@ -20,8 +20,9 @@ PLACE_OPTIONS = ("index", "corpus", "color")
 # The commands that read the index and print. Once one has returned and its
 # output is flushed, the process ends at once: the interpreter's teardown of
 # numpy's, Whoosh's and Rich's modules and of the index's maps took 60-85 ms
-# of a one-word search, and frees only what the system frees anyway. The commands that write an
-# index (and serve) end the usual way, finalizers and exit handlers run.
+# of a one-word search, and frees only what the system frees anyway. The
+# commands that write an index (and serve) end the usual way, finalizers and
+# exit handlers run.
 QUICK_EXIT = frozenset({"search", "show", "stats", "timeline", "export"})
 
 
