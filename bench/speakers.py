@@ -61,6 +61,7 @@ FILES = (
     ("speakers_news_dev.jsonl", DEVELOPMENT, "articles.jsonl.gz"),
     ("speakers_news_dev2.jsonl", DEVELOPMENT + "; scored untouched first", "articles.jsonl.gz"),
     ("speakers_news_dev3.jsonl", DEVELOPMENT + "; scored untouched first", "articles.jsonl.gz"),
+    ("speakers_news_dev4.jsonl", DEVELOPMENT + "; scored untouched first", "articles.jsonl.gz"),
     ("speakers.jsonl", DEVELOPMENT, "sample_200.jsonl"),
     ("speakers_heldout.jsonl", "held out (scored, errors not read)", "sample_200.jsonl"),
     ("speakers_news_test.jsonl", "TEST (never read; scored with --test only)", "articles.jsonl.gz"),

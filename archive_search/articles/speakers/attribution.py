@@ -45,7 +45,10 @@ _ASKED = light_words("دعا دعت طالب طالبت ناشد ناشدت حث
 # Words before a verb in the present that make it what may be said ("أن يدعو", "لن يقول").
 _MAY_SAY = folded_words("أن ان لن كي لكي")
 _NOUNISH = frozenset((W_OTHER, W_NOUN, W_AL, W_NAT))
-_BETWEEN = folded_words("الذي التي قد")
+_BETWEEN = folded_words("الذي التي قد كان كانت")
+# "أحد الباحثين …، الدكتور فلان:": one of a group, then his name in apposition.
+_ONE_OF = folded_words("أحد إحدى")
+_BIN = fold("بن")
 # How far after the verb a name in apposition may stand.
 _APPOSITION_WORDS = 20
 _BYLINE_VERBS = light_words("كتب كتبت")
@@ -89,11 +92,19 @@ def _after_verb(line: Line, i: int, out: list[tuple[Line, Subject]]) -> None:
     subject = subject_at(line, i + 1)
     if subject is None or subject.kind == "title":
         subject = _apposed(line, i + 1, subject)  # "قال ممثل المرشد في العراق، مجتبى الحسيني، إن"
+    if subject is None:
+        subject = _family_in_bin(line, i + 1)  # "وقال بن دغر إن"
+    if subject is not None and _adverb_with_pronoun(line, subject) and not line.conj[i]:
+        subject = None  # "فلان قد صرح قبلها بأنهم …": no subject after the verb, the name before it
     # the verb has no subject after it ("… قال إن", "يؤكد ضرورة …"), not one
     # that is no person ("الذي قالت الشرطة إنه")
     says = i + 1 >= len(toks) or line.cls[i + 1] not in _SUBJECT_CLASSES
     if subject is None and says and not line.conj[i] and i > 1 and line.keys[i - 1] in _BETWEEN:
         subject = name_before(line, i - 1)  # "الناشط فلان الذي قال إن", "فلان قد أعلن أن"
+        if subject is None and i > 2 and line.toks[i - 2] in COMMAS:
+            subject = name_before(line, i - 2)  # "عضو الهيئة فلانة، كانت صرحت"
+            if subject is not None and not (subject.titled or first_is_given(line, subject)):
+                subject = None
     if subject is None and says and not line.conj[i] and i > 0 and line.keys[i - 1] not in _NO_SUBJECT_BEFORE:
         subject = name_before(line, i)
         if subject is None and i > 1 and toks[i - 1] in COMMAS:
@@ -112,6 +123,29 @@ def _after_verb(line: Line, i: int, out: list[tuple[Line, Subject]]) -> None:
         return
     if subject is not None:
         add_joined(line, subject, out)
+
+
+def _family_in_bin(line: Line, j: int) -> Subject | None:
+    """A family name in بن right after the verb and right before what was said
+    ("وقال بن دغر إن", "وأكد بن علي أن"): the article's only name for him."""
+    keys, n = line.keys, len(line.keys)
+    if j + 2 < n and keys[j] == _BIN and line.cls[j + 1] in (W_OTHER, W_GIVEN, W_AMBIG) and (
+            keys[j + 2] in SAID_OPENERS or line.toks[j + 2] == ":"):
+        return Subject(j, j + 2, kind="family", begin=j)
+    return None
+
+
+def _adverb_with_pronoun(line: Line, subject: Subject) -> bool:
+    """Whether the subject read after a verb is one unknown word that is a
+    time adverb with its pronoun (قبلها، بعدها، خلاله): nobody's name."""
+    if subject.kind != "name" or subject.end - subject.start != 1 or line.cls[subject.start] != W_OTHER:
+        return False
+    key = line.keys[subject.start]
+    return any(key.startswith(stem) and key[len(stem):] in _PRONOUN_ENDS for stem in _TIME_STEMS)
+
+
+_TIME_STEMS = folded_words("قبل بعد خلال حين عند")
+_PRONOUN_ENDS = folded_words("ه ها هم هما")
 
 
 def _recognised(line: Line, i: int, subject: Subject) -> bool:
@@ -146,7 +180,7 @@ def _apposed(line: Line, j: int, title: Subject | None) -> Subject | None:
     when it starts with a given name and ends before a comma or what was said;
     else the title alone (or None) as it was."""
     toks, n = line.toks, len(line.toks)
-    if j >= n or line.cls[j] not in (W_TITLE, W_AMBIG):
+    if j >= n or line.cls[j] not in (W_TITLE, W_AMBIG) and not (title is None and line.keys[j] in _ONE_OF):
         return title
     if title is not None and title.start < n and line.cls[title.start] in (W_TITLE, W_AMBIG):
         return title  # the chain stopped at a second title, an object: "أبلغ الرئيس كبير موظفيه، فلان، …"
@@ -158,9 +192,10 @@ def _apposed(line: Line, j: int, title: Subject | None) -> Subject | None:
             start = after.start if after is not None and after.kind == "name" else c + 1
             # "قال رئيس اللجنة …، مدير عام الإدارة … الشيخ فلان، إن": a second chain, then the name
             end = name_end(line, start)
-            subject = Subject(start, end, True, title.title if title else title_key(line, j), begin=j)
+            key = title.title if title else None if line.keys[j] in _ONE_OF else title_key(line, j)
+            subject = Subject(start, end, True, key, begin=j)
             if end > c + 2 and first_is_given(line, subject) and (
-                    end >= n or toks[end] in COMMAS or line.keys[end] in SAID_OPENERS):
+                    end >= n or toks[end] in COMMAS or toks[end] == ":" or line.keys[end] in SAID_OPENERS):
                 return subject
             return title
     return title

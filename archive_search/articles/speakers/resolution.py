@@ -188,13 +188,17 @@ def _resolve(candidate: Candidate, article: Article, known: KnownNames | None,
         line, subject = found
     keys = list(line.bare[subject.start:subject.end])
     fuller = _fullest(article, keys) if keys else None
-    if fuller is not None and fuller[1].end - fuller[1].start >= subject.end - subject.start:
+    length = subject.end - subject.start
+    if fuller is not None and fuller[1].end - fuller[1].start >= length and not (
+            subject.kind == "family" and fuller[1].end - fuller[1].start == length):
         fuller[1].titled = fuller[1].titled or subject.titled
         if subject.kind == "family" and not first_is_given(*fuller):
             return None
         line, subject = fuller
     elif subject.kind == "family":
-        if (known is None or not known.is_family(line.bare[subject.start])) and not _family_before_said(line, subject):
+        # the article names him no more fully ("وأوضح الفراج أن", "وقال بن دغر إن")
+        if (known is None or not known.is_family(line.bare[subject.end - 1])) and not _family_before_said(
+                line, subject):
             return None  # a family name alone that no one of the article (nor the archive) bears
         return line, subject
     if candidate.subject.kind == "colon" and (not (subject.titled or first_is_given(line, subject)) or (
@@ -210,12 +214,14 @@ def _resolve(candidate: Candidate, article: Article, known: KnownNames | None,
 def _family_before_said(line: Line, subject: Subject) -> bool:
     """Whether a family name alone, the article's only name for him, stands
     right before what was said: an unknown nisba in ال (no lexicon's word;
-    "وأوضح الزهراني أن"), no plural."""
+    "وأوضح الزهراني أن"), no plural, or a name in بن ("وقال بن دغر إن")."""
     start, end = subject.start, subject.end
     key = line.bare[start]
-    if line.cls[start] != W_AL or not key.endswith("ي") or end >= len(line.keys):
+    if end >= len(line.keys) or not (line.keys[end] in SAID_OPENERS or line.toks[end] == ":"):
         return False
-    return line.keys[end] in SAID_OPENERS or line.toks[end] == ":"
+    if end - start == 2 and line.cls[start] == W_LINK:
+        return True  # "وقال بن دغر إن": a family name in بن (read only right after the verb)
+    return line.cls[start] == W_AL and key.endswith("ي")
 
 
 def _one_word_name(line: Line, subject: Subject, candidate: Candidate, known: KnownNames | None) -> bool:

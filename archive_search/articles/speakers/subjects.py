@@ -148,13 +148,17 @@ def name_before(line: Line, i: int) -> Subject | None:
         if line.conj[earliest]:
             break
     # the name starts at the first word from which the grammar reads up to the verb
-    start = next((s for s in range(earliest, i) if name_end(line, s) == i and not (
-        cls[s] == W_LINK and line.keys[s] in FILIATION) and cls[s] != W_AL), i)
+    # (at its first given name if one does: "قائد شرطة كابول عبدالرحمن رحيمي قد صرح")
+    starts = [s for s in range(earliest, i) if name_end(line, s) == i and not (
+        cls[s] == W_LINK and line.keys[s] in FILIATION) and cls[s] != W_AL]
+    start = next((s for s in starts if cls[s] in (W_GIVEN, W_AMBIG) and s > earliest and cls[s - 1] == W_OTHER
+                  and s > 1 and cls[s - 2] in (W_ORG, W_PLACE)), starts[0] if starts else i)
     if start == i:
         return None
     t = start - 1
     titled, title = False, None
-    while t >= 0 and cls[t] in (W_TITLE, W_AMBIG, W_ORG, W_NAT, W_AL, W_PLACE, W_NOUN, W_PREP, W_GIVEN):
+    while t >= 0 and (cls[t] in (W_TITLE, W_AMBIG, W_ORG, W_NAT, W_AL, W_PLACE, W_NOUN, W_PREP, W_GIVEN) or (
+            cls[t] == W_OTHER and t > 0 and cls[t - 1] in (W_ORG, W_PLACE) and t == start - 1)):
         if cls[t] == W_GIVEN and line.keys[t] != ON_BEHALF:
             break
         if line.keys[t] == ON_BEHALF and _named_for(line, t, start):

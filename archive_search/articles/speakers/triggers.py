@@ -82,6 +82,11 @@ def _past_openers(words: list[str], first: int, i: int) -> int:
     return first
 
 
+# Function words after a verb that may still open its subject: "قال كل من …",
+# "وقال أحد الباحثين …، الدكتور فلان".
+_OPEN_SUBJECT = frozenset(("من", "أحد", "إحدى", "احد", "احدى"))
+
+
 def worth_reading(words: list[str], i: int, observing: bool = False) -> bool:
     """Whether the trigger at words[i] may introduce a named person, judged
     from the words next to it without reading the window: "وقال إن" and
@@ -101,7 +106,7 @@ def worth_reading(words: list[str], i: int, observing: bool = False) -> bool:
     if observing:  # the archive learns names only from a title or a given name after the trigger
         return follows in _TEACHES
     if word in VERB_SURFACES:
-        if after and follows not in _NO_NAME_AFTER and (after not in _FUNCTION_SURFACES or after == "من"):
+        if after and follows not in _NO_NAME_AFTER and (after not in _FUNCTION_SURFACES or after in _OPEN_SUBJECT):
             return True
         if word[0] == "ف" and "أما" in words[max(0, i - _AS_FOR_WORDS):i]:
             return True  # "أما الكاتب فلان فقال"
