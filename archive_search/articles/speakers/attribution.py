@@ -29,7 +29,7 @@ from archive_search.articles.speakers.lexicons import (
     W_OTHER, W_PLACE, W_TITLE, W_VERB, fold, light, folded_words, light_words,
 )
 from archive_search.articles.speakers.phrases import PHRASE_KEYS, after_phrase
-from archive_search.articles.speakers.subjects import add_joined, name_before, subject_at
+from archive_search.articles.speakers.subjects import ONE_OF, add_joined, name_before, subject_at
 from archive_search.articles.speakers.tokens import Line, Subject, split_words, unglue_sentences
 from archive_search.articles.speakers.triggers import (
     PARTICIPLE_SURFACES, TRIGGER_SURFACES, VERB_SURFACES, indices, sentence_opening, window_end, window_start,
@@ -46,8 +46,7 @@ _ASKED = light_words("دعا دعت طالب طالبت ناشد ناشدت حث
 _MAY_SAY = folded_words("أن ان لن كي لكي")
 _NOUNISH = frozenset((W_OTHER, W_NOUN, W_AL, W_NAT))
 _BETWEEN = folded_words("الذي التي قد كان كانت")
-# "أحد الباحثين …، الدكتور فلان:": one of a group, then his name in apposition.
-_ONE_OF = folded_words("أحد إحدى")
+_WHO = folded_words("الذي التي")
 _BIN = fold("بن")
 # How far after the verb a name in apposition may stand.
 _APPOSITION_WORDS = 20
@@ -101,8 +100,9 @@ def _after_verb(line: Line, i: int, out: list[tuple[Line, Subject]]) -> None:
     says = i + 1 >= len(toks) or line.cls[i + 1] not in _SUBJECT_CLASSES
     if subject is None and says and not line.conj[i] and i > 1 and line.keys[i - 1] in _BETWEEN:
         subject = name_before(line, i - 1)  # "الناشط فلان الذي قال إن", "فلان قد أعلن أن"
-        if subject is None and i > 2 and line.toks[i - 2] in COMMAS:
-            subject = name_before(line, i - 2)  # "عضو الهيئة فلانة، كانت صرحت"
+        if subject is None and i > 2 and line.toks[i - 2] in COMMAS and not (verb[:1] in "يت" and line.keys[
+                i - 1] in _WHO):  # ("فلانة، التي يتوقع أن تكون": expected, said of her)
+            subject = name_before(line, i - 2)  # "عضو الهيئة فلانة، كانت صرحت", "فلان، الذي قال"
             if subject is not None and not (subject.titled or first_is_given(line, subject)):
                 subject = None
     if subject is None and says and not line.conj[i] and i > 0 and line.keys[i - 1] not in _NO_SUBJECT_BEFORE:
@@ -180,7 +180,7 @@ def _apposed(line: Line, j: int, title: Subject | None) -> Subject | None:
     when it starts with a given name and ends before a comma or what was said;
     else the title alone (or None) as it was."""
     toks, n = line.toks, len(line.toks)
-    if j >= n or line.cls[j] not in (W_TITLE, W_AMBIG) and not (title is None and line.keys[j] in _ONE_OF):
+    if j >= n or line.cls[j] not in (W_TITLE, W_AMBIG) and not (title is None and line.keys[j] in ONE_OF):
         return title
     if title is not None and title.start < n and line.cls[title.start] in (W_TITLE, W_AMBIG):
         return title  # the chain stopped at a second title, an object: "أبلغ الرئيس كبير موظفيه، فلان، …"
@@ -192,7 +192,7 @@ def _apposed(line: Line, j: int, title: Subject | None) -> Subject | None:
             start = after.start if after is not None and after.kind == "name" else c + 1
             # "قال رئيس اللجنة …، مدير عام الإدارة … الشيخ فلان، إن": a second chain, then the name
             end = name_end(line, start)
-            key = title.title if title else None if line.keys[j] in _ONE_OF else title_key(line, j)
+            key = title.title if title else None if line.keys[j] in ONE_OF else title_key(line, j)
             subject = Subject(start, end, True, key, begin=j)
             if end > c + 2 and first_is_given(line, subject) and (
                     end >= n or toks[end] in COMMAS or toks[end] == ":" or line.keys[end] in SAID_OPENERS):
@@ -251,6 +251,8 @@ def line_subjects(text_line: str, direct: bool = False) -> list[tuple[Line, Subj
     positions = [i for word in hits for i in indices(words, word)]
     for i in sorted(positions)[:_MAX_TRIGGERS] if len(positions) > 1 else positions:
         word = words[i]
+        if i > 0 and words[i - 1] in _WITHOUT:
+            continue  # "شوطين دون رد": a reply's noun, not a verb
         found: list[tuple[Line, Subject]] = []
         if word not in PARTICIPLE_SURFACES and worth_reading(words, i, direct):
             lo = window_start(words, i)
@@ -311,6 +313,8 @@ def _at_trigger(line: Line, k: int) -> list[tuple[Line, Subject]]:
     return found
 
 
+# "دون رد", "بلا تعليق": the noun after "without" is no verb of saying.
+_WITHOUT = frozenset(("دون", "بدون", "بلا"))
 # A "NAME: …" line has its colon among its first words.
 _COLON_WORDS = 8
 # Triggers read on one line, candidates in one article: a news article has a

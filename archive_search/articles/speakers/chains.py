@@ -29,6 +29,7 @@ _TIED_BY = {fold("على"): folded_words("مشرف قائم وصي"),
             fold("عن"): folded_words("نائب مسؤول ممثل متحدث مندوب عضو")}
 # "إلى" ties a chain to where its first title is sent: "المبعوث الأممي إلى اليمن".
 _TO = fold("إلى")
+_AT = fold("لدى")
 _SENT = folded_words("مبعوث موفد مندوب سفير ممثل")
 _AFTER_TIE = frozenset((W_AL, W_ORG, W_PLACE, W_NAT, W_PREP, W_MEDIA, W_NOUN))
 # Kin: "نجل الرئيس فلان" names the father, not the son who speaks.
@@ -195,6 +196,8 @@ def _word_step(chain: _Chain, c: int) -> int:
         chain.org_name = True  # "المشرف على مبادرة «…» فلان": what he is in charge of, then the name
     elif keys[k] in _CHAIN_TIES and keys[k] not in _TIED_BY and following in _AFTER_TIE:
         pass  # "… في الإدارة الذاتية", "سفير روسيا لدى الأمم المتحدة"
+    elif keys[k] == _AT and chain.titled and following == W_TITLE:
+        pass  # "كاتب الدولة لدى وزير النقل فلان": whom he serves; the name is his
     elif c == W_LINK and chain.prev in (W_ORG, W_NOUN, W_AL) and keys[k] == "ابن":
         chain.k = max(name_end(line, k), k + 1)  # "الحي الجامعي ابن خلدون": an institution's name
         return _MOVED

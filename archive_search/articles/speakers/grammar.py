@@ -89,7 +89,7 @@ def name_end(line: Line, k: int) -> int:
             k += 1  # a family name that is also an adjective or a title: التركي، المعلم
             break
         if c == W_OTHER and last != "family" and unknown < 2 and not key.startswith(_NOT_NAME_STARTS) and (
-                k == start or not (glued(line.toks[k], key) or _and_a_word(line.toks[k], key))):
+                k == start or not (glued(line.toks[k], key) or _and_a_word(line.toks[k], key) or _present_verb(line, k))):
             unknown += 1
             last = "other"
             k += 1
@@ -98,6 +98,15 @@ def name_end(line: Line, k: int) -> int:
     while k > start and cls[k - 1] == W_LINK:
         k -= 1
     return k
+
+
+def _present_verb(line: Line, k: int) -> bool:
+    """Whether an unknown word after a name's first word reads as a verb in the
+    present, يفعل, with its object after it ("المدرب غاريكا يثير الجدل"; but
+    "يحيى يخلف، فيرى": a family name so spelled)."""
+    key = line.keys[k]
+    return len(key) == 4 and key[0] == "ي" and key[1] not in "اوي" and k + 1 < len(line.cls) and (
+        line.cls[k + 1] in (W_AL, W_NOUN, W_ORG))
 
 
 def _no_second_family(key: str) -> bool:

@@ -179,6 +179,12 @@ def titled_with_hamza_below(word: str) -> bool:
     return word[0] == ALEF_HAMZA_BELOW and fold(word) in TITLES
 
 
+def given_with_madda(word: str) -> bool:
+    """Whether a word that reads as a function word once its alef is folded is
+    a given name spelled with آ: آلان (Alan), not الآن (now)."""
+    return word[0] == ALEF_MADDA and len(word) > 3 and fold(word) in GIVEN_NAMES
+
+
 def classify(token: str) -> tuple[int, bool]:
     """The class of one token and whether it is و/ف + a word of that class.
 
@@ -191,7 +197,7 @@ def classify(token: str) -> tuple[int, bool]:
     if not ("\u0621" <= first <= "\u06d3"):
         return W_PUNCT, False
     surface = light(token)
-    if surface in FUNCTION_WORDS and not titled_with_hamza_below(token):
+    if surface in FUNCTION_WORDS and not titled_with_hamza_below(token) and not given_with_madda(token):
         return W_FUNC, False
     if surface in SPEECH_VERBS:
         return W_VERB, False

@@ -134,8 +134,9 @@ def _is_person(line: Line, subject: Subject, known: KnownNames | None, article: 
     start, end = subject.start, subject.end
     cls, keys = line.cls[start:end], line.keys[start:end]
     if cls[0] == W_OTHER and prefixed(keys[0]) and (
-            W_AL in cls[1:] or keys[0].endswith(("ه", "ي"))):
-        return False  # "التزام الجامعة بمكافحة الإرهاب", "لمواطني شرورة": a phrase in ب/ل, titled or not
+            W_AL in cls[1:] or keys[0].endswith(("ه", "ي")) or arabic_pattern(keys[0][1:], keys[0][1:])):
+        # "التزام الجامعة بمكافحة الإرهاب", "لمواطني شرورة", "يطالب بتسليم قاتل": a phrase in ب/ل, titled or not
+        return False
     if first_is_given(line, subject):
         # "أكد كامل ثقته": one given name before a noun is that noun's adjective
         return not (len(cls) == 1 and end < len(line.cls) and line.cls[end] == W_NOUN)
@@ -281,7 +282,7 @@ def find(text: str, known: KnownNames | None = None) -> list[str]:
         return []
     article = Article(lines)
     names: list[str] = []
-    seen: dict[tuple, tuple[Line, Subject] | None] = {}
+    seen: dict[tuple, tuple[Line, Subject]] = {}
     spoken: dict[str, tuple[Line, Subject]] = {}
     for candidate in found:
         subject = candidate.subject
@@ -293,7 +294,9 @@ def find(text: str, known: KnownNames | None = None) -> list[str]:
         elif once in seen:
             continue  # the same words again: the same person, already counted
         else:
-            resolved = seen[once] = _resolve(candidate, article, known, spoken)
+            resolved = _resolve(candidate, article, known, spoken)
+            if resolved is not None:  # (words judged no one here may be someone where a verb stands after them)
+                seen[once] = resolved
         if resolved is None:
             continue
         if subject.title and subject.kind == "name":

@@ -33,6 +33,8 @@ _ASIDE = folded_words("جهته جهتها جانبه جانبها ناحيته 
 # Given names that are also times of day ("صباح الأربعاء").
 _TIME_NAMES = folded_words("صباح ضحى فجر نهار سحر")
 _EACH, _FROM = fold("كل"), fold("من")
+# "أحد/إحدى …": one of a group (of officials, of researchers).
+ONE_OF = folded_words("أحد إحدى")
 
 
 def subject_at(line: Line, j: int) -> Subject | None:
@@ -76,7 +78,24 @@ def subject_at(line: Line, j: int) -> Subject | None:
         return Subject(k, k, titled, title, "title", j) if titled else None
     if _verb_like(keys[k]) or (end - k == 1 and keys[k] in _TIME_NAMES and end < n and cls[end] == W_FUNC):
         return None  # "يورط"; "أعلن صباح الأربعاء"
+    apposed = _apposed_after_body(line, k, end)
+    if apposed is not None:
+        return Subject(apposed[0], apposed[1], True, title, begin=j)
     return Subject(k, end, titled or title_follows(line, end), title, begin=j)
+
+
+def _apposed_after_body(line: Line, k: int, end: int) -> tuple[int, int] | None:
+    """The name set off by commas after the name of a body or a place ("حاكم
+    ولاية ريو دي جانيرو، لويز فرناندو بيزاو، …": the governor is Pezão, Rio
+    the state), when it starts with a given name; None otherwise."""
+    cls, toks, n = line.cls, line.toks, len(line.cls)
+    if not (k > 0 and cls[k - 1] in (W_ORG, W_PLACE) and end + 1 < n and toks[end] in COMMAS
+            and cls[end + 1] in (W_GIVEN, W_AMBIG)):
+        return None
+    second = name_end(line, end + 1)
+    if second > end + 2 and (second >= n or toks[second] in COMMAS):
+        return end + 1, second
+    return None
 
 
 def second_subject(line: Line, subject: Subject) -> tuple[Line, Subject] | None:
@@ -120,10 +139,12 @@ def _verb_like(key: str) -> bool:
 
 def title_follows(line: Line, end: int) -> bool:
     """Whether a person's title follows the name ("أنور قرقاش وزير الدولة",
-    "روكسانا سلافيشيفا، معدة المسح")."""
+    "روكسانا سلافيشيفا، معدة المسح", "فلان، أحد كبار مسؤولي الشركة")."""
     n = len(line.cls)
     if end < n and line.toks[end] in COMMAS:
         end += 1
+        if end + 1 < n and line.keys[end] in ONE_OF and line.cls[end + 1] in (W_TITLE, W_OTHER, W_AL):
+            return True  # "برافين بهاتناغار، أحد كبار مسؤولي الشركة": one of them
     return end < n and line.cls[end] in (W_TITLE, W_AMBIG) and not line.conj[end]
 
 
