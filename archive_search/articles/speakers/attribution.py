@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from archive_search.articles.speakers.chains import title_key
 from archive_search.articles.speakers.grammar import first_is_given, name_end
 from archive_search.articles.speakers.lexicons import (
-    COMMAS, SAID_OPENERS, SENTENCE_MARKS, W_AL, W_AMBIG, W_GIVEN, W_LINK, W_MEDIA, W_NAT, W_NOUN, W_ORG,
+    COMMAS, SAID_OPENERS, SENTENCE_MARKS, W_AL, W_AMBIG, W_FUNC, W_GIVEN, W_LINK, W_MEDIA, W_NAT, W_NOUN, W_ORG,
     W_OTHER, W_PLACE, W_TITLE, W_VERB, fold, light, folded_words, light_words,
 )
 from archive_search.articles.speakers.phrases import PHRASE_KEYS, after_phrase
@@ -83,6 +83,9 @@ def _after_verb(line: Line, i: int, out: list[tuple[Line, Subject]]) -> None:
         return  # "نداء من طفلة تطالب أمير قطر …": the one asked follows, the one who asks stood before
     if i > 0 and line.keys[i - 1] in _MAY_SAY and verb[:1] in "يت":
         return  # "يتوقع الإعلام أن يدعو الرئيس …": what someone may say, not what was said
+    if verb[:1] in "يت" and not line.conj[i] and i > 0 and line.cls[i - 1] in (W_PLACE, W_ORG) and (
+            i < 2 or line.cls[i - 2] != W_FUNC):
+        return  # "بريطانيا تنفي الشريف حسين": the state is the subject, the name the object
     if verb in _ASKED and not line.conj[i] and i > 0:
         before = name_before(line, i)
         if before is not None and (before.titled or first_is_given(line, before)):

@@ -43,6 +43,7 @@ _BEFORE_FOREIGN_GIVEN = frozenset((W_TITLE, W_AMBIG, W_NAT))
 _ADVERBS = folded_words("أيضا ايضا كذلك اليوم أمس امس بدوره بدورها")
 _HE_SHE = folded_words("وهو وهي")
 _IN = fold("في")
+_TO = fold("إلى")
 _BODIES_STATEMENTS = folded_words("بيان")
 _SAID_MARKS = frozenset(':«"“،,')
 _LATIN = re.compile("[A-Za-z]")
@@ -218,6 +219,8 @@ def _family_before_said(line: Line, subject: Subject) -> bool:
     "وأوضح الزهراني أن"), no plural, or a name in بن ("وقال بن دغر إن")."""
     start, end = subject.start, subject.end
     key = line.bare[start]
+    if end + 1 < len(line.keys) and line.keys[end] == _TO and line.keys[end + 1] in SAID_OPENERS:
+        end += 1  # "وأشار الفيلالي إلى أن"
     if end >= len(line.keys) or not (line.keys[end] in SAID_OPENERS or line.toks[end] == ":"):
         return False
     if end - start == 2 and line.cls[start] == W_LINK:
