@@ -590,3 +590,56 @@ def test_a_rank_and_a_bare_trade_before_the_name():
 
 def test_a_verb_after_a_persons_description_is_no_name():
     assert find_speakers("أوصى مليونير أمريكي، توفي في وقت سابق هذا العام، بعشرة ملايين دولار لابنتيه.") == []
+
+
+# --- Shapes first met on the fourth development draw ---------------------------
+
+
+def test_the_name_before_a_verb_after_kana_or_qad():
+    text = "وكان قائد شرطة العاصمة عبدالرحمن رحيمي قد صرح قبلها بأن الحصيلة قد ترتفع."
+    assert find_speakers(text) == ["عبدالرحمن رحيمي"]
+    text = "يذكر أن عضو الهيئة العليا للانتخابات لمياء الزرقوني، كانت صرحت لوكالة الأنباء أن الموعد لن يتغير."
+    assert find_speakers(text) == ["لمياء الزرقوني"]
+    # a passive present after "التي": said of her, not by her
+    assert find_speakers("وصوتوا ضد سلمى الحسيني، التي يتوقع أن تكون مرشحة الحزب.") == []
+
+
+def test_one_of_a_group_then_the_name_in_apposition():
+    text = "وقال أحد الباحثين الذين شاركوا في الرحلة، الدكتور توم لينلي: \"النتائج مدهشة\"."
+    assert find_speakers(text) == ["توم لينلي"]
+    text = "وقال ليي وولوسكي، أحد محاميي الشركة، إن الدعوى هي الأولى من نوعها."
+    assert find_speakers(text) == ["ليي وولوسكي"]
+
+
+def test_a_family_name_in_bin_before_what_was_said():
+    assert find_speakers("وقال بن دغر إن المشروع سيفتح باب المنافسة.") == ["بن دغر"]
+    assert find_speakers("وأشار الفيلالي إلى أن التجربة كانت صعبة.") == ["الفيلالي"]
+
+
+def test_alan_is_a_given_name_not_now():
+    text = "وقال وزير الخارجية، آلان بيتر كايتانو، في بيان، إنه أبلغ الرئيس بالأمر."
+    assert find_speakers(text) == ["آلان بيتر كايتانو"]
+    assert find_speakers("وقال الآن إن الوقت قد حان.") == []
+
+
+def test_titles_chained_through_whom_one_serves_and_a_rank():
+    text = "قال كاتب الدولة لدى وزير النقل هشام بن أحمد إن طلب العروض سيطلق قريبا."
+    assert find_speakers(text) == ["هشام بن أحمد"]
+    text = "وأوضح مدير العلاقات بسجون المنطقة الملازم أول تركي الحميدي الحربي أن البرنامج بدأ."
+    assert find_speakers(text) == ["تركي الحميدي الحربي"]
+
+
+def test_the_person_apposed_after_a_place_in_a_title():
+    text = "وأرسل حاكم ولاية ريو دي جانيرو، لويز فرناندو بيزاو، رسالة إلى الحكومة قائلا إن الوضع خطير."
+    assert find_speakers(text) == ["لويز فرناندو بيزاو"]
+
+
+@pytest.mark.parametrize("text", [
+    "مستقبل المدرب غاريكا يثير الجدل في العاصمة",  # a verb after the name
+    "رئيس البلاد يطالب بتسليم قاتل العاملة",  # ب + a verbal noun
+    "خسرت اللاعبة أنس جابر المصنفة 171 عالميا بنتيجة شوطين دون رد.",  # "without reply"
+    "بريطانيا تنفي الشريف حسين إلى الجزيرة",  # a state's object
+    "ولم يذكر الوليد تفاصيل خروجه من الفندق.",  # a noun after a given name
+])
+def test_what_follows_or_precedes_a_verb_is_no_speaker(text):
+    assert find_speakers(text) == []
