@@ -47,6 +47,8 @@ _MAY_SAY = folded_words("أن ان لن كي لكي")
 _NOUNISH = frozenset((W_OTHER, W_NOUN, W_AL, W_NAT))
 _BETWEEN = folded_words("الذي التي قد كان كانت")
 _WHO = folded_words("الذي التي")
+# What after a verb is its own subject, not its object: a body, a place, a medium, a person.
+_OWN_SUBJECT = frozenset((W_ORG, W_PLACE, W_MEDIA, W_TITLE, W_AMBIG, W_GIVEN, W_LINK))
 _BIN = fold("بن")
 # How far after the verb a name in apposition may stand.
 _APPOSITION_WORDS = 20
@@ -101,13 +103,14 @@ def _after_verb(line: Line, i: int, out: list[tuple[Line, Subject]]) -> None:
     # the verb has no subject after it ("… قال إن", "يؤكد ضرورة …"), not one
     # that is no person ("الذي قالت الشرطة إنه")
     says = i + 1 >= len(toks) or line.cls[i + 1] not in _SUBJECT_CLASSES
+    if not line.conj[i] and i > 1 and line.keys[i - 1] in _WHO and (
+            i + 1 >= len(toks) or line.cls[i + 1] not in _OWN_SUBJECT):
+        # "فلان، الذي أوضح التداعيات": who spoke stands before "الذي", what he explained after the verb
+        # ("فلان الذي قالت الشرطة إنه": the police speak)
+        before = _before_between(line, i, verb)
+        subject = before if before is not None else subject
     if subject is None and says and not line.conj[i] and i > 1 and line.keys[i - 1] in _BETWEEN:
-        subject = name_before(line, i - 1)  # "الناشط فلان الذي قال إن", "فلان قد أعلن أن"
-        if subject is None and i > 2 and line.toks[i - 2] in COMMAS and not (verb[:1] in "يت" and line.keys[
-                i - 1] in _WHO):  # ("فلانة، التي يتوقع أن تكون": expected, said of her)
-            subject = name_before(line, i - 2)  # "عضو الهيئة فلانة، كانت صرحت", "فلان، الذي قال"
-            if subject is not None and not (subject.titled or first_is_given(line, subject)):
-                subject = None
+        subject = _before_between(line, i, verb)
     if subject is None and says and not line.conj[i] and i > 0 and line.keys[i - 1] not in _NO_SUBJECT_BEFORE:
         subject = name_before(line, i)
         if subject is None and i > 1 and toks[i - 1] in COMMAS:
@@ -126,6 +129,18 @@ def _after_verb(line: Line, i: int, out: list[tuple[Line, Subject]]) -> None:
         return
     if subject is not None:
         add_joined(line, subject, out)
+
+
+def _before_between(line: Line, i: int, verb: str) -> Subject | None:
+    """The name before "الذي/التي/قد/كان" and the verb at token i: "الناشط فلان
+    الذي قال إن", "فلان قد أعلن أن", "عضو الهيئة فلانة، كانت صرحت"."""
+    subject = name_before(line, i - 1)
+    if subject is None and i > 2 and line.toks[i - 2] in COMMAS and not (
+            verb[:1] in "يت" and line.keys[i - 1] in _WHO):  # ("فلانة، التي يتوقع أن تكون": said of her)
+        subject = name_before(line, i - 2)
+        if subject is not None and not (subject.titled or first_is_given(line, subject)):
+            subject = None
+    return subject
 
 
 def _family_in_bin(line: Line, j: int) -> Subject | None:

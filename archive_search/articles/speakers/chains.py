@@ -39,6 +39,7 @@ KIN = folded_words("""نجل نجلة ابنة شقيق شقيقة زوج زوج
 ROYAL = folded_words("الملك الأمير الشيخ السلطان الإمام الشهيد الراحل")
 QUOTES = frozenset('"«»“”\'')
 ON_BEHALF = fold("باسم")
+_ON_ITS_BEHALF = folded_words("باسمه باسمها باسمهم باسمهما")
 _DEFINITE = ("ال", "وال", "فال", "بال", "كال", "لل")
 
 
@@ -192,6 +193,8 @@ def _word_step(chain: _Chain, c: int) -> int:
         chain.on_behalf = chain.org_name = False
     elif keys[k] == ON_BEHALF:
         chain.on_behalf = True
+    elif keys[k] in _ON_ITS_BEHALF:
+        pass  # "المتحدث باسمه العميد فلان": the one spoken for named before; the name is the spokesman's
     elif keys[k] == _TO and chain.title in _SENT and following in _AFTER_TIE:
         pass  # "المبعوث الأممي إلى اليمن فلان": where the envoy is sent
     elif keys[k] in _TIED_BY and k > 0 and title_key(line, k - 1) in _TIED_BY[keys[k]]:

@@ -643,3 +643,15 @@ def test_the_person_apposed_after_a_place_in_a_title():
 ])
 def test_what_follows_or_precedes_a_verb_is_no_speaker(text):
     assert find_speakers(text) == []
+
+
+def test_the_name_before_who_and_the_verb():
+    text = "واستمعت اللجنة إلى وزير حقوق الإنسان، عزالدين الأصبحي، الذي أوضح التداعيات الخطيرة للأزمة."
+    assert find_speakers(text) == ["عزالدين الأصبحي"]
+    # after "الذي" a body is the verb's own subject
+    assert find_speakers("وأفرج عن سامي العيدودي الذي قالت النيابة إنه مشتبه به.") == []
+
+
+def test_a_spokesman_for_whoever_was_named_before():
+    text = "وصرح المتحدث باسمه العميد أحمد المسماري أن القوات تسيطر على المنطقة بالكامل."
+    assert find_speakers(text) == ["أحمد المسماري"]
