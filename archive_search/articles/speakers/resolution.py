@@ -26,7 +26,7 @@ import re
 
 from archive_search.articles.speakers.article import Article
 from archive_search.articles.speakers.attribution import Candidate, candidates, strip_marks
-from archive_search.articles.speakers.chains import title_key
+from archive_search.articles.speakers.chains import QUOTES, title_key
 from archive_search.articles.speakers.grammar import arabic_pattern, first_is_given, glued, name_end, prefixed
 from archive_search.articles.speakers.known import KnownNames
 from archive_search.articles.speakers.lexicons import (
@@ -180,6 +180,19 @@ def _resolve(candidate: Candidate, article: Article, known: KnownNames | None,
              spoken: dict[str, tuple[Line, Subject]]) -> tuple[Line, Subject] | None:
     """The person a candidate refers to, or None; ``spoken`` maps a title to
     the last speaker named with it (whom a title alone then refers to)."""
+    found = _resolve_words(candidate, article, known, spoken)
+    subject = candidate.subject
+    if found is None and subject.kind == "family" and subject.titled and subject.title:
+        # "وأعرب الملك المفدى عن …": no one bears the word after the title, an epithet; the title speaks
+        title = Subject(subject.start, subject.start, True, subject.title, "title", subject.begin)
+        return _resolve_words(Candidate(candidate.line, title, candidate.line_no, candidate.words_before),
+                              article, known, spoken)
+    return found
+
+
+def _resolve_words(candidate: Candidate, article: Article, known: KnownNames | None,
+                   spoken: dict[str, tuple[Line, Subject]]) -> tuple[Line, Subject] | None:
+    """:func:`_resolve` for the candidate's own words."""
     line, subject = candidate.line, candidate.subject
     if subject.kind == "title":
         if not subject.title:
@@ -266,6 +279,9 @@ def _foreign_before_quote(candidate: Candidate, article: Article) -> bool:
     start, end = subject.start, subject.end
     if subject.kind != "name" or end - start > 3 or end >= len(line.cls):
         return False
+    if start > 0 and line.toks[start - 1] in QUOTES and not (
+            end + 1 < len(line.cls) and line.toks[end] in QUOTES and line.cls[end + 1] in (W_TITLE, W_AMBIG)):
+        return False  # "وتضيف "هالو تراست" أن": a body's name in quotes ("و أكد "فلان" رئيس …": his)
     if any(c != W_OTHER for c in line.cls[start:end]) or not all(map(_foreign_like, line.bare[start:end])):
         return False
     if (end - start > 1 and prefixed(line.keys[start])) or _prefixed_elsewhere(line.keys[start], article):

@@ -655,3 +655,15 @@ def test_the_name_before_who_and_the_verb():
 def test_a_spokesman_for_whoever_was_named_before():
     text = "وصرح المتحدث باسمه العميد أحمد المسماري أن القوات تسيطر على المنطقة بالكامل."
     assert find_speakers(text) == ["أحمد المسماري"]
+
+
+def test_a_title_with_an_epithet_is_the_person_named_with_that_title():
+    text = ("بعث الملك سلمان بن عبدالعزيز آل سعود برقية تهنئة إلى سلطان عمان.\n"
+            "وأعرب الملك المفدى عن أصدق التهاني وأطيب التمنيات.")
+    assert find_speakers(text) == ["سلمان بن عبدالعزيز آل سعود"]
+
+
+def test_a_name_in_quotes_is_a_bodys_unless_a_title_follows():
+    assert find_speakers('وتضيف "هالو تراست" أن الموقع غير آمن منذ خمسين عاما.') == []
+    text = 'و أكد "تييري ميغول" رئيس الخدمات البلدية في المدينة أن القرار نهائي.'
+    assert find_speakers(text) == ["تييري ميغول"]
