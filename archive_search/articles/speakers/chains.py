@@ -191,18 +191,8 @@ def _word_step(chain: _Chain, c: int) -> int:
         return _STOP
     elif toks[k] in COMMAS:
         chain.on_behalf = chain.org_name = False
-    elif keys[k] == ON_BEHALF:
-        chain.on_behalf = True
-    elif keys[k] in _ON_ITS_BEHALF:
-        pass  # "المتحدث باسمه العميد فلان": the one spoken for named before; the name is the spokesman's
-    elif keys[k] == _TO and chain.title in _SENT and following in _AFTER_TIE:
-        pass  # "المبعوث الأممي إلى اليمن فلان": where the envoy is sent
-    elif keys[k] in _TIED_BY and k > 0 and title_key(line, k - 1) in _TIED_BY[keys[k]]:
-        chain.org_name = True  # "المشرف على مبادرة «…» فلان": what he is in charge of, then the name
-    elif keys[k] in _CHAIN_TIES and keys[k] not in _TIED_BY and following in _AFTER_TIE:
-        pass  # "… في الإدارة الذاتية", "سفير روسيا لدى الأمم المتحدة"
-    elif keys[k] == _AT and chain.titled and following == W_TITLE:
-        pass  # "كاتب الدولة لدى وزير النقل فلان": whom he serves; the name is his
+    elif _tie_step(chain, following):
+        pass
     elif c == W_LINK and chain.prev in (W_ORG, W_NOUN, W_AL) and keys[k] == "ابن":
         chain.k = max(name_end(line, k), k + 1)  # "الحي الجامعي ابن خلدون": an institution's name
         return _MOVED
@@ -230,6 +220,27 @@ def _word_step(chain: _Chain, c: int) -> int:
     elif not (toks[k].isdigit() and k + 1 < len(toks) and toks[k + 1] in COMMAS):
         return _STOP  # (a number before a comma: "الأستاذ بمعهد حمام سوسة 2، خالد …")
     return _NEXT
+
+
+def _tie_step(chain: _Chain, following: int) -> bool:
+    """Whether the word of the chain at ``chain.k`` ties its title to what
+    follows (باسم، إلى، على، عن، في، لدى …): the chain goes on."""
+    line, k = chain.line, chain.k
+    key = line.keys[k]
+    if key == ON_BEHALF:
+        chain.on_behalf = True
+        return True
+    if key in _ON_ITS_BEHALF:
+        return True  # "المتحدث باسمه العميد فلان": the one spoken for named before; the name is the spokesman's
+    if key == _TO:
+        return chain.title in _SENT and following in _AFTER_TIE  # "المبعوث الأممي إلى اليمن فلان"
+    if key in _TIED_BY and k > 0 and title_key(line, k - 1) in _TIED_BY[key]:
+        chain.org_name = True  # "المشرف على مبادرة «…» فلان": what he is in charge of, then the name
+        return True
+    if key in _CHAIN_TIES and key not in _TIED_BY and following in _AFTER_TIE:
+        return True  # "… في الإدارة الذاتية", "سفير روسيا لدى الأمم المتحدة"
+    # "كاتب الدولة لدى وزير النقل فلان": whom he serves; the name is his
+    return key == _AT and following == W_TITLE
 
 
 def _quote_step(chain: _Chain) -> int:
