@@ -89,7 +89,8 @@ def name_end(line: Line, k: int) -> int:
             k += 1  # a family name that is also an adjective or a title: التركي، المعلم
             break
         if c == W_OTHER and last != "family" and unknown < 2 and not key.startswith(_NOT_NAME_STARTS) and (
-                k == start or not (glued(line.toks[k], key) or _and_a_word(line.toks[k], key) or _present_verb(line, k))):
+                k == start or not (glued(line.toks[k], key) or _and_a_word(line.toks[k], key)
+                                   or _present_verb(line, k))):
             unknown += 1
             last = "other"
             k += 1
