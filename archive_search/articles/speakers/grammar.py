@@ -89,8 +89,7 @@ def name_end(line: Line, k: int) -> int:
             k += 1  # a family name that is also an adjective or a title: التركي، المعلم
             break
         if c == W_OTHER and last != "family" and unknown < 2 and not key.startswith(_NOT_NAME_STARTS) and (
-                k == start or not (glued(line.toks[k], key) or _and_a_word(line.toks[k], key)
-                                   or _present_verb(line, k))):
+                k == start or not _no_more_of_it(line, k)):
             unknown += 1
             last = "other"
             k += 1
@@ -99,6 +98,13 @@ def name_end(line: Line, k: int) -> int:
     while k > start and cls[k - 1] == W_LINK:
         k -= 1
     return k
+
+
+def _no_more_of_it(line: Line, k: int) -> bool:
+    """Whether an unknown word after a name's first word is no more of the name:
+    a phrase glued to it, و + a word, or a verb in the present."""
+    token, key = line.toks[k], line.keys[k]
+    return glued(token, key) or _and_a_word(token, key) or _present_verb(line, k)
 
 
 def _present_verb(line: Line, k: int) -> bool:
