@@ -103,13 +103,13 @@ def _after_verb(line: Line, i: int, out: list[tuple[Line, Subject]]) -> None:
     # the verb has no subject after it ("… قال إن", "يؤكد ضرورة …"), not one
     # that is no person ("الذي قالت الشرطة إنه")
     says = i + 1 >= len(toks) or line.cls[i + 1] not in _SUBJECT_CLASSES
-    if not line.conj[i] and i > 1 and line.keys[i - 1] in _WHO and (
-            i + 1 >= len(toks) or line.cls[i + 1] not in _OWN_SUBJECT):
+    between = not line.conj[i] and i > 1 and line.keys[i - 1] in _BETWEEN
+    if between and line.keys[i - 1] in _WHO and (i + 1 >= len(toks) or line.cls[i + 1] not in _OWN_SUBJECT):
         # "فلان، الذي أوضح التداعيات": who spoke stands before "الذي", what he explained after the verb
         # ("فلان الذي قالت الشرطة إنه": the police speak)
         before = _before_between(line, i, verb)
         subject = before if before is not None else subject
-    if subject is None and says and not line.conj[i] and i > 1 and line.keys[i - 1] in _BETWEEN:
+    elif between and subject is None and says:
         subject = _before_between(line, i, verb)
     if subject is None and says and not line.conj[i] and i > 0 and line.keys[i - 1] not in _NO_SUBJECT_BEFORE:
         subject = name_before(line, i)

@@ -168,12 +168,14 @@ def name_before(line: Line, i: int) -> Subject | None:
         earliest -= 1
         if line.conj[earliest]:
             break
-    # the name starts at the first word from which the grammar reads up to the verb
-    # (at its first given name if one does: "قائد شرطة كابول عبدالرحمن رحيمي قد صرح")
-    starts = [s for s in range(earliest, i) if name_end(line, s) == i and not (
-        cls[s] == W_LINK and line.keys[s] in FILIATION) and cls[s] != W_AL]
-    start = next((s for s in starts if cls[s] in (W_GIVEN, W_AMBIG) and s > earliest and cls[s - 1] == W_OTHER
-                  and s > 1 and cls[s - 2] in (W_ORG, W_PLACE)), starts[0] if starts else i)
+    def reads_to_verb(s: int) -> bool:
+        return name_end(line, s) == i and not (cls[s] == W_LINK and line.keys[s] in FILIATION) and cls[s] != W_AL
+
+    # the name starts at the first word from which the grammar reads up to the verb, or at
+    # a given name after an organisation's own name ("قائد شرطة كابول عبدالرحمن رحيمي قد صرح")
+    first = next((s for s in range(earliest, i) if reads_to_verb(s)), i)
+    start = next((s for s in range(max(first, earliest + 1), i) if cls[s] in (W_GIVEN, W_AMBIG)
+                  and cls[s - 1] == W_OTHER and s > 1 and cls[s - 2] in (W_ORG, W_PLACE) and reads_to_verb(s)), first)
     if start == i:
         return None
     t = start - 1

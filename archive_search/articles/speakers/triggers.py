@@ -84,7 +84,7 @@ def _past_openers(words: list[str], first: int, i: int) -> int:
 
 # Function words after a verb that may still open its subject: "قال كل من …",
 # "وقال أحد الباحثين …، الدكتور فلان".
-_OPEN_SUBJECT = frozenset(("من", "أحد", "إحدى", "احد", "احدى"))
+_OPEN_SUBJECT = frozenset({"من"} | spellings("احد") | spellings("احدى"))
 
 
 def worth_reading(words: list[str], i: int, observing: bool = False) -> bool:
