@@ -16,8 +16,8 @@ from dataclasses import dataclass
 
 from archive_search.articles.speakers.grammar import GIVEN_LIKE, HONORIFICS, glued, name_end, prefixed
 from archive_search.articles.speakers.lexicons import (
-    COMMAS, NAME_CLASSES, NOT_PERSON_CLASSES, TITLES, W_AL, W_AMBIG, W_FUNC, W_LINK, W_MEDIA, W_NAT, W_NOUN,
-    W_ORG, W_OTHER, W_PLACE, W_PREP, W_PUNCT, W_TITLE, W_VERB, fold, folded_words,
+    COMMAS, NAME_CLASSES, NOT_PERSON_CLASSES, STATEMENTS, TITLES, W_AL, W_AMBIG, W_FUNC, W_LINK, W_MEDIA, W_NAT,
+    W_NOUN, W_ORG, W_OTHER, W_PLACE, W_PREP, W_PUNCT, W_TITLE, W_VERB, fold, folded_words,
 )
 from archive_search.articles.speakers.tokens import Line, token_info
 
@@ -30,6 +30,9 @@ _TIED_BY = {fold("على"): folded_words("مشرف قائم وصي"),
 # "إلى" ties a chain to where its first title is sent: "المبعوث الأممي إلى اليمن".
 _TO = fold("إلى")
 _AT = fold("لدى")
+_IN = fold("في")
+# The second words of ranks written in two: "الميجور جنرال", "اللفتنانت كولونيل".
+_RANK_SECONDS = folded_words("جنرال كولونيل أدميرال ادميرال")
 _SENT = folded_words("مبعوث موفد مندوب سفير ممثل")
 _AFTER_TIE = frozenset((W_AL, W_ORG, W_PLACE, W_NAT, W_PREP, W_MEDIA, W_NOUN))
 # Kin: "نجل الرئيس فلان" names the father, not the son who speaks.
@@ -141,7 +144,7 @@ def _title_step(chain: _Chain) -> int:
     keys = line.keys
     own = keys[k][1:] if line.conj[k] else keys[k]  # "الشاعر والناقد فلان": two titles of one person
     if chain.titled and chain.prev == W_TITLE and keys[k - 1].startswith("ال") and not own.startswith("ال") and not (
-            k + 1 < len(line.cls) and line.cls[k + 1] in GIVEN_LIKE):
+            k + 1 < len(line.cls) and line.cls[k + 1] in GIVEN_LIKE) and own not in _RANK_SECONDS:
         return _STOP  # "أبلغ الرئيس كبير موظفيه …": a second phrase, the object ("المقدم طيار فلان" is his rank)
     if chain.prev in (W_ORG, W_NOUN, W_OTHER, W_AL, W_PREP) and keys[k] in ROYAL and not definite_before(line, k):
         chain.k = max(name_end(line, k + 1), k + 1)  # "مطار الملك عبدالعزيز": an institution's name
@@ -232,6 +235,8 @@ def _tie_step(chain: _Chain, following: int) -> bool:
         return True
     if key in _ON_ITS_BEHALF:
         return True  # "المتحدث باسمه العميد فلان": the one spoken for named before; the name is the spokesman's
+    if key == _IN and k + 1 < len(line.keys) and line.keys[k + 1] in STATEMENTS:
+        return False  # "رئيس الحكومة في تصريح لمراسلة …": where he spoke; the chain has ended
     if key == _TO:
         return chain.title in _SENT and following in _AFTER_TIE  # "المبعوث الأممي إلى اليمن فلان"
     if key in _TIED_BY and k > 0 and title_key(line, k - 1) in _TIED_BY[key]:

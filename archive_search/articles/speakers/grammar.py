@@ -14,7 +14,8 @@ from __future__ import annotations
 
 from archive_search.articles.speakers.lexicons import (
     COMMAS, COMPOUND_SECONDS, NAME_CLASSES, NATIONALITIES, SAID_OPENERS, STATEMENTS, W_AL, W_AMBIG, W_FUNC,
-    W_GIVEN, W_LINK, W_NAT, W_NOUN, W_ORG, W_OTHER, W_PLACE, W_PREP, W_PUNCT, W_TITLE, W_VERB, fold, folded_words,
+    W_GIVEN, W_LINK, W_MEDIA, W_NAT, W_NOUN, W_ORG, W_OTHER, W_PLACE, W_PREP, W_PUNCT, W_TITLE, W_VERB, fold,
+    folded_words,
 )
 from archive_search.articles.speakers.tokens import Line, Subject
 from archive_search.text.person_names import FILIATION, JOINED
@@ -163,13 +164,15 @@ def _family_despite_shape(line: Line, k: int) -> bool:
     """Whether an unknown word that reads as ب/ل/ك + a word (:func:`prefixed`)
     or as a plural in ات is a family name all the same: a title, a comma or
     في + a statement follows it, where no phrase in ب ends ("نبيل بسباس رئيس
-    الغرفة", "سليم بلحاج، وزير …", "نبيل بفون في مداخلة"), or, for a short
-    word in ات, what was said ("خالد شوكات إن")."""
+    الغرفة", "سليم بلحاج، وزير …", "نبيل بفون في مداخلة"), or ل + the medium
+    spoken to ("سالم باهمام لـ"الوطن" أن"); or, for a short word in ات, what
+    was said ("خالد شوكات إن")."""
     token, key = line.toks[k], line.keys[k]
     if k + 1 >= len(line.cls):
         return False
     before_title = line.cls[k + 1] in (W_TITLE, W_AMBIG) or line.toks[k + 1] in COMMAS or (
-        k + 2 < len(line.cls) and line.keys[k + 1] == _IN and line.keys[k + 2] in STATEMENTS)
+        k + 2 < len(line.cls) and line.keys[k + 1] == _IN and line.keys[k + 2] in STATEMENTS) or (
+        k + 2 < len(line.cls) and line.keys[k + 1] == "ل" and line.cls[k + 2] in (W_PUNCT, W_MEDIA))
     if key.endswith("ات") and len(key) <= 6 and not token.endswith(("ها", "هم", "هما")):
         return before_title or line.keys[k + 1] in SAID_OPENERS
     return prefixed(key) and not arabic_pattern(token, key) and before_title

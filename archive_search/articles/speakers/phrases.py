@@ -32,6 +32,8 @@ _SAID_IT = folded_words("""قاله قالته قالت قال ذكره ذكرت
     أوضحه أوضحته أوضح أفاد أفادت أورده أوردته كشفه كشفته كشف نقله نقلته به""")
 # Who a statement is made to, not by: "في تصريح لمراسل …", "… لمراسلة …".
 _REPORTERS = folded_words("مراسل مراسله مراسلنا مراسلتنا صحفي صحفيه")
+# Who asks the questions in "في مقابلة مع …": a colleague of the medium's, its presenter.
+_INTERVIEWERS = folded_words("زميل زميله الزميل الزميله مذيع مذيعه المذيع المذيعه مراسل مراسله المراسل المراسله")
 
 
 def _reporter(key: str) -> bool:
@@ -92,8 +94,9 @@ def after_phrase(line: Line, i: int, out: list[tuple[Line, Subject]]) -> None:
         found = (line, subject_at(line, i + 1))
     elif key == _EXTENT and i > 0 and keys[i - 1] == fold("على") and i + 2 < n and keys[i + 1] in _SAYING:
         found = (line, subject_at(line, i + 2))  # "على حد قول الوزير فلان"
-    elif key in _INTERVIEWS and i + 2 < n and keys[i + 1] == _WITH:
-        found = (line, subject_at(line, i + 2))  # "في مقابلة مع فلان": the interviewee speaks
+    elif key in _INTERVIEWS and i + 2 < n and keys[i + 1] == _WITH and keys[i + 2] not in _INTERVIEWERS:
+        # "في مقابلة مع فلان": the interviewee speaks ("مع الزميلة فلانة": who asked)
+        found = (line, subject_at(line, i + 2))
     elif key in STATEMENTS and i > 0 and keys[i - 1] == fold("في"):
         found = _prefixed_subject(line, i + 1)
         if found[1] is not None and i + 1 < n and _reporter(keys[i + 1]):

@@ -133,8 +133,10 @@ def _spoken_to(line: Line, j: int) -> bool:
 
 
 def _verb_like(key: str) -> bool:
-    """An unknown word that starts like a verb in the present (يورط، يتوعد)."""
-    return key[:1] == "ي" and len(key) <= 5 and key not in GIVEN_NAMES
+    """An unknown word that starts like a verb in the present (يورط، يتوعد);
+    one that ends in ا is a name (يوها): a verb in the present ends so only
+    in the dual, which has a ن after it."""
+    return key[:1] == "ي" and len(key) <= 5 and key not in GIVEN_NAMES and not key.endswith("ا")
 
 
 def title_follows(line: Line, end: int) -> bool:

@@ -667,3 +667,38 @@ def test_a_name_in_quotes_is_a_bodys_unless_a_title_follows():
     assert find_speakers('وتضيف "هالو تراست" أن الموقع غير آمن منذ خمسين عاما.') == []
     text = 'و أكد "تييري ميغول" رئيس الخدمات البلدية في المدينة أن القرار نهائي.'
     assert find_speakers(text) == ["تييري ميغول"]
+
+
+# --- Shapes first met on the fifth development draw ----------------------------
+
+
+def test_a_name_that_begins_like_a_present_verb():
+    # a verb in the present does not end in ا; a name may (يوها)
+    text = "قال رئيس الوزراء الفنلندي يوها سيبيلا في مؤتمر صحفي إن الشركة ما زالت قائمة."
+    assert find_speakers(text) == ["يوها سيبيلا"]
+    assert find_speakers("وقال مدير الشركة يورط الجميع في الأزمة.") == []
+
+
+def test_a_family_name_in_b_before_the_medium_spoken_to():
+    text = 'وأوضح المستشار في إدارة التنمية البشرية الدكتور سالم باهمام لـ"الوطن" أن الظاهرة تستوجب وقفة.'
+    assert find_speakers(text) == ["سالم باهمام"]
+
+
+def test_the_reporter_after_a_statement_is_not_the_speaker():
+    text = ("قال رئيس الحكومة يوسف الشاهد إن الوضع مستقر.\n"
+            "وقال رئيس الحكومة في تصريح لمراسلة الإذاعة اف ام روضة العلاقي، إن الوحدات تمكنت من السيطرة.")
+    assert find_speakers(text) == ["يوسف الشاهد"]
+
+
+def test_the_colleague_who_asks_in_an_interview_is_not_the_speaker():
+    text = "وقال زلاتان إبراهيموفيتش في مقابلة مع الزميلة ليليان تنوري: أنا سعيد بعودتي."
+    assert find_speakers(text) == ["زلاتان إبراهيموفيتش"]
+    # the one interviewed still speaks
+    assert find_speakers("وفي مقابلة مع المهاجم السابق جورج تيموثي: الفريق جاهز.") == ["جورج تيموثي"]
+
+
+def test_ranks_written_in_two_words():
+    text = "وقال الميجور جنرال آصف غفور المتحدث باسم الجيش إن الضابط استدعي للمثول."
+    assert find_speakers(text) == ["آصف غفور"]
+    text = "وقال الناطق باسم الجيش اللفتنانت كولونيل، جوناتان كونريكوس، إن الحادث متعمد."
+    assert find_speakers(text) == ["جوناتان كونريكوس"]
