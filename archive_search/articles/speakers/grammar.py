@@ -26,6 +26,7 @@ _UMM = fold("أم")
 _BIN = fold("بن")
 _WALAD = fold("ولد")
 _IN = fold("في")
+_QAD = fold("قد")
 _ABD = fold("عبد")
 _ALLAH = fold("الله")
 # "رضي الله عنه": a blessing, not the compound given name رضي الله.
@@ -149,6 +150,9 @@ def _link(line: Line, k: int, start: int) -> tuple[int, str] | None:
         # "عبد الكبير": the servant of, whatever ال-word follows; a given name
         # (the father's after a first name: "أسامة عبد الله خياط")
         return k + 2, "given"
+    if key in FILIATION and k > start and k + 2 < n and keys[k + 1] in JOINED and not conj[k + 1] and (
+            cls[k + 2] in NAME_CLASSES and cls[k + 2] != W_LINK):
+        return k + 1, "link"  # "سلمان بن عبد العزيز", "فيصل بن أبو بكر": the father's name is a link's
     if k + 1 >= n or cls[k + 1] not in NAME_CLASSES or conj[k + 1] or cls[k + 1] == W_LINK:
         return None
     if k == start and key == _BIN:
@@ -166,7 +170,7 @@ def _family_despite_shape(line: Line, k: int) -> bool:
     في + a statement follows it, where no phrase in ب ends ("نبيل بسباس رئيس
     الغرفة", "سليم بلحاج، وزير …", "نبيل بفون في مداخلة"), or ل + the medium
     spoken to ("سالم باهمام لـ"الوطن" أن"); or, for a short word in ات, what
-    was said ("خالد شوكات إن")."""
+    was said or قد before the verb ("خالد شوكات إن", "جمانة غنيمات قد أكدت")."""
     token, key = line.toks[k], line.keys[k]
     if k + 1 >= len(line.cls):
         return False
@@ -174,7 +178,7 @@ def _family_despite_shape(line: Line, k: int) -> bool:
         k + 2 < len(line.cls) and line.keys[k + 1] == _IN and line.keys[k + 2] in STATEMENTS) or (
         k + 2 < len(line.cls) and line.keys[k + 1] == "ل" and line.cls[k + 2] in (W_PUNCT, W_MEDIA))
     if key.endswith("ات") and len(key) <= 6 and not token.endswith(("ها", "هم", "هما")):
-        return before_title or line.keys[k + 1] in SAID_OPENERS
+        return before_title or line.keys[k + 1] in SAID_OPENERS or line.keys[k + 1] == _QAD
     return prefixed(key) and not arabic_pattern(token, key) and before_title
 
 

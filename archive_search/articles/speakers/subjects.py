@@ -19,7 +19,7 @@ from archive_search.articles.speakers.chains import (
 )
 from archive_search.articles.speakers.grammar import HONORIFICS, name_end
 from archive_search.articles.speakers.lexicons import (
-    COMMAS, GIVEN_NAMES, NAME_CLASSES, W_AL, W_AMBIG, W_FUNC, W_GIVEN, W_LINK, W_NAT, W_NOUN, W_ORG, W_OTHER,
+    COMMAS, GIVEN_NAMES, NAME_CLASSES, W_AL, W_AMBIG, W_FUNC, W_GIVEN, W_LINK, W_MEDIA, W_NAT, W_NOUN, W_ORG, W_OTHER,
     W_PLACE, W_PREP, W_PUNCT, W_TITLE, fold, folded_words,
 )
 from archive_search.articles.speakers.tokens import Line, Subject, token_info
@@ -182,7 +182,7 @@ def name_before(line: Line, i: int) -> Subject | None:
         return None
     t = start - 1
     titled, title = False, None
-    while t >= 0 and (cls[t] in (W_TITLE, W_AMBIG, W_ORG, W_NAT, W_AL, W_PLACE, W_NOUN, W_PREP, W_GIVEN) or (
+    while t >= 0 and (cls[t] in (W_TITLE, W_AMBIG, W_ORG, W_MEDIA, W_NAT, W_AL, W_PLACE, W_NOUN, W_PREP, W_GIVEN) or (
             cls[t] == W_OTHER and t > 0 and cls[t - 1] in (W_ORG, W_PLACE) and t == start - 1)):
         if cls[t] == W_GIVEN and line.keys[t] != ON_BEHALF:
             break

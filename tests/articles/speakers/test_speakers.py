@@ -702,3 +702,15 @@ def test_ranks_written_in_two_words():
     assert find_speakers(text) == ["آصف غفور"]
     text = "وقال الناطق باسم الجيش اللفتنانت كولونيل، جوناتان كونريكوس، إن الحادث متعمد."
     assert find_speakers(text) == ["جوناتان كونريكوس"]
+
+
+def test_bin_before_a_fathers_name_in_abd_or_abu_written_apart():
+    assert find_speakers("وقال الملك سلمان بن عبد العزيز إن المملكة لن تقبل بأي خطة.") == ["سلمان بن عبد العزيز"]
+    text = "ونوه رئيس المجلس البلدي المهندس محمد بن عبد الرحمن المخرج، برعاية الأمير للمعرض."
+    assert find_speakers(text) == ["محمد بن عبد الرحمن المخرج"]
+    assert find_speakers("وقال فيصل بن أبو بكر إن الموسم انتهى.") == ["فيصل بن أبو بكر"]
+
+
+def test_a_name_before_qad_after_a_title_chain_with_a_medium_word():
+    text = "وكانت وزيرة الدولة لشؤون الإعلام جمانة غنيمات قد أكدت في وقت سابق أن المداهمة تمت."
+    assert find_speakers(text) == ["جمانة غنيمات"]
