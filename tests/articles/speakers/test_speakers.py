@@ -714,3 +714,8 @@ def test_bin_before_a_fathers_name_in_abd_or_abu_written_apart():
 def test_a_name_before_qad_after_a_title_chain_with_a_medium_word():
     text = "وكانت وزيرة الدولة لشؤون الإعلام جمانة غنيمات قد أكدت في وقت سابق أن المداهمة تمت."
     assert find_speakers(text) == ["جمانة غنيمات"]
+
+
+def test_describing_is_saying():
+    text = "ووصف الممثل الخاص للأمم المتحدة نيكولاس هايسوم الحادث بأنه لا يمكن تبريره."
+    assert find_speakers(text) == ["نيكولاس هايسوم"]
