@@ -17,7 +17,7 @@ The work is done in ``lexicons`` (word lists and word classes),
 ``chains`` (the titles before a name), ``subjects`` (the subject of a
 verb of saying), ``attribution``
 (the candidates of an article), ``article`` (looking names up across
-it), ``resolution`` (who each one is), ``known`` (the
+it), ``evidence`` (names the lexicons do not know), ``resolution`` (who each one is), ``known`` (the
 archive's evidence); one person, one name is
 :mod:`archive_search.text.person_names` (the search uses it too), and
 :mod:`archive_search.text.normalize` is all else used from the rest of the package.

@@ -16,7 +16,8 @@ stands before or after it, it ends with a nisba in ال after a first word, it i
 a compound given name (غرس الله), an age or "وهو/وهي" follows it, the archive
 knows its last word as a person's family name, or it is a transliterated name
 of unknown words right before what was said. A name of one word must also end
-where a speaker's name ends. Variants of one person are counted once, under
+where a speaker's name ends (both read in
+:mod:`archive_search.articles.speakers.evidence`). Variants of one person are counted once, under
 the fullest form.
 """
 
@@ -26,12 +27,13 @@ import re
 
 from archive_search.articles.speakers.article import Article
 from archive_search.articles.speakers.attribution import Candidate, candidates, strip_marks
-from archive_search.articles.speakers.chains import QUOTES, title_key
+from archive_search.articles.speakers.chains import title_key
+from archive_search.articles.speakers.evidence import family_like, foreign_before_quote, one_word_name, prefixed_elsewhere
 from archive_search.articles.speakers.grammar import arabic_pattern, first_is_given, glued, name_end, prefixed
 from archive_search.articles.speakers.known import KnownNames
 from archive_search.articles.speakers.lexicons import (
-    COMPOUND_SECONDS, SAID_OPENERS, STATEMENTS, W_AL, W_AMBIG, W_FUNC, W_GIVEN, W_LINK, W_NAT, W_NOUN, W_OTHER, W_PREP,
-    W_PUNCT, W_TITLE, W_VERB, fold, folded_words,
+    COMPOUND_SECONDS, SAID_OPENERS, W_AL, W_AMBIG, W_GIVEN, W_LINK, W_NAT, W_NOUN, W_OTHER, W_PUNCT, W_TITLE, fold,
+    folded_words,
 )
 from archive_search.articles.speakers.subjects import subject_at, title_follows
 from archive_search.articles.speakers.tokens import Line, Subject, words
@@ -39,13 +41,8 @@ from archive_search.text.person_names import clean_name, name_words, same_person
 
 _BACK_OVER = frozenset((W_GIVEN, W_AMBIG, W_LINK))
 _BEFORE_FOREIGN_GIVEN = frozenset((W_TITLE, W_AMBIG, W_NAT))
-# What opens the words reported after the speaker's name.
-_ADVERBS = folded_words("أيضا ايضا كذلك اليوم أمس امس بدوره بدورها")
 _HE_SHE = folded_words("وهو وهي")
-_IN = fold("في")
 _TO = fold("إلى")
-_BODIES_STATEMENTS = folded_words("بيان")
-_SAID_MARKS = frozenset(':«"“،,')
 _LATIN = re.compile("[A-Za-z]")
 
 
@@ -143,7 +140,7 @@ def _is_person(line: Line, subject: Subject, known: KnownNames | None, article: 
         return not (len(cls) == 1 and end < len(line.cls) and line.cls[end] == W_NOUN)
     if known is not None and cls[0] == W_OTHER and len(cls) >= 2 and known.is_given(keys[0]):
         return True
-    if cls[0] == W_OTHER and _prefixed_elsewhere(keys[0], article):
+    if cls[0] == W_OTHER and prefixed_elsewhere(keys[0], article):
         return False  # "لتشونغ" when the article has "تشونغ"
     if subject.titled:
         return True
@@ -155,7 +152,7 @@ def _is_person(line: Line, subject: Subject, known: KnownNames | None, article: 
         return True  # a compound given name: معين الحق، غرس الله
     if _described_as_person(line, end):
         return True
-    return (known is not None and cls[-1] == W_OTHER and _family_like(line.bare[end - 1])
+    return (known is not None and cls[-1] == W_OTHER and family_like(line.bare[end - 1])
             and known.is_family(line.bare[end - 1]))
 
 
@@ -169,11 +166,6 @@ def _described_as_person(line: Line, end: int) -> bool:
     return k < n and keys[k] in _HE_SHE
 
 
-def _prefixed_elsewhere(key: str, article: Article) -> bool:
-    """Whether a word in ل/ب/ك is the article's word with a preposition glued on."""
-    if key[0] not in "لبك" or len(key) < 4:
-        return False
-    return article.has_word(key[1:])
 
 
 def _resolve(candidate: Candidate, article: Article, known: KnownNames | None,
@@ -193,7 +185,7 @@ def _resolve(candidate: Candidate, article: Article, known: KnownNames | None,
 def _resolve_words(candidate: Candidate, article: Article, known: KnownNames | None,
                    spoken: dict[str, tuple[Line, Subject]]) -> tuple[Line, Subject] | None:
     """:func:`_resolve` for the candidate's own words."""
-    line, subject = candidate.line, candidate.subject
+    line, subject = candidate.line, _without_object(candidate.line, candidate.subject, known, article)
     if subject.kind == "title":
         if not subject.title:
             return None
@@ -219,11 +211,30 @@ def _resolve_words(candidate: Candidate, article: Article, known: KnownNames | N
     if candidate.subject.kind == "colon" and (not (subject.titled or first_is_given(line, subject)) or (
             subject.end - subject.start == 1 and not subject.titled)):  # "جمال: …" may name a thing
         return None  # "برج العامري: …" names a place as often as a person
-    if subject.end - subject.start == 1 and not _one_word_name(line, subject, candidate, known):
+    if subject.end - subject.start == 1 and not one_word_name(line, subject, candidate, known):
         return None
-    if _is_person(line, subject, known, article) or _foreign_before_quote(candidate, article):
+    if _is_person(line, subject, known, article) or foreign_before_quote(candidate, article):
         return line, subject
     return None
+
+
+def _without_object(line: Line, subject: Subject, known: KnownNames | None, article: Article) -> Subject:
+    """The subject without the object a transitive verb has after it ("وصف
+    ترامب أوماروسا بأنها …"): two unknown words, the first of which the
+    archive knows as persons' family name and never as a given name, and
+    the article as the end of a fuller name ("دونالد ترامب"), are that
+    family name and then another word."""
+    start = subject.start
+    if known is None or subject.kind != "name" or subject.end - start != 2 or line.cls[start] != W_OTHER or (
+            line.cls[start + 1] != W_OTHER):
+        return subject
+    first = line.bare[start]
+    if not known.is_family(first) or known.is_given(first):
+        return subject
+    fuller = _fullest(article, [first])
+    if fuller is None or fuller[1].end - fuller[1].start < 2 or fuller[0].bare[fuller[1].end - 1] != first:
+        return subject
+    return Subject(start, start + 1, subject.titled, subject.title, "family", subject.begin)
 
 
 def _family_before_said(line: Line, subject: Subject) -> bool:
@@ -241,56 +252,10 @@ def _family_before_said(line: Line, subject: Subject) -> bool:
     return line.cls[start] == W_AL and key.endswith("ي")
 
 
-def _one_word_name(line: Line, subject: Subject, candidate: Candidate, known: KnownNames | None) -> bool:
-    """Whether a name of one word (after the article has been searched for a
-    fuller one) may stand: known to the archive as a family name, or an
-    unknown word that is no noun with a pronoun or in ة, no plural, no و +
-    word and no ب/ل/ك + word (بكولورادو; unless right before what was said),
-    ending where a speaker's name ends ("أبدى رئيس اللجنة تفهما لـ…" does
-    not)."""
-    key, token = line.bare[subject.start], line.toks[subject.start]
-    if known is not None and known.is_family(key):
-        return True
-    said_next = subject.end < len(line.keys) and line.keys[subject.end] in SAID_OPENERS
-    if line.cls[subject.start] == W_OTHER and (arabic_pattern(token, key) or key.endswith("ه") or key[0] == "و"
-                                               or prefixed(key) and not said_next):
-        return False  # (but "وذكر بهجلي أن …": right before what was said)
-    return _before_what_was_said(candidate)
 
 
-def _before_what_was_said(candidate: Candidate) -> bool:
-    """Whether the candidate's words end where a speaker's name ends: before a
-    function word or a preposition ("إن", "على", "للصحفيين"), a punctuation
-    mark, a verb or those spoken to ("للصحفيين"), not before a noun or an
-    unknown word ("أبدى رئيس اللجنة تفهما لـ…", "أكد كامل ثقته")."""
-    line, end = candidate.line, candidate.subject.end
-    if candidate.subject.kind == "family" or end >= len(line.toks):
-        return True  # resolved to a fuller name, or dropped
-    return line.cls[end] in (W_FUNC, W_PUNCT, W_PREP, W_VERB) or (
-        line.cls[end] == W_TITLE and line.keys[end].startswith("ل") and not line.keys[end].startswith("ال"))
 
 
-def _foreign_before_quote(candidate: Candidate, article: Article) -> bool:
-    """A name of one to three unknown words, none with the article or the
-    ending of a plural or a feminine noun, right after a verb of saying and
-    right before what was said ("وقال بيسكوف إن", "قال كويكي بينا: …"): a
-    transliterated name the lexicons lack."""
-    line, subject = candidate.line, candidate.subject
-    start, end = subject.start, subject.end
-    if subject.kind != "name" or end - start > 3 or end >= len(line.cls):
-        return False
-    if start > 0 and line.toks[start - 1] in QUOTES and not (
-            end + 1 < len(line.cls) and line.toks[end] in QUOTES and line.cls[end + 1] in (W_TITLE, W_AMBIG)):
-        return False  # "وتضيف "هالو تراست" أن": a body's name in quotes ("و أكد "فلان" رئيس …": his)
-    if any(c != W_OTHER for c in line.cls[start:end]) or not all(map(_foreign_like, line.bare[start:end])):
-        return False
-    if (end - start > 1 and prefixed(line.keys[start])) or _prefixed_elsewhere(line.keys[start], article):
-        return False  # ("بدفع أموال"; one word right before what was said may begin so: "بهجلي أن")
-    while end + 1 < len(line.cls) and line.keys[end] in _ADVERBS:
-        end += 1  # "وأكد هيكينج أيضا أن"
-    if end + 1 < len(line.cls) and line.keys[end] == _IN and line.keys[end + 1] in STATEMENTS - _BODIES_STATEMENTS:
-        return True  # "وأضاف كريفوروتشكو في تصريح لوكالة …" ("وقال سيتي في بيان": a club's statement)
-    return line.keys[end] in SAID_OPENERS or line.toks[end] in _SAID_MARKS
 
 
 def find(text: str, known: KnownNames | None = None) -> list[str]:
@@ -370,22 +335,6 @@ def observed_names(text: str) -> tuple[set[str], set[str]]:
         cls, keys = line.cls[start:end], line.bare[start:end]
         if cls[0] == W_OTHER and subject.titled and cls[-1] in (W_AL, W_OTHER):
             given.add(keys[0])
-        if first_is_given(line, subject) and (cls[-1] == W_AL or cls[-1] == W_OTHER and _family_like(keys[-1])):
+        if first_is_given(line, subject) and (cls[-1] == W_AL or cls[-1] == W_OTHER and family_like(keys[-1])):
             family.add(keys[-1])
     return given, family
-
-
-def _foreign_like(key: str) -> bool:
-    """Whether an unknown word may be a transliterated name: a family name's
-    shape, no pronoun after it (أسمائهم), no و in front, no Arabic pattern of
-    a plural or a verbal noun (see :func:`~archive_search.articles.speakers.grammar.glued`),
-    not a derived noun in م with no long vowel after the م (مصطلح، مستخدمي;
-    ماكرون and ميركل have one)."""
-    if not _family_like(key) or key.endswith(("هم", "ها", "كم", "نا")) or key[0] == "و" or arabic_pattern(key, key):
-        return False
-    return not (key[0] == "م" and key[1] not in "اوي")
-
-
-def _family_like(key: str) -> bool:
-    """Whether an unknown word may be a family name (no plural or feminine ending)."""
-    return len(key) >= 3 and not key.endswith(("ات", "ون", "ين", "ه"))

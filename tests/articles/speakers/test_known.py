@@ -39,3 +39,14 @@ def test_known_names_refuse_to_observe_once_finished():
     known = KnownNames().finish()
     with pytest.raises(ValueError):
         known.observe("قال فلان")
+
+
+def test_a_family_name_the_archive_knows_is_cut_from_the_object_after_it():
+    known = KnownNames()
+    for i in range(4):
+        known.observe(f"وقال الرئيس الأمريكي دونالد ترامب إن الاقتصاد قوي {i}.")
+    known.finish()
+    text = 'قال الرئيس الأمريكي دونالد ترامب إن الاقتصاد قوي.\nووصف ترامب أوماروسا بأنها "كاذبة".'
+    assert find_speakers(text, known) == ["دونالد ترامب"]
+    # without a fuller name in the article, two unknown words stay one name
+    assert find_speakers('ووصف ترامب أوماروسا بأنها "كاذبة".', known) == ["ترامب أوماروسا"]

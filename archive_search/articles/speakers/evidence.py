@@ -1,0 +1,103 @@
+"""Evidence that words are a person's name where the lexicons give none.
+
+* :func:`one_word_name` — a name of one word (after the article has been
+  searched for a fuller one): known to the archive as a family name, or an
+  unknown word that ends where a speaker's name ends;
+* :func:`foreign_before_quote` — one to three unknown words right after a
+  verb of saying and right before what was said: a transliterated name the
+  lexicons lack;
+* :func:`prefixed_elsewhere`, :func:`family_like` — the shapes these read.
+"""
+
+from __future__ import annotations
+
+from archive_search.articles.speakers.article import Article
+from archive_search.articles.speakers.attribution import Candidate
+from archive_search.articles.speakers.chains import QUOTES
+from archive_search.articles.speakers.grammar import arabic_pattern, prefixed
+from archive_search.articles.speakers.known import KnownNames
+from archive_search.articles.speakers.lexicons import (
+    SAID_OPENERS, STATEMENTS, W_AMBIG, W_FUNC, W_OTHER, W_PREP, W_PUNCT, W_TITLE, W_VERB, fold, folded_words,
+)
+from archive_search.articles.speakers.tokens import Line, Subject
+
+# What opens the words reported after the speaker's name.
+_ADVERBS = folded_words("أيضا ايضا كذلك اليوم أمس امس بدوره بدورها")
+_IN = fold("في")
+_BODIES_STATEMENTS = folded_words("بيان")
+_SAID_MARKS = frozenset(':«"“،,')
+
+
+def prefixed_elsewhere(key: str, article: Article) -> bool:
+    """Whether a word in ل/ب/ك is the article's word with a preposition glued on."""
+    if key[0] not in "لبك" or len(key) < 4:
+        return False
+    return article.has_word(key[1:])
+
+
+def one_word_name(line: Line, subject: Subject, candidate: Candidate, known: KnownNames | None) -> bool:
+    """Whether a name of one word (after the article has been searched for a
+    fuller one) may stand: known to the archive as a family name, or an
+    unknown word that is no noun with a pronoun or in ة, no plural, no و +
+    word and no ب/ل/ك + word (بكولورادو; unless right before what was said),
+    ending where a speaker's name ends ("أبدى رئيس اللجنة تفهما لـ…" does
+    not)."""
+    key, token = line.bare[subject.start], line.toks[subject.start]
+    if known is not None and known.is_family(key):
+        return True
+    said_next = subject.end < len(line.keys) and line.keys[subject.end] in SAID_OPENERS
+    if line.cls[subject.start] == W_OTHER and (arabic_pattern(token, key) or key.endswith("ه") or key[0] == "و"
+                                               or prefixed(key) and not said_next):
+        return False  # (but "وذكر بهجلي أن …": right before what was said)
+    return _before_what_was_said(candidate)
+
+
+def _before_what_was_said(candidate: Candidate) -> bool:
+    """Whether the candidate's words end where a speaker's name ends: before a
+    function word or a preposition ("إن", "على", "للصحفيين"), a punctuation
+    mark, a verb or those spoken to ("للصحفيين"), not before a noun or an
+    unknown word ("أبدى رئيس اللجنة تفهما لـ…", "أكد كامل ثقته")."""
+    line, end = candidate.line, candidate.subject.end
+    if candidate.subject.kind == "family" or end >= len(line.toks):
+        return True  # resolved to a fuller name, or dropped
+    return line.cls[end] in (W_FUNC, W_PUNCT, W_PREP, W_VERB) or (
+        line.cls[end] == W_TITLE and line.keys[end].startswith("ل") and not line.keys[end].startswith("ال"))
+
+
+def foreign_before_quote(candidate: Candidate, article: Article) -> bool:
+    """A name of one to three unknown words, none with the article or the
+    ending of a plural or a feminine noun, right after a verb of saying and
+    right before what was said ("وقال بيسكوف إن", "قال كويكي بينا: …"): a
+    transliterated name the lexicons lack."""
+    line, subject = candidate.line, candidate.subject
+    start, end = subject.start, subject.end
+    if subject.kind != "name" or end - start > 3 or end >= len(line.cls):
+        return False
+    if start > 0 and line.toks[start - 1] in QUOTES and not (
+            end + 1 < len(line.cls) and line.toks[end] in QUOTES and line.cls[end + 1] in (W_TITLE, W_AMBIG)):
+        return False  # "وتضيف "هالو تراست" أن": a body's name in quotes ("و أكد "فلان" رئيس …": his)
+    if any(c != W_OTHER for c in line.cls[start:end]) or not all(map(_foreign_like, line.bare[start:end])):
+        return False
+    if (end - start > 1 and prefixed(line.keys[start])) or prefixed_elsewhere(line.keys[start], article):
+        return False  # ("بدفع أموال"; one word right before what was said may begin so: "بهجلي أن")
+    while end + 1 < len(line.cls) and line.keys[end] in _ADVERBS:
+        end += 1  # "وأكد هيكينج أيضا أن"
+    if end + 1 < len(line.cls) and line.keys[end] == _IN and line.keys[end + 1] in STATEMENTS - _BODIES_STATEMENTS:
+        return True  # "وأضاف كريفوروتشكو في تصريح لوكالة …" ("وقال سيتي في بيان": a club's statement)
+    return line.keys[end] in SAID_OPENERS or line.toks[end] in _SAID_MARKS
+
+
+def _foreign_like(key: str) -> bool:
+    """Whether an unknown word may be a transliterated name: a family name's
+    shape, no pronoun after it (أسمائهم), no و in front, no Arabic pattern of
+    a plural or a verbal noun (see :func:`~archive_search.articles.speakers.grammar.glued`),
+    not a derived noun in م with no long vowel after the م (مصطلح، مستخدمي;
+    ماكرون and ميركل have one)."""
+    if not family_like(key) or key.endswith(("هم", "ها", "كم", "نا")) or key[0] == "و" or arabic_pattern(key, key):
+        return False
+    return not (key[0] == "م" and key[1] not in "اوي")
+
+
+def family_like(key: str) -> bool:
+    """Whether an unknown word may be a family name (no plural or feminine ending)."""
+    return len(key) >= 3 and not key.endswith(("ات", "ون", "ين", "ه"))
