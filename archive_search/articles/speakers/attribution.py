@@ -26,7 +26,7 @@ from archive_search.articles.speakers.chains import title_key
 from archive_search.articles.speakers.grammar import first_is_given, name_end
 from archive_search.articles.speakers.lexicons import (
     COMMAS, SAID_OPENERS, SENTENCE_MARKS, W_AL, W_AMBIG, W_FUNC, W_GIVEN, W_LINK, W_MEDIA, W_NAT, W_NOUN, W_ORG,
-    W_OTHER, W_PLACE, W_TITLE, W_VERB, fold, light, folded_words, light_words,
+    W_OTHER, W_PLACE, W_PUNCT, W_TITLE, W_VERB, fold, light, folded_words, light_words,
 )
 from archive_search.articles.speakers.phrases import PHRASE_KEYS, after_phrase
 from archive_search.articles.speakers.subjects import ONE_OF, add_joined, name_before, subject_at
@@ -62,6 +62,9 @@ _ADDED = folded_words("أضاف أضافت")
 _GOALS = folded_words("""هدفا هدف الهدف هدفين الهدفين هدفه هدفها الثاني الثالث الرابع الخامس السادس
     السابع الثامن التاسع العاشر ثانيا ثالثا رابعا خامسا""")
 _NO_SUBJECT_BEFORE = folded_words("و ف")
+# Verbs that are saying only with a person's title before or after their subject: without
+# one the name after them is as often their object ("طلب مني", "انتقد فينغر تساهل الحكم").
+_TITLED_SUBJECT_ONLY = light_words("انتقد انتقدت هاجم هاجمت طلب طلبت")
 
 
 @dataclass(slots=True)
@@ -127,6 +130,9 @@ def _after_verb(line: Line, i: int, out: list[tuple[Line, Subject]]) -> None:
         # "اعترف الرئيس فلان بالقدس عاصمة …": a recognition, no words; "أضاف فلان الهدف الثاني";
         # "عبر مهاجمه فلان": via, not expressed
         return
+    if subject is not None and (verb[1:] if line.conj[i] else verb) in _TITLED_SUBJECT_ONLY and not (
+            subject.titled and (line.conj[i] or i == 0 or line.cls[i - 1] in (W_PUNCT, W_FUNC))):
+        return  # (after a word, "رفضت المحكمة طلب الرئيس": the request's noun)
     if subject is not None:
         add_joined(line, subject, out)
 

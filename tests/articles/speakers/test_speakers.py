@@ -719,3 +719,13 @@ def test_a_name_before_qad_after_a_title_chain_with_a_medium_word():
 def test_describing_is_saying():
     text = "ووصف الممثل الخاص للأمم المتحدة نيكولاس هايسوم الحادث بأنه لا يمكن تبريره."
     assert find_speakers(text) == ["نيكولاس هايسوم"]
+
+
+def test_criticising_and_asking_are_saying_with_a_title_by_the_name():
+    text = "وانتقدت سفيرة إسرائيل لدى الأمم المتحدة في جنيف، أفيفا راز، المجلس لنشره أكاذيب."
+    assert find_speakers(text) == ["أفيفا راز"]
+    text = "طلبت خديجة جنكيز، خطيبة الصحفي جمال خاشقجي، من الرئيس الأمريكي المساعدة."
+    assert find_speakers(text) == ["خديجة جنكيز"]
+    # no title: the name after may be the object; a word before: the noun, a request
+    assert find_speakers("وانتقد فينغر تساهل الحكم مع اللاعبين.") == []
+    assert find_speakers("ورفضت المحكمة طلب الرئيس السابق لولا دا سيلفا بالبقاء حرا.") == []
