@@ -29,7 +29,7 @@ from archive_search.articles.speakers.lexicons import (
     W_OTHER, W_PLACE, W_PUNCT, W_TITLE, W_VERB, fold, light, folded_words, light_words,
 )
 from archive_search.articles.speakers.phrases import PHRASE_KEYS, after_phrase
-from archive_search.articles.speakers.subjects import ONE_OF, add_joined, name_before, subject_at
+from archive_search.articles.speakers.subjects import ONE_OF, add_joined, name_before, subject_at, title_follows
 from archive_search.articles.speakers.tokens import Line, Subject, split_words, unglue_sentences
 from archive_search.articles.speakers.triggers import (
     PARTICIPLE_SURFACES, TRIGGER_SURFACES, VERB_SURFACES, indices, sentence_opening, window_end, window_start,
@@ -131,10 +131,21 @@ def _after_verb(line: Line, i: int, out: list[tuple[Line, Subject]]) -> None:
         # "عبر مهاجمه فلان": via, not expressed
         return
     if subject is not None and (verb[1:] if line.conj[i] else verb) in _TITLED_SUBJECT_ONLY and not (
-            subject.titled and (line.conj[i] or i == 0 or line.cls[i - 1] in (W_PUNCT, W_FUNC))):
+            _title_by(line, subject) and (line.conj[i] or i == 0 or line.cls[i - 1] in (W_PUNCT, W_FUNC))):
         return  # (after a word, "رفضت المحكمة طلب الرئيس": the request's noun)
     if subject is not None:
         add_joined(line, subject, out)
+
+
+def _title_by(line: Line, subject: Subject) -> bool:
+    """Whether a person's title stands before the subject's name, or after it set off by a
+    comma or in construct ("طلبت خديجة جنكيز، خطيبة …", "طلبت فلانة حاكمة ولاية …"; in
+    "انتقد فينغر تساهل الحكم" the title after, with ال, belongs to the object)."""
+    end = subject.end
+    if subject.title is not None:
+        return True
+    return end < len(line.toks) and title_follows(line, end) and (
+        line.toks[end] in COMMAS or not line.keys[end].startswith("ال"))
 
 
 def _before_between(line: Line, i: int, verb: str) -> Subject | None:
