@@ -65,6 +65,8 @@ _NO_SUBJECT_BEFORE = folded_words("و ف")
 # Verbs that are saying only with a person's title before or after their subject: without
 # one the name after them is as often their object ("طلب مني", "انتقد فينغر تساهل الحكم").
 _TITLED_SUBJECT_ONLY = light_words("انتقد انتقدت هاجم هاجمت طلب طلبت")
+# Words after which a verb's spelling is its noun: prepositions and demonstratives ("حول طلب", "هذا الطلب").
+_BEFORE_A_NOUN = folded_words("في من إلى على عن حول مع بعد قبل خلال منذ عند لدى دون بين هذا هذه")
 
 
 @dataclass(slots=True)
@@ -131,8 +133,9 @@ def _after_verb(line: Line, i: int, out: list[tuple[Line, Subject]]) -> None:
         # "عبر مهاجمه فلان": via, not expressed
         return
     if subject is not None and (verb[1:] if line.conj[i] else verb) in _TITLED_SUBJECT_ONLY and not (
-            _title_by(line, subject) and (line.conj[i] or i == 0 or line.cls[i - 1] in (W_PUNCT, W_FUNC))):
-        return  # (after a word, "رفضت المحكمة طلب الرئيس": the request's noun)
+            _title_by(line, subject) and (line.conj[i] or i == 0 or line.cls[i - 1] in (W_PUNCT, W_FUNC)
+                                          and line.keys[i - 1] not in _BEFORE_A_NOUN)):
+        return  # (after a word, "رفضت المحكمة طلب الرئيس", "حول طلب قميص": the request's noun)
     if subject is not None:
         add_joined(line, subject, out)
 

@@ -31,6 +31,8 @@ _TIED_BY = {fold("على"): folded_words("مشرف قائم وصي"),
 _TO = fold("إلى")
 _AT = fold("لدى")
 _IN = fold("في")
+# Where one speaks: "الرئيس التركي في تجمع حاشد في إقليم …" ends the title chain at في.
+_OCCASIONS = STATEMENTS | folded_words("تجمع مؤتمر لقاء اجتماع ندوة حفل زيارة جلسة خطاب مهرجان احتفال")
 # The second words of ranks written in two: "الميجور جنرال", "اللفتنانت كولونيل".
 _RANK_SECONDS = folded_words("جنرال كولونيل أدميرال ادميرال")
 _SENT = folded_words("مبعوث موفد مندوب سفير ممثل")
@@ -179,6 +181,8 @@ def _word_step(chain: _Chain, c: int) -> int:
         chain.described = False
     if chain.quoted and toks[k] not in QUOTES and chain.titled:
         return _NEXT  # inside quotes after a title: an organisation's or a medium's name
+    if c == W_NOUN and chain.titled and toks[k].endswith(("ه", "ها", "هم")):
+        return _STOP  # "وأبدى المسؤول العسكري رفضه لـ…": a noun with its pronoun, the verb's object
     if toks[k] == "و" and chain.titled and following in (W_TITLE, W_AMBIG):
         return _NEXT  # "إمام و خطيب المسجد الحرام": و written apart between two titles
     if c == W_AL and chain.prev == W_TITLE and k > 0 and keys[k - 1] in HONORIFICS:
@@ -235,8 +239,8 @@ def _tie_step(chain: _Chain, following: int) -> bool:
         return True
     if key in _ON_ITS_BEHALF:
         return True  # "المتحدث باسمه العميد فلان": the one spoken for named before; the name is the spokesman's
-    if key == _IN and k + 1 < len(line.keys) and line.keys[k + 1] in STATEMENTS:
-        return False  # "رئيس الحكومة في تصريح لمراسلة …": where he spoke; the chain has ended
+    if key == _IN and k + 1 < len(line.keys) and line.keys[k + 1] in _OCCASIONS:
+        return False  # "رئيس الحكومة في تصريح لمراسلة …", "… في تجمع حاشد": where he spoke; the chain has ended
     if key == _TO:
         return chain.title in _SENT and following in _AFTER_TIE  # "المبعوث الأممي إلى اليمن فلان"
     if key in _TIED_BY and k > 0 and title_key(line, k - 1) in _TIED_BY[key]:

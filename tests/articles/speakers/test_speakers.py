@@ -729,3 +729,23 @@ def test_criticising_and_asking_are_saying_with_a_title_by_the_name():
     # no title: the name after may be the object; a word before: the noun, a request
     assert find_speakers("وانتقد فينغر تساهل الحكم مع اللاعبين.") == []
     assert find_speakers("ورفضت المحكمة طلب الرئيس السابق لولا دا سيلفا بالبقاء حرا.") == []
+
+
+def test_objects_glued_to_the_name_after_describing():
+    text = "ووصف رئيس المجلس محمد الناصر التصويت على مشروع القانون بأنه انجاز عظيم."
+    assert find_speakers(text) == ["محمد الناصر"]
+    # a preposition before the verb's spelling makes it a noun; a tatweel leaves "بال", no name
+    assert find_speakers("وكشف عن تغيير رأيه حول طلب قميص أفضل لاعب في العالم.") == []
+    assert find_speakers('وكانت واشنطن قد وصفت مادورو بالـ"ديكتاتور".') == []
+
+
+def test_a_title_chain_ends_at_the_occasion_of_speaking():
+    text = 'وقال الرئيس التركي رجب طيب إردوغان في تجمع حاشد في إقليم زونجولداك "أنزلوا ذلك العلم فورا".'
+    assert find_speakers(text) == ["رجب طيب إردوغان"]
+    text = 'وقال الرئيس التركي في تجمع حاشد في إقليم زونجولداك "أنزلوا ذلك العلم فورا".'
+    assert find_speakers(text) == []
+
+
+def test_a_noun_with_its_pronoun_ends_a_title_chain():
+    text = 'وأبدى المسؤول العسكري رفضه لقيام روسيا بنقل منظومة الصواريخ "إس 300" إلى سوريا.'
+    assert find_speakers(text) == []
