@@ -749,3 +749,8 @@ def test_a_title_chain_ends_at_the_occasion_of_speaking():
 def test_a_noun_with_its_pronoun_ends_a_title_chain():
     text = 'وأبدى المسؤول العسكري رفضه لقيام روسيا بنقل منظومة الصواريخ "إس 300" إلى سوريا.'
     assert find_speakers(text) == []
+
+
+def test_a_pronoun_after_a_long_a_and_jalla_wa_ala_are_no_names():
+    assert find_speakers("لكن اللاعب الجورجي رفع مستواه لينتزع المجموعة الثالثة.") == []
+    assert find_speakers("كما قال الله جل وعلا في كتابه إن الصلاة تنهى عن الفحشاء.") == []
