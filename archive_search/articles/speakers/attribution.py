@@ -22,11 +22,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from archive_search.articles.speakers.chains import title_key
+from archive_search.articles.speakers.chains import QUOTES, title_key
 from archive_search.articles.speakers.grammar import first_is_given, name_end
 from archive_search.articles.speakers.lexicons import (
     COMMAS, SAID_OPENERS, SENTENCE_MARKS, W_AL, W_AMBIG, W_FUNC, W_GIVEN, W_LINK, W_MEDIA, W_NAT, W_NOUN, W_ORG,
-    W_OTHER, W_PLACE, W_PUNCT, W_TITLE, W_VERB, fold, light, folded_words, light_words,
+    W_OTHER, W_PLACE, W_PREP, W_PUNCT, W_TITLE, W_VERB, fold, light, folded_words, light_words,
 )
 from archive_search.articles.speakers.phrases import PHRASE_KEYS, after_phrase
 from archive_search.articles.speakers.subjects import ONE_OF, add_joined, name_before, subject_at, title_follows
@@ -64,7 +64,7 @@ _GOALS = folded_words("""هدفا هدف الهدف هدفين الهدفين ه
 _NO_SUBJECT_BEFORE = folded_words("و ف")
 # Verbs that are saying only with a person's title before or after their subject: without
 # one the name after them is as often their object ("طلب مني", "انتقد فينغر تساهل الحكم").
-_TITLED_SUBJECT_ONLY = light_words("انتقد انتقدت هاجم هاجمت طلب طلبت")
+_TITLED_SUBJECT_ONLY = light_words("انتقد انتقدت هاجم هاجمت طلب طلبت شبه شبهت")
 # Words after which a verb's spelling is its noun: prepositions and demonstratives ("حول طلب", "هذا الطلب").
 _BEFORE_A_NOUN = folded_words("في من إلى على عن حول مع بعد قبل خلال منذ عند لدى دون بين هذا هذه")
 
@@ -254,13 +254,23 @@ def _as_for(line: Line, i: int) -> Subject | None:
 def _colon_subject(line: Line) -> Subject | None:
     """The name before a colon at the start of the line ("غوتيريش: …")."""
     try:
-        colon = line.toks.index(":", 0, 8)
+        colon = line.toks.index(":", 0, _COLON_WORDS)
     except ValueError:
         return None
     subject = subject_at(line, 0)
-    if subject is None or subject.end != colon or subject.kind == "family":
+    if subject is None or subject.kind == "family" or not (
+            subject.end == colon or _medium_spoken_to(line, subject.end, colon)):
         return None
     return subject
+
+
+def _medium_spoken_to(line: Line, start: int, end: int) -> bool:
+    """Whether the words from ``start`` to ``end`` (a colon) are the medium spoken to, in
+    quotes after ل or glued to it ("إبراهيموفيتش لـ"العربية": …", "الجبير لعكاظ: …")."""
+    toks, keys = line.toks, line.keys
+    if end - start == 1:
+        return keys[start].startswith("ل") and line.cls[start] in (W_PREP, W_MEDIA)
+    return 3 <= end - start <= 6 and keys[start] == "ل" and toks[start + 1] in QUOTES and toks[end - 1] in QUOTES
 
 
 def line_subjects(text_line: str, direct: bool = False) -> list[tuple[Line, Subject, int]]:
@@ -353,8 +363,9 @@ def _at_trigger(line: Line, k: int) -> list[tuple[Line, Subject]]:
 
 # "دون رد", "بلا تعليق": the noun after "without" is no verb of saying.
 _WITHOUT = frozenset(("دون", "بدون", "بلا"))
-# A "NAME: …" line has its colon among its first words.
-_COLON_WORDS = 8
+# A "NAME: …" line has its colon among its first words (a title, a name and the
+# medium spoken to in quotes: "وزير الخارجية عادل الجبير لـ«عكاظ»: …").
+_COLON_WORDS = 12
 # Triggers read on one line, candidates in one article: a news article has a
 # few dozen; a pathological one (a line repeated 200,000 times) costs no more.
 _MAX_TRIGGERS = 100

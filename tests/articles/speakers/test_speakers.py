@@ -754,3 +754,16 @@ def test_a_noun_with_its_pronoun_ends_a_title_chain():
 def test_a_pronoun_after_a_long_a_and_jalla_wa_ala_are_no_names():
     assert find_speakers("لكن اللاعب الجورجي رفع مستواه لينتزع المجموعة الثالثة.") == []
     assert find_speakers("كما قال الله جل وعلا في كتابه إن الصلاة تنهى عن الفحشاء.") == []
+
+
+def test_a_headline_with_the_medium_spoken_to_before_its_colon():
+    text = "وزير الخارجية عادل الجبير لـ«عكاظ»: لا تفاوض مع إيران"
+    assert find_speakers(text) == ["عادل الجبير"]
+    text = 'إبراهيموفيتش لـ"العربية": "الظاهرة" هو كرة القدم\nوقال زلاتان إبراهيموفيتش إن المباراة كانت الأفضل.'
+    assert find_speakers(text) == ["زلاتان إبراهيموفيتش"]
+
+
+def test_replying_in_the_present_and_likening_with_a_title():
+    assert find_speakers("وزير التربية ناجي جلول يرد على منتقديه") == ["ناجي جلول"]
+    text = "شبّه وزير التربية ناجي جلول اليوم الدعوات التي تنادي بإقالته بزبد البحر."
+    assert find_speakers(text) == ["ناجي جلول"]
