@@ -225,8 +225,8 @@ def arabic_pattern(token: str, key: str) -> bool:
         return True  # an accusative فاعلا after a name: مازحا، ضاحكا
     if len(key) >= 5 and key[0] == "م" and key[-1] == "ا" and key[1] not in "اويلر":
         return True  # an accusative participle after a name: متحدثا، مبتسما، مستغربا
-    if len(key) == 5 and key[0] == "ا" and key[3] == "ا":
-        return True  # the verbal noun إفعال: إحراز، إدخال
+    if len(key) == 5 and key[0] == "ا" and key[3] == "ا" and not token.startswith("آ"):
+        return True  # the verbal noun إفعال: إحراز، إدخال (آرجال, with a madda, is a name)
     if len(key) == 5 and key[0] == "ت" and key[3] == "ي" and key[1] not in "اوي":
         return True  # the verbal noun تفعيل: تفكيك، تنظيم
     if token.endswith("ه") and len(key) > 3 and (key[-2] not in "اوي" or key[-2] == "ا" and len(key) >= 5

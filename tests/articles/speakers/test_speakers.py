@@ -767,3 +767,9 @@ def test_replying_in_the_present_and_likening_with_a_title():
     assert find_speakers("وزير التربية ناجي جلول يرد على منتقديه") == ["ناجي جلول"]
     text = "شبّه وزير التربية ناجي جلول اليوم الدعوات التي تنادي بإقالته بزبد البحر."
     assert find_speakers(text) == ["ناجي جلول"]
+
+
+def test_those_told_before_the_subject_and_a_name_with_a_madda():
+    text = "وقال لنا بيار أوزولياس، وهو عضو في المجلس، إن النص متشدد."
+    assert find_speakers(text) == ["بيار أوزولياس"]
+    assert find_speakers("وأكد آرجال أن الصادرات الإيرانية لا بد أن تنضبط.") == ["آرجال"]
