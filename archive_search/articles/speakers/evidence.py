@@ -76,7 +76,8 @@ def foreign_before_quote(candidate: Candidate, article: Article) -> bool:
     if start > 0 and line.toks[start - 1] in QUOTES and not (
             end + 1 < len(line.cls) and line.toks[end] in QUOTES and line.cls[end + 1] in (W_TITLE, W_AMBIG)):
         return False  # "وتضيف "هالو تراست" أن": a body's name in quotes ("و أكد "فلان" رئيس …": his)
-    if any(c != W_OTHER for c in line.cls[start:end]) or not all(map(_foreign_like, line.bare[start:end])):
+    if any(c != W_OTHER for c in line.cls[start:end]) or not all(
+            map(_foreign_like, line.bare[start:end], line.toks[start:end])):
         return False
     if (end - start > 1 and prefixed(line.keys[start])) or prefixed_elsewhere(line.keys[start], article):
         return False  # ("بدفع أموال"; one word right before what was said may begin so: "بهجلي أن")
@@ -87,13 +88,13 @@ def foreign_before_quote(candidate: Candidate, article: Article) -> bool:
     return line.keys[end] in SAID_OPENERS or line.toks[end] in _SAID_MARKS
 
 
-def _foreign_like(key: str) -> bool:
+def _foreign_like(key: str, token: str) -> bool:
     """Whether an unknown word may be a transliterated name: a family name's
     shape, no pronoun after it (أسمائهم), no و in front, no Arabic pattern of
     a plural or a verbal noun (see :func:`~archive_search.articles.speakers.grammar.glued`),
     not a derived noun in م with no long vowel after the م (مصطلح، مستخدمي;
     ماكرون and ميركل have one)."""
-    if not family_like(key) or key.endswith(("هم", "ها", "كم", "نا")) or key[0] == "و" or arabic_pattern(key, key):
+    if not family_like(key) or key.endswith(("هم", "ها", "كم", "نا")) or key[0] == "و" or arabic_pattern(token, key):
         return False
     return not (key[0] == "م" and key[1] not in "اوي")
 
