@@ -42,6 +42,7 @@ from archive_search.text.person_names import clean_name, name_words, same_person
 _BACK_OVER = frozenset((W_GIVEN, W_AMBIG, W_LINK))
 _BEFORE_FOREIGN_GIVEN = frozenset((W_TITLE, W_AMBIG, W_NAT))
 _HE_SHE = folded_words("وهو وهي")
+_IBN = fold("ابن")
 _TO = fold("إلى")
 _LATIN = re.compile("[A-Za-z]")
 
@@ -150,10 +151,22 @@ def _is_person(line: Line, subject: Subject, known: KnownNames | None, article: 
         return True  # a first word and a nisba: بريكان الشلوي
     if len(cls) >= 2 and cls[1] == W_AL and keys[1] in COMPOUND_SECONDS:
         return True  # a compound given name: معين الحق، غرس الله
-    if _described_as_person(line, end):
+    if _described_as_person(line, end) or _son_of_before_said(line, subject):
         return True
     return (known is not None and cls[-1] == W_OTHER and family_like(line.bare[end - 1])
             and known.is_family(line.bare[end - 1]))
+
+
+def _son_of_before_said(line: Line, subject: Subject) -> bool:
+    """Whether the name is ابن + one word, a name of its own, right before what was
+    said ("وقال ابن خلدون إن", "ويقول ابن تيمية:"; not "ابن عمه", his cousin)."""
+    start, end = subject.start, subject.end
+    if end - start != 2 or line.keys[start] != _IBN or line.cls[start + 1] not in (W_GIVEN, W_OTHER):
+        return False
+    second = line.toks[start + 1]
+    if arabic_pattern(second, line.keys[start + 1]) or second.endswith(("ه", "ها", "هم")) or end >= len(line.keys):
+        return False
+    return line.toks[end] == ":" or line.keys[end] in SAID_OPENERS
 
 
 def _described_as_person(line: Line, end: int) -> bool:

@@ -773,3 +773,11 @@ def test_those_told_before_the_subject_and_a_name_with_a_madda():
     text = "وقال لنا بيار أوزولياس، وهو عضو في المجلس، إن النص متشدد."
     assert find_speakers(text) == ["بيار أوزولياس"]
     assert find_speakers("وأكد آرجال أن الصادرات الإيرانية لا بد أن تنضبط.") == ["آرجال"]
+
+
+def test_ibn_and_a_name_of_its_own_before_what_was_said():
+    assert find_speakers("وقال ابن خلدون إن العصبية أساس الملك.") == ["ابن خلدون"]
+    assert find_speakers("ويقول ابن تيمية إن الأمر واضح.") == ["ابن تيمية"]
+    # his cousin, the martyr's son: relatives, not names
+    assert find_speakers("وقال ابن عمه إن الأمر واضح.") == []
+    assert find_speakers("وقال ابن الشهيد إن الأمر واضح.") == []
