@@ -29,7 +29,9 @@ from archive_search.articles.speakers.lexicons import (
     W_OTHER, W_PLACE, W_PREP, W_PUNCT, W_TITLE, W_VERB, fold, light, folded_words, light_words,
 )
 from archive_search.articles.speakers.phrases import PHRASE_KEYS, after_phrase
-from archive_search.articles.speakers.subjects import ONE_OF, add_joined, name_before, subject_at, title_follows
+from archive_search.articles.speakers.subjects import (
+    ONE_OF, add_joined, family_in_bin, name_before, subject_at, title_by,
+)
 from archive_search.articles.speakers.tokens import Line, Subject, split_words, unglue_sentences
 from archive_search.articles.speakers.triggers import (
     PARTICIPLE_SURFACES, TRIGGER_SURFACES, VERB_SURFACES, indices, sentence_opening, window_end, window_start,
@@ -49,7 +51,6 @@ _BETWEEN = folded_words("الذي التي قد كان كانت")
 _WHO = folded_words("الذي التي")
 # What after a verb is its own subject, not its object: a body, a place, a medium, a person.
 _OWN_SUBJECT = frozenset((W_ORG, W_PLACE, W_MEDIA, W_TITLE, W_AMBIG, W_GIVEN, W_LINK))
-_BIN = fold("بن")
 # How far after the verb a name in apposition may stand.
 _APPOSITION_WORDS = 20
 _BYLINE_VERBS = light_words("كتب كتبت")
@@ -102,7 +103,7 @@ def _after_verb(line: Line, i: int, out: list[tuple[Line, Subject]]) -> None:
     if subject is None or subject.kind == "title":
         subject = _apposed(line, i + 1, subject)  # "قال ممثل المرشد في العراق، مجتبى الحسيني، إن"
     if subject is None:
-        subject = _family_in_bin(line, i + 1)  # "وقال بن دغر إن"
+        subject = family_in_bin(line, i + 1)  # "وقال بن دغر إن"
     if subject is not None and _adverb_with_pronoun(line, subject) and not line.conj[i]:
         subject = None  # "فلان قد صرح قبلها بأنهم …": no subject after the verb, the name before it
     # the verb has no subject after it ("… قال إن", "يؤكد ضرورة …"), not one
@@ -133,22 +134,13 @@ def _after_verb(line: Line, i: int, out: list[tuple[Line, Subject]]) -> None:
         # "عبر مهاجمه فلان": via, not expressed
         return
     if subject is not None and (verb[1:] if line.conj[i] else verb) in _TITLED_SUBJECT_ONLY and not (
-            _title_by(line, subject) and (line.conj[i] or i == 0 or line.cls[i - 1] in (W_PUNCT, W_FUNC)
+            title_by(line, subject) and (line.conj[i] or i == 0 or line.cls[i - 1] in (W_PUNCT, W_FUNC)
                                           and line.keys[i - 1] not in _BEFORE_A_NOUN)):
         return  # (after a word, "رفضت المحكمة طلب الرئيس", "حول طلب قميص": the request's noun)
     if subject is not None:
         add_joined(line, subject, out)
 
 
-def _title_by(line: Line, subject: Subject) -> bool:
-    """Whether a person's title stands before the subject's name, or after it set off by a
-    comma or in construct ("طلبت خديجة جنكيز، خطيبة …", "طلبت فلانة حاكمة ولاية …"; in
-    "انتقد فينغر تساهل الحكم" the title after, with ال, belongs to the object)."""
-    end = subject.end
-    if subject.title is not None:
-        return True
-    return end < len(line.toks) and title_follows(line, end) and (
-        line.toks[end] in COMMAS or not line.keys[end].startswith("ال"))
 
 
 def _before_between(line: Line, i: int, verb: str) -> Subject | None:
@@ -163,14 +155,6 @@ def _before_between(line: Line, i: int, verb: str) -> Subject | None:
     return subject
 
 
-def _family_in_bin(line: Line, j: int) -> Subject | None:
-    """A family name in بن right after the verb and right before what was said
-    ("وقال بن دغر إن", "وأكد بن علي أن"): the article's only name for him."""
-    keys, n = line.keys, len(line.keys)
-    if j + 2 < n and keys[j] == _BIN and line.cls[j + 1] in (W_OTHER, W_GIVEN, W_AMBIG) and (
-            keys[j + 2] in SAID_OPENERS or line.toks[j + 2] == ":"):
-        return Subject(j, j + 2, kind="family", begin=j)
-    return None
 
 
 def _adverb_with_pronoun(line: Line, subject: Subject) -> bool:

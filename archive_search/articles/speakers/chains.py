@@ -243,7 +243,8 @@ def _tie_step(chain: _Chain, following: int) -> bool:
         return False  # "رئيس الحكومة في تصريح لمراسلة …", "… في تجمع حاشد": where he spoke; the chain has ended
     if key == _TO:
         return chain.title in _SENT and following in _AFTER_TIE  # "المبعوث الأممي إلى اليمن فلان"
-    if key in _TIED_BY and k > 0 and title_key(line, k - 1) in _TIED_BY[key]:
+    if key in _TIED_BY and k > 0 and (title_key(line, k - 1) in _TIED_BY[key] or k > 1 and line.cls[k - 1] in (
+            W_AL, W_NAT) and title_key(line, k - 2) in _TIED_BY[key]):  # ("المشرف العام على")
         chain.org_name = True  # "المشرف على مبادرة «…» فلان": what he is in charge of, then the name
         return True
     if key in _CHAIN_TIES and key not in _TIED_BY and following in _AFTER_TIE:
@@ -262,8 +263,12 @@ def _quote_step(chain: _Chain) -> int:
         return _NEXT
     if not chain.org_name and quoted_name(chain.line, chain.k):
         close = next(j for j in range(chain.k + 1, len(chain.line.toks)) if chain.line.toks[j] in QUOTES)
-        if chain.titled and close + 1 < len(chain.line.cls) and chain.line.cls[close + 1] in GIVEN_LIKE:
-            chain.k = close + 1  # "المشرف على الفعاليات «تلي ماتش» بدر الذربان": a thing's name, then his
+        cls = chain.line.cls
+        if chain.titled and close + 1 < len(cls) and (cls[close + 1] in GIVEN_LIKE or cls[close + 1] == W_TITLE
+                                                       and cls[chain.k + 1] not in GIVEN_LIKE):
+            # "المشرف على الفعاليات «تلي ماتش» بدر الذربان", "… "بارع" الدكتور فلان": a thing's name, then
+            # his ("الدكتور "موريس روسابي" أستاذ التاريخ": his name in quotes, then his title)
+            chain.k = close + 1
             return _MOVED
         chain.k += 1
         return _STOP

@@ -90,8 +90,7 @@ def name_end(line: Line, k: int) -> int:
         if last == "given" and k > start and _closing_family(line, k):
             k += 1  # a family name that is also an adjective or a title: التركي، المعلم
             break
-        if c == W_OTHER and last != "family" and unknown < 2 and not key.startswith(_NOT_NAME_STARTS) and (
-                k == start or not _no_more_of_it(line, k)):
+        if c == W_OTHER and last != "family" and unknown < 2 and _unknown_goes_on(line, k, start):
             unknown += 1
             last = "other"
             k += 1
@@ -100,6 +99,18 @@ def name_end(line: Line, k: int) -> int:
     while k > start and cls[k - 1] == W_LINK:
         k -= 1
     return k
+
+
+def _unknown_goes_on(line: Line, k: int, start: int) -> bool:
+    """Whether an unknown word at k may be more of the name that starts at
+    ``start``: no verb's or verbal noun's start, nothing that is no more of it
+    after the first word, and after two words of a name no word in و ("and …":
+    "مختار علي وقوع الانفجار")."""
+    if line.keys[k].startswith(_NOT_NAME_STARTS):
+        return False
+    if k == start:
+        return True
+    return not _no_more_of_it(line, k) and not (k - start >= 2 and line.toks[k][0] == "و")
 
 
 def _no_more_of_it(line: Line, k: int) -> bool:

@@ -19,8 +19,8 @@ from archive_search.articles.speakers.chains import (
 )
 from archive_search.articles.speakers.grammar import HONORIFICS, name_end
 from archive_search.articles.speakers.lexicons import (
-    COMMAS, GIVEN_NAMES, NAME_CLASSES, W_AL, W_AMBIG, W_FUNC, W_GIVEN, W_LINK, W_MEDIA, W_NAT, W_NOUN, W_ORG, W_OTHER,
-    W_PLACE, W_PREP, W_PUNCT, W_TITLE, fold, folded_words,
+    COMMAS, GIVEN_NAMES, NAME_CLASSES, SAID_OPENERS, W_AL, W_AMBIG, W_FUNC, W_GIVEN, W_LINK, W_MEDIA, W_NAT,
+    W_NOUN, W_ORG, W_OTHER, W_PLACE, W_PREP, W_PUNCT, W_TITLE, fold, folded_words,
 )
 from archive_search.articles.speakers.tokens import Line, Subject, token_info
 from archive_search.text.person_names import FILIATION
@@ -34,6 +34,7 @@ _ASIDE = folded_words("جهته جهتها جانبه جانبها ناحيته 
 # Given names that are also times of day ("صباح الأربعاء").
 _TIME_NAMES = folded_words("صباح ضحى فجر نهار سحر")
 _EACH, _FROM = fold("كل"), fold("من")
+_BIN = fold("بن")
 # "أحد/إحدى …": one of a group (of officials, of researchers).
 ONE_OF = folded_words("أحد إحدى")
 
@@ -198,3 +199,28 @@ def name_before(line: Line, i: int) -> Subject | None:
     if t >= 0 and cls[t] not in (W_PUNCT, W_FUNC):
         return None  # the name is part of a longer phrase ("زار فلان المدينة قال")
     return Subject(start, i, titled, title)
+
+
+def family_in_bin(line: Line, j: int) -> Subject | None:
+    """A family name in بن right after the verb and right before what was said
+    ("وقال بن دغر إن", "وأكد بن علي أن"): the article's only name for him; or a
+    name in بن with his title after it."""
+    keys, n = line.keys, len(line.keys)
+    if not (j + 2 < n and keys[j] == _BIN and line.cls[j + 1] in (W_OTHER, W_GIVEN, W_AMBIG)):
+        return None
+    if keys[j + 2] in SAID_OPENERS or line.toks[j + 2] == ":":
+        return Subject(j, j + 2, kind="family", begin=j)
+    if title_follows(line, j + 2):
+        return Subject(j, j + 2, True, begin=j)  # "كما قال بن رودز المتحدث باسم …": Ben, a first name
+    return None
+
+
+def title_by(line: Line, subject: Subject) -> bool:
+    """Whether a person's title stands before the subject's name, or after it set off by a
+    comma or in construct ("طلبت خديجة جنكيز، خطيبة …", "طلبت فلانة حاكمة ولاية …"; in
+    "انتقد فينغر تساهل الحكم" the title after, with ال, belongs to the object)."""
+    end = subject.end
+    if subject.title is not None:
+        return True
+    return end < len(line.toks) and title_follows(line, end) and (
+        line.toks[end] in COMMAS or not line.keys[end].startswith("ال"))

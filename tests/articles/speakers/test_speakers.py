@@ -781,3 +781,19 @@ def test_ibn_and_a_name_of_its_own_before_what_was_said():
     # his cousin, the martyr's son: relatives, not names
     assert find_speakers("وقال ابن عمه إن الأمر واضح.") == []
     assert find_speakers("وقال ابن الشهيد إن الأمر واضح.") == []
+
+
+def test_the_general_supervisor_of_and_a_programme_named_in_quotes():
+    text = "بدوره أكد المشرف العام على المهرجان عادل العثمان ، أن المهرجان ناجح."
+    assert find_speakers(text) == ["عادل العثمان"]
+    text = ('من جهته، أوضح المشرف العام على البرنامج الوطني للحرف اليدوية "بارع" الدكتور جاسر الحربش '
+            "أن السوق يقدم سبعين فائزا.")
+    assert find_speakers(text) == ["جاسر الحربش"]
+    text = 'يقول الدكتور "موريس روسابي" أستاذ التاريخ في جامعة نيويورك إن سبب نجاحه تقاسم الغنائم.'
+    assert find_speakers(text) == ["موريس روسابي"]
+
+
+def test_ben_as_a_first_name_with_a_title_after_it_and_and_after_a_name():
+    assert find_speakers("كما قال بن رودز المتحدث باسم البيت الأبيض إن الاتفاق جيد.") == ["بن رودز"]
+    text = "وأكد المتحدث باسم الشرطة المحلية مختار علي وقوع الانفجار."
+    assert find_speakers(text) == ["مختار علي"]
