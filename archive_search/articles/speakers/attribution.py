@@ -141,8 +141,6 @@ def _after_verb(line: Line, i: int, out: list[tuple[Line, Subject]]) -> None:
         add_joined(line, subject, out)
 
 
-
-
 def _before_between(line: Line, i: int, verb: str) -> Subject | None:
     """The name before "الذي/التي/قد/كان" and the verb at token i: "الناشط فلان
     الذي قال إن", "فلان قد أعلن أن", "عضو الهيئة فلانة، كانت صرحت"."""
@@ -153,8 +151,6 @@ def _before_between(line: Line, i: int, verb: str) -> Subject | None:
         if subject is not None and not (subject.titled or first_is_given(line, subject)):
             subject = None
     return subject
-
-
 
 
 def _adverb_with_pronoun(line: Line, subject: Subject) -> bool:

@@ -179,8 +179,6 @@ def _described_as_person(line: Line, end: int) -> bool:
     return k < n and keys[k] in _HE_SHE
 
 
-
-
 def _resolve(candidate: Candidate, article: Article, known: KnownNames | None,
              spoken: dict[str, tuple[Line, Subject]]) -> tuple[Line, Subject] | None:
     """The person a candidate refers to, or None; ``spoken`` maps a title to
@@ -263,12 +261,6 @@ def _family_before_said(line: Line, subject: Subject) -> bool:
     if end - start == 2 and line.cls[start] == W_LINK:
         return True  # "وقال بن دغر إن": a family name in بن (read only right after the verb)
     return line.cls[start] == W_AL and key.endswith("ي")
-
-
-
-
-
-
 
 
 def find(text: str, known: KnownNames | None = None) -> list[str]:
