@@ -246,10 +246,10 @@ def _colon_subject(line: Line) -> Subject | None:
 
 def _medium_spoken_to(line: Line, start: int, end: int) -> bool:
     """Whether the words from ``start`` to ``end`` (a colon) are the medium spoken to, in
-    quotes after ل or glued to it ("إبراهيموفيتش لـ"العربية": …", "الجبير لعكاظ: …")."""
+    quotes after ل or glued to it ("إبراهيموفيتش لـ"العربية": …", "فلان للجوهرة أف أم: …")."""
     toks, keys = line.toks, line.keys
-    if end - start == 1:
-        return keys[start].startswith("ل") and line.cls[start] in (W_PREP, W_MEDIA)
+    if keys[start].startswith("ل") and line.cls[start] in (W_PREP, W_MEDIA):
+        return end - start <= 3  # (a medium's name may go on: "للجوهرة أف أم")
     return 3 <= end - start <= 6 and keys[start] == "ل" and toks[start + 1] in QUOTES and toks[end - 1] in QUOTES
 
 

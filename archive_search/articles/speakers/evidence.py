@@ -96,7 +96,7 @@ def _foreign_like(key: str, token: str) -> bool:
     ماكرون and ميركل have one)."""
     if not family_like(key) or key.endswith(("هم", "ها", "كم", "نا")) or key[0] == "و" or arabic_pattern(token, key):
         return False
-    return not (key[0] == "م" and key[1] not in "اوي")
+    return not (key[0] == "م" and key[1] not in "اوي" or key.endswith("بنك"))  # (كوميرتسبنك: a bank)
 
 
 def family_like(key: str) -> bool:

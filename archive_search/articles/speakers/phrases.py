@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from archive_search.articles.speakers.grammar import first_is_given
 from archive_search.articles.speakers.lexicons import (
-    SENTENCE_MARKS, STATEMENTS, W_AMBIG, W_GIVEN, W_TITLE, W_VERB, fold, light, folded_words,
+    SENTENCE_MARKS, STATEMENTS, W_AL, W_AMBIG, W_GIVEN, W_NAT, W_TITLE, W_VERB, fold, light, folded_words,
 )
 from archive_search.articles.speakers.subjects import add_joined, subject_at
 from archive_search.articles.speakers.tokens import Line, Subject
@@ -103,8 +103,10 @@ def after_phrase(line: Line, i: int, out: list[tuple[Line, Subject]]) -> None:
             found = (line, None)  # "في تصريح لمراسل الإذاعة فلان": the reporter spoken to
     elif key in STATEMENTS and i + 2 < n and keys[i + 1] == _FROM_WHOM:
         found = (line, _named(line, subject_at(line, i + 2)))  # "أول تعليق من الرئيس فلان"
-    elif key in STATEMENTS and i + 1 < n and line.cls[i + 1] in (W_GIVEN, W_AMBIG):
-        found = (line, subject_at(line, i + 1))  # "تصريح جون بولتون": his statement
+    elif key in STATEMENTS and i + 1 < n and line.cls[i + 1] in (W_GIVEN, W_AMBIG) and not (
+            i > 0 and line.cls[i - 1] in (W_AL, W_TITLE, W_NAT)):
+        # "تصريح جون بولتون": his statement ("الطفلة الرضيعة بيان محمد خماش": a girl named بيان)
+        found = (line, subject_at(line, i + 1))
     elif key in STATEMENTS and i + 1 < n and line.cls[i + 1] == W_TITLE:
         subject = _named(line, subject_at(line, i + 1))  # "تصريحات الرئيس فلان": his statements
         found = (line, subject if subject is not None and first_is_given(line, subject) else None)

@@ -797,3 +797,14 @@ def test_ben_as_a_first_name_with_a_title_after_it_and_and_after_a_name():
     assert find_speakers("كما قال بن رودز المتحدث باسم البيت الأبيض إن الاتفاق جيد.") == ["بن رودز"]
     text = "وأكد المتحدث باسم الشرطة المحلية مختار علي وقوع الانفجار."
     assert find_speakers(text) == ["مختار علي"]
+
+
+def test_urging_a_medium_glued_before_a_colon_and_words_that_are_no_names():
+    text = 'من جانبه، حض وزير الخارجية الأميركي، مايك بومبيو السلطات التركية على الإفراج "سريعا" عن المعتقلين.'
+    assert find_speakers(text) == ["مايك بومبيو"]
+    assert find_speakers("بشير نصر للجوهرة أف أم: نبهت وزارة الصحة إلى ثغرة في موقعها.") == ["بشير نصر"]
+    # a verbal noun استفعال after a title; a bank's name
+    assert find_speakers("وتوصي الخبيرة باستهلاك الخضروات والفواكه في نظام متوازن.") == []
+    assert find_speakers("وقال كوميرتسبنك إنه من المتصور هبوط الأسعار.") == []
+    text = 'وأعلن المتحدث باسم الوزارة أشرف القدرة عن مقتل "الطفلة الرضيعة بيان محمد خماش" في الغارة.'
+    assert find_speakers(text) == ["أشرف القدرة"]
