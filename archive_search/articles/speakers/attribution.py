@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from archive_search.articles.speakers.chains import QUOTES, title_key
 from archive_search.articles.speakers.grammar import first_is_given, name_end
 from archive_search.articles.speakers.lexicons import (
-    COMMAS, SAID_OPENERS, SENTENCE_MARKS, W_AL, W_AMBIG, W_FUNC, W_GIVEN, W_LINK, W_MEDIA, W_NAT, W_NOUN, W_ORG,
+    COMMAS, NAME_CLASSES, SAID_OPENERS, SENTENCE_MARKS, W_AL, W_AMBIG, W_FUNC, W_GIVEN, W_LINK, W_MEDIA, W_NAT, W_NOUN, W_ORG,
     W_OTHER, W_PLACE, W_PREP, W_PUNCT, W_TITLE, W_VERB, fold, light, folded_words, light_words,
 )
 from archive_search.articles.speakers.phrases import PHRASE_KEYS, after_phrase
@@ -94,11 +94,10 @@ def _after_verb(line: Line, i: int, out: list[tuple[Line, Subject]]) -> None:
     if verb[:1] in "يت" and not line.conj[i] and i > 0 and line.cls[i - 1] in (W_PLACE, W_ORG) and (
             i < 2 or line.cls[i - 2] != W_FUNC):
         return  # "بريطانيا تنفي الشريف حسين": the state is the subject, the name the object
-    if verb in _ASKED and not line.conj[i] and i > 0:
-        before = name_before(line, i)
-        if before is not None and (before.titled or first_is_given(line, before)):
-            add_joined(line, before, out)  # "رئيس الوزراء فلان دعا فلانا للزيارة": the one asked follows
-            return
+    before = _subject_before(line, i, verb)
+    if before is not None:
+        add_joined(line, before, out)
+        return
     subject = subject_at(line, i + 1)
     if subject is None or subject.kind == "title":
         subject = _apposed(line, i + 1, subject)  # "قال ممثل المرشد في العراق، مجتبى الحسيني، إن"
@@ -139,6 +138,21 @@ def _after_verb(line: Line, i: int, out: list[tuple[Line, Subject]]) -> None:
         return  # (after a word, "رفضت المحكمة طلب الرئيس", "حول طلب قميص": the request's noun)
     if subject is not None:
         add_joined(line, subject, out)
+
+
+def _subject_before(line: Line, i: int, verb: str) -> Subject | None:
+    """The name before a verb with no و in front when the words after the verb are
+    its object: the one asked ("رئيس الوزراء فلان دعا فلانا للزيارة"), or what a verb
+    in the present does ("ريفالدو يتوقع تألق …")."""
+    if line.conj[i] or i == 0:
+        return None
+    if verb in _ASKED:
+        before = name_before(line, i)
+        if before is not None and (before.titled or first_is_given(line, before)):
+            return before
+    if verb[:1] in "يت" and line.cls[i - 1] in NAME_CLASSES:
+        return name_before(line, i)
+    return None
 
 
 def _before_between(line: Line, i: int, verb: str) -> Subject | None:

@@ -132,9 +132,10 @@ def _is_person(line: Line, subject: Subject, known: KnownNames | None, article: 
     """Whether the name has evidence of being a person's (see the module docstring)."""
     start, end = subject.start, subject.end
     cls, keys = line.cls[start:end], line.keys[start:end]
-    if cls[0] == W_OTHER and prefixed(keys[0]) and (
-            W_AL in cls[1:] or keys[0].endswith(("ه", "ي")) or arabic_pattern(keys[0][1:], keys[0][1:])):
-        # "التزام الجامعة بمكافحة الإرهاب", "لمواطني شرورة", "يطالب بتسليم قاتل": a phrase in ب/ل, titled or not
+    if cls[0] == W_OTHER and prefixed(keys[0]) and (keys[0][0] == "ل" or W_AL in cls[1:] or keys[0].endswith(
+            ("ه", "ي")) or arabic_pattern(keys[0][1:], keys[0][1:])):
+        # "التزام الجامعة بمكافحة الإرهاب", "لمواطني شرورة", "يطالب بتسليم قاتل", "الأمين العام لحلف
+        # شمال …": a phrase in ب/ل, titled or not
         return False
     if first_is_given(line, subject):
         # "أكد كامل ثقته": one given name before a noun is that noun's adjective

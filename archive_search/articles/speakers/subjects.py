@@ -180,8 +180,9 @@ def name_before(line: Line, i: int) -> Subject | None:
     first = next((s for s in range(earliest, i) if reads_to_verb(s)), i)
     start = next((s for s in range(max(first, earliest + 1), i) if cls[s] in (W_GIVEN, W_AMBIG)
                   and cls[s - 1] == W_OTHER and s > 1 and cls[s - 2] in (W_ORG, W_PLACE) and reads_to_verb(s)), first)
-    if start == i:
-        return None
+    if start == i or i - start == 1 and cls[start] == W_OTHER and cls[start - 1] == W_NAT and not (
+            line.keys[start - 1].startswith("ال")):
+        return None  # ("وزير إيطالي متطرف يتعهد": after an indefinite nationality, its adjective)
     t = start - 1
     titled, title = False, None
     while t >= 0 and (cls[t] in (W_TITLE, W_AMBIG, W_ORG, W_MEDIA, W_NAT, W_AL, W_PLACE, W_NOUN, W_PREP, W_GIVEN) or (

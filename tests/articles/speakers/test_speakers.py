@@ -808,3 +808,17 @@ def test_urging_a_medium_glued_before_a_colon_and_words_that_are_no_names():
     assert find_speakers("وقال كوميرتسبنك إنه من المتصور هبوط الأسعار.") == []
     text = 'وأعلن المتحدث باسم الوزارة أشرف القدرة عن مقتل "الطفلة الرضيعة بيان محمد خماش" في الغارة.'
     assert find_speakers(text) == ["أشرف القدرة"]
+
+
+def test_a_name_before_a_verb_in_the_present_is_its_subject_not_the_words_after():
+    assert find_speakers('ريفالدو يتوقع تألق "اللاعب المذهل" مع مانشستر يونايتد') == []
+    assert find_speakers("سمير الطيب يصرح بممتلكاته") == ["سمير الطيب"]
+    # after an indefinite nationality the word is its adjective, no name
+    assert find_speakers('وزير إيطالي متطرف يتعهد بطرد آلاف "الغجر"') == []
+
+
+def test_a_phrase_in_li_after_a_title_and_in_reply_are_no_names():
+    text = 'قال الأمين العام لحلف شمال الأطلسي "الناتو"، ينس ستولتنبرغ، إن القادة قلقون.'
+    assert find_speakers(text) == ["ينس ستولتنبرغ"]
+    assert find_speakers("وأكد المدير العام لفندق اتلانتس أن الحجوزات ارتفعت.") == []
+    assert find_speakers("وقال الوزير الأمريكي ردا على سؤال إن بلاده تعرف البرنامج.") == []
