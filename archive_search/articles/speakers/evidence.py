@@ -60,6 +60,8 @@ def _before_what_was_said(candidate: Candidate) -> bool:
     line, end = candidate.line, candidate.subject.end
     if candidate.subject.kind == "family" or end >= len(line.toks):
         return True  # resolved to a fuller name, or dropped
+    if line.toks[end].isdigit():
+        return False  # "لقي 66 شخصا حتفهم": a verb and its count
     return line.cls[end] in (W_FUNC, W_PUNCT, W_PREP, W_VERB) or (
         line.cls[end] == W_TITLE and line.keys[end].startswith("ل") and not line.keys[end].startswith("ال"))
 

@@ -80,6 +80,8 @@ def subject_at(line: Line, j: int) -> Subject | None:
         return Subject(k, k, titled, title, "title", j) if titled else None
     if _verb_like(keys[k]) or (end - k == 1 and keys[k] in _TIME_NAMES and end < n and cls[end] == W_FUNC):
         return None  # "يورط"; "أعلن صباح الأربعاء"
+    if end - k == 1 and cls[k] == W_OTHER and k > j and cls[k - 1] == W_NAT and not keys[k - 1].startswith("ال"):
+        return None  # "قال مسؤول أميركي ثان", "مسؤول عسكري رفيع": after an indefinite nationality, its adjective
     apposed = _apposed_after_body(line, k, end)
     if apposed is not None:
         return Subject(apposed[0], apposed[1], True, title, begin=j)

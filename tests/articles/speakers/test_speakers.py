@@ -822,3 +822,10 @@ def test_a_phrase_in_li_after_a_title_and_in_reply_are_no_names():
     assert find_speakers(text) == ["ينس ستولتنبرغ"]
     assert find_speakers("وأكد المدير العام لفندق اتلانتس أن الحجوزات ارتفعت.") == []
     assert find_speakers("وقال الوزير الأمريكي ردا على سؤال إن بلاده تعرف البرنامج.") == []
+
+
+def test_an_adjective_after_an_indefinite_nationality_and_a_verb_before_a_count():
+    assert find_speakers('وقال مسؤول أميركي ثان، إن "كيم مستعد للحوار".') == []
+    assert find_speakers("قتل جنديان في كمين، بحسب ما أعلن مسؤول عسكري رفيع.") == []
+    text = "وبحسب متحدث باسم شركة آسمان للطيران الإيرانية، لقي 66 شخصا حتفهم في تحطم الطائرة."
+    assert find_speakers(text) == []
