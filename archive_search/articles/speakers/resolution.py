@@ -117,7 +117,7 @@ def _by_title(article: Article, title: str, where: int) -> tuple[Line, Subject] 
         for t, c in enumerate(line.cls):
             if c in (W_TITLE, W_AMBIG) and title_key(line, t) == title:
                 subject = subject_at(line, t)
-                if subject is None or subject.kind != "name":
+                if subject is None or subject.kind != "name" or _verb_after_title(line, subject):
                     continue
                 subject.titled = True
                 if offset < where:
@@ -126,6 +126,14 @@ def _by_title(article: Article, title: str, where: int) -> tuple[Line, Subject] 
                     after = (line, subject)
                 break
     return before or after
+
+
+def _verb_after_title(line: Line, subject: Subject) -> bool:
+    """Whether the one unknown word read as the name after a title is a verb with
+    its object after it ("لكن الرجل كرر الاتصال"), not where a name ends."""
+    start, end = subject.start, subject.end
+    return end - start == 1 and line.cls[start] == W_OTHER and end < len(line.cls) and line.cls[end] in (
+        W_NOUN, W_AL, W_OTHER)
 
 
 def _is_person(line: Line, subject: Subject, known: KnownNames | None, article: Article) -> bool:

@@ -829,3 +829,8 @@ def test_an_adjective_after_an_indefinite_nationality_and_a_verb_before_a_count(
     assert find_speakers("قتل جنديان في كمين، بحسب ما أعلن مسؤول عسكري رفيع.") == []
     text = "وبحسب متحدث باسم شركة آسمان للطيران الإيرانية، لقي 66 شخصا حتفهم في تحطم الطائرة."
     assert find_speakers(text) == []
+
+
+def test_a_title_alone_is_not_given_to_a_verb_read_after_the_title_elsewhere():
+    text = "لكن الرجل كرر الاتصال بالطوارئ بعد دقيقة.\nوقال الرجل إنه كان خائفا."
+    assert find_speakers(text) == []
