@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from archive_search.articles.speakers.chains import QUOTES, title_key
 from archive_search.articles.speakers.grammar import first_is_given, name_end
 from archive_search.articles.speakers.lexicons import (
-    COMMAS, NAME_CLASSES, SAID_OPENERS, SENTENCE_MARKS, W_AL, W_AMBIG, W_FUNC, W_GIVEN, W_LINK, W_MEDIA, W_NAT, W_NOUN, W_ORG,
+    COMMAS, SAID_OPENERS, SENTENCE_MARKS, W_AL, W_AMBIG, W_FUNC, W_GIVEN, W_LINK, W_MEDIA, W_NAT, W_NOUN, W_ORG,
     W_OTHER, W_PLACE, W_PREP, W_PUNCT, W_TITLE, W_VERB, fold, light, folded_words, light_words,
 )
 from archive_search.articles.speakers.phrases import PHRASE_KEYS, after_phrase
@@ -33,6 +33,7 @@ from archive_search.articles.speakers.subjects import (
     ONE_OF, add_joined, family_in_bin, name_before, subject_at, title_by,
 )
 from archive_search.articles.speakers.tokens import Line, Subject, split_words, unglue_sentences
+from archive_search.articles.speakers.verb_context import no_speaker_after, subject_before
 from archive_search.articles.speakers.triggers import (
     PARTICIPLE_SURFACES, TRIGGER_SURFACES, VERB_SURFACES, indices, sentence_opening, window_end, window_start,
     worth_reading,
@@ -41,19 +42,12 @@ from archive_search.text.letters import NAME_MARKS
 
 _SUBJECT_CLASSES = frozenset((W_ORG, W_PLACE, W_MEDIA, W_TITLE, W_AMBIG, W_GIVEN, W_AL, W_NAT, W_LINK))
 _AS_FOR = fold("أما")
-_DEMANDS_NOW = light_words("يطالب تطالب يدعو تدعو يناشد تناشد يحث تحث")
-# Verbs whose object, a person asked or invited, follows them: a name before the verb is the speaker.
-_ASKED = light_words("دعا دعت طالب طالبت ناشد ناشدت حث حثت") | _DEMANDS_NOW
-# Words before a verb in the present that make it what may be said ("أن يدعو", "لن يقول").
-_MAY_SAY = folded_words("أن ان لن كي لكي")
-_NOUNISH = frozenset((W_OTHER, W_NOUN, W_AL, W_NAT))
 _BETWEEN = folded_words("الذي التي قد كان كانت")
 _WHO = folded_words("الذي التي")
 # What after a verb is its own subject, not its object: a body, a place, a medium, a person.
 _OWN_SUBJECT = frozenset((W_ORG, W_PLACE, W_MEDIA, W_TITLE, W_AMBIG, W_GIVEN, W_LINK))
 # How far after the verb a name in apposition may stand.
 _APPOSITION_WORDS = 20
-_BYLINE_VERBS = light_words("كتب كتبت")
 _EXPRESSED = folded_words("عبر وعبر فعبر")
 _ABOUT = fold("عن")
 _EXPLAINED = folded_words("بين وبين")
@@ -84,17 +78,9 @@ def _after_verb(line: Line, i: int, out: list[tuple[Line, Subject]]) -> None:
     """The subjects of the verb of saying at token i."""
     toks = line.toks
     verb = light(toks[i])
-    if (verb[1:] if line.conj[i] else verb) in _BYLINE_VERBS and (
-            i <= 1 and not line.conj[i] or i + 1 < len(toks) and toks[i + 1] == ":"):
-        return  # "كتب: فلان" is a byline ("وكتب فلان على تويتر" is not)
-    if verb in _DEMANDS_NOW and not line.conj[i] and i > 0 and line.cls[i - 1] in _NOUNISH:
-        return  # "نداء من طفلة تطالب أمير قطر …": the one asked follows, the one who asks stood before
-    if i > 0 and line.keys[i - 1] in _MAY_SAY and verb[:1] in "يت":
-        return  # "يتوقع الإعلام أن يدعو الرئيس …": what someone may say, not what was said
-    if verb[:1] in "يت" and not line.conj[i] and i > 0 and line.cls[i - 1] in (W_PLACE, W_ORG) and (
-            i < 2 or line.cls[i - 2] != W_FUNC):
-        return  # "بريطانيا تنفي الشريف حسين": the state is the subject, the name the object
-    before = _subject_before(line, i, verb)
+    if no_speaker_after(line, i, verb):
+        return
+    before = subject_before(line, i, verb)
     if before is not None:
         add_joined(line, before, out)
         return
@@ -138,21 +124,6 @@ def _after_verb(line: Line, i: int, out: list[tuple[Line, Subject]]) -> None:
         return  # (after a word, "رفضت المحكمة طلب الرئيس", "حول طلب قميص": the request's noun)
     if subject is not None:
         add_joined(line, subject, out)
-
-
-def _subject_before(line: Line, i: int, verb: str) -> Subject | None:
-    """The name before a verb with no و in front when the words after the verb are
-    its object: the one asked ("رئيس الوزراء فلان دعا فلانا للزيارة"), or what a verb
-    in the present does ("ريفالدو يتوقع تألق …")."""
-    if line.conj[i] or i == 0:
-        return None
-    if verb in _ASKED:
-        before = name_before(line, i)
-        if before is not None and (before.titled or first_is_given(line, before)):
-            return before
-    if verb[:1] in "يت" and line.cls[i - 1] in NAME_CLASSES:
-        return name_before(line, i)
-    return None
 
 
 def _before_between(line: Line, i: int, verb: str) -> Subject | None:

@@ -222,11 +222,28 @@ def _word_step(chain: _Chain, c: int) -> int:
             return _STOP  # (before "وسارة درور" the unknown words are a first name: "جوليت كيلو وسارة …")
         chain.k = ahead
         return _MOVED
+    elif c in GIVEN_LIKE and chain.org_name and _body_named_after_a_person(chain):
+        return _MOVED
     elif toks[k] in QUOTES:
         return _quote_step(chain)
     elif not (toks[k].isdigit() and k + 1 < len(toks) and toks[k + 1] in COMMAS):
         return _STOP  # (a number before a comma: "الأستاذ بمعهد حمام سوسة 2، خالد …")
     return _NEXT
+
+
+def _body_named_after_a_person(chain: _Chain) -> bool:
+    """Whether the name after a bare organisation word is the body's own and the
+    person's comes after a tie ("أستاذ … في مؤسسة أوستين هيلث في أستراليا بول
+    جونسون"); if so the chain goes on to it."""
+    line = chain.line
+    end = name_end(line, chain.k)
+    if end >= len(line.keys) or line.keys[end] not in _CHAIN_TIES:
+        return False
+    ahead = _given_ahead(line, end + 1)
+    if ahead is None:
+        return False
+    chain.k = ahead
+    return True
 
 
 def _tie_step(chain: _Chain, following: int) -> bool:

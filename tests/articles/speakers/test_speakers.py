@@ -834,3 +834,12 @@ def test_an_adjective_after_an_indefinite_nationality_and_a_verb_before_a_count(
 def test_a_title_alone_is_not_given_to_a_verb_read_after_the_title_elsewhere():
     text = "لكن الرجل كرر الاتصال بالطوارئ بعد دقيقة.\nوقال الرجل إنه كان خائفا."
     assert find_speakers(text) == []
+
+
+def test_a_body_named_after_a_person_and_what_a_relative_does():
+    text = ("وقال أستاذ الأمراض المعدية في مؤسسة أوستين هيلث في أستراليا بول جونسون، "
+            "الذي شارك في قيادة فريق الدراسة، إن النتائج مهمة.")
+    assert find_speakers(text) == ["بول جونسون"]
+    assert find_speakers("وسيكون هناك من لا يعتني بسيارته ما يهدد حياة الآخرين للخطر.") == []
+    assert find_speakers("ودائما ما يصرح المدرب هيرفي رينار بأنه سيسعى للفوز.") == ["هيرفي رينار"]
+    assert find_speakers('ورد فريق التواصل الاجتماعي للبنك بتكرار عبارة "للأسف".') == []

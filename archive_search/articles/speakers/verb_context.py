@@ -1,0 +1,64 @@
+"""Around a verb of saying: whether a speaker is to be read after it at all, and
+whether its subject stands before it.
+
+* :func:`no_speaker_after` — a byline ("كتب: فلان"), what may be said ("أن
+  يدعو"), a verb in the present whose subject is a relative, a state or a body
+  before it ("ما يهدد حياة الآخرين", "بريطانيا تنفي الشريف حسين");
+* :func:`subject_before` — the name before a verb with no و in front when the
+  words after the verb are its object: the one asked ("رئيس الوزراء فلان دعا
+  فلانا"), or what a verb in the present does ("ريفالدو يتوقع تألق …").
+"""
+
+from __future__ import annotations
+
+from archive_search.articles.speakers.grammar import first_is_given
+from archive_search.articles.speakers.lexicons import (
+    NAME_CLASSES, W_AL, W_FUNC, W_NAT, W_NOUN, W_ORG, W_OTHER, W_PLACE, fold, folded_words, light_words,
+)
+from archive_search.articles.speakers.subjects import name_before
+from archive_search.articles.speakers.tokens import Line, Subject
+
+_DEMANDS_NOW = light_words("يطالب تطالب يدعو تدعو يناشد تناشد يحث تحث")
+# Verbs whose object, a person asked or invited, follows them: a name before the verb is the speaker.
+_ASKED = light_words("دعا دعت طالب طالبت ناشد ناشدت حث حثت") | _DEMANDS_NOW
+# Words before a verb in the present that make it what may be said ("أن يدعو", "لن يقول").
+_MAY_SAY = folded_words("أن ان لن كي لكي")
+_WHAT = fold("ما")
+_OFTEN = folded_words("دائما غالبا كثيرا قليلا نادرا عادة طالما")
+_NOUNISH = frozenset((W_OTHER, W_NOUN, W_AL, W_NAT))
+_BYLINE_VERBS = light_words("كتب كتبت")
+
+
+def no_speaker_after(line: Line, i: int, verb: str) -> bool:
+    """Whether the verb at token i has no speaker to read: a byline, or a verb whose
+    subject stands before it and whose object follows it."""
+    toks, keys = line.toks, line.keys
+    if (verb[1:] if line.conj[i] else verb) in _BYLINE_VERBS and (
+            i <= 1 and not line.conj[i] or i + 1 < len(toks) and toks[i + 1] == ":"):
+        return True  # "كتب: فلان" is a byline ("وكتب فلان على تويتر" is not)
+    if verb in _DEMANDS_NOW and not line.conj[i] and i > 0 and line.cls[i - 1] in _NOUNISH:
+        return True  # "نداء من طفلة تطالب أمير قطر …": the one asked follows, the one who asks stood before
+    if i > 0 and verb[:1] in "يت" and (keys[i - 1] in _MAY_SAY or keys[i - 1] == _WHAT and not (
+            verb.endswith("ه") or i > 1 and (keys[i - 2][1:] if line.conj[i - 2] else keys[i - 2]) in _OFTEN)):
+        # "يتوقع الإعلام أن يدعو الرئيس …": what someone may say, not what was said; "ما يهدد حياة
+        # الآخرين": ما is the subject, the words after the verb its object ("ما يؤكده فلان": his;
+        # "ودائما ما يصرح المدرب فلان": often)
+        return True
+    # "بريطانيا تنفي الشريف حسين": the state is the subject, the name the object
+    return verb[:1] in "يت" and not line.conj[i] and i > 0 and line.cls[i - 1] in (W_PLACE, W_ORG) and (
+        i < 2 or line.cls[i - 2] != W_FUNC)
+
+
+def subject_before(line: Line, i: int, verb: str) -> Subject | None:
+    """The name before a verb with no و in front when the words after the verb are
+    its object: the one asked ("رئيس الوزراء فلان دعا فلانا للزيارة"), or what a verb
+    in the present does ("ريفالدو يتوقع تألق …")."""
+    if line.conj[i] or i == 0:
+        return None
+    if verb in _ASKED:
+        before = name_before(line, i)
+        if before is not None and (before.titled or first_is_given(line, before)):
+            return before
+    if verb[:1] in "يت" and line.cls[i - 1] in NAME_CLASSES:
+        return name_before(line, i)
+    return None
