@@ -206,7 +206,9 @@ def classify(token: str) -> tuple[int, bool]:
         return _hamza_class(key), False  # أليستر: no article (ال has no hamza)
     cls = _bare_class(key)
     if cls != W_OTHER or len(key) < 3:
-        return cls, cls not in (W_GIVEN, W_AMBIG, W_LINK) and key.startswith(("وال", "فال"))
+        # و/ف + ال + a word of the same class ("والرئيس"); والد، والي are words of their own
+        return cls, cls not in (W_GIVEN, W_AMBIG, W_LINK) and key.startswith(("وال", "فال")) and (
+            _lexical_class(key) is None)
     if key[0] in "وف":
         rest = surface[1:]
         if rest in SPEECH_VERBS:  # before function words: وعبر is "and he expressed"

@@ -843,3 +843,9 @@ def test_a_body_named_after_a_person_and_what_a_relative_does():
     assert find_speakers("وسيكون هناك من لا يعتني بسيارته ما يهدد حياة الآخرين للخطر.") == []
     assert find_speakers("ودائما ما يصرح المدرب هيرفي رينار بأنه سيسعى للفوز.") == ["هيرفي رينار"]
     assert find_speakers('ورد فريق التواصل الاجتماعي للبنك بتكرار عبارة "للأسف".') == []
+
+
+def test_words_of_their_own_that_begin_like_wa_al():
+    # والد (father) and والي (governor) are no و + ال + a word
+    assert find_speakers("والد محمد الكويكبي: أتمنى انتقال ابني من الاتفاق") == []
+    assert find_speakers("وأكد والي جندوبة أكرم سبري أنه سيتم إعادة فتح الطريق.") == ["أكرم سبري"]
