@@ -226,6 +226,9 @@ def _word_step(chain: _Chain, c: int) -> int:
         return _MOVED
     elif toks[k] in QUOTES:
         return _quote_step(chain)
+    elif toks[k] == "(" and chain.titled and chain.prev == W_TITLE and not chain.org_name and quoted_name(line, k):
+        chain.k += 1  # "الشاعر ( محمد الدحيمي )": the name in brackets
+        return _STOP
     elif not (toks[k].isdigit() and k + 1 < len(toks) and toks[k + 1] in COMMAS):
         return _STOP  # (a number before a comma: "الأستاذ بمعهد حمام سوسة 2، خالد …")
     return _NEXT
@@ -305,9 +308,11 @@ def _indefinite(line: Line, k: int) -> bool:
 
 
 def quoted_name(line: Line, k: int) -> bool:
-    """Whether token k opens quotes around a name: "«فرحان حق»", "\"الغامدي\""."""
+    """Whether token k opens quotes (or brackets) around a name: "«فرحان حق»",
+    "\"الغامدي\"", "( محمد الدحيمي )"."""
     toks, cls = line.toks, line.cls
+    closers = (")",) if toks[k] == "(" else QUOTES
     for j in range(k + 2, min(len(toks), k + 5)):
-        if toks[j] in QUOTES:
+        if toks[j] in closers:
             return all(c in NAME_CLASSES for c in cls[k + 1:j])
     return False

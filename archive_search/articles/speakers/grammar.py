@@ -190,6 +190,9 @@ def _family_despite_shape(line: Line, k: int) -> bool:
         k + 2 < len(line.cls) and line.keys[k + 1] == "ل" and line.cls[k + 2] in (W_PUNCT, W_MEDIA))
     if key.endswith("ات") and len(key) <= 6 and not token.endswith(("ها", "هم", "هما")):
         return before_title or line.keys[k + 1] in SAID_OPENERS or line.keys[k + 1] == _QAD
+    if prefixed(key) and key.endswith("ي") and not arabic_pattern(token, key) and (
+            line.cls[k + 1] in (W_PUNCT, W_FUNC) or line.keys[k + 1] in SAID_OPENERS):
+        return True  # a nisba in ب where the name ends: "المواطن محمود بسيوني "إن …""
     return prefixed(key) and not arabic_pattern(token, key) and before_title
 
 
@@ -245,8 +248,8 @@ def arabic_pattern(token: str, key: str) -> bool:
     if len(key) == 5 and key[0] == "ت" and key[3] == "ا" and key[1] not in "اوي":
         return True  # the verbal noun تفعال: تكرار، تذكار
     if token.endswith("ه") and len(key) > 3 and (key[-2] not in "اوي" or key[-2] == "ا" and len(key) >= 5
-                                                 and not key.startswith("عبد")):
-        return True  # (as written: ة is no pronoun, أبوشوشة is a name; مستواه has one, عبداللاه none)
+                                                 and key[0] == "م"):
+        return True  # (as written: ة is no pronoun, أبوشوشة is a name; مستواه، معناه have one, توتاه none)
     return False
 
 

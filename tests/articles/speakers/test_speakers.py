@@ -849,3 +849,12 @@ def test_words_of_their_own_that_begin_like_wa_al():
     # والد (father) and والي (governor) are no و + ال + a word
     assert find_speakers("والد محمد الكويكبي: أتمنى انتقال ابني من الاتفاق") == []
     assert find_speakers("وأكد والي جندوبة أكرم سبري أنه سيتم إعادة فتح الطريق.") == ["أكرم سبري"]
+
+
+def test_a_name_in_brackets_after_a_title_and_family_names_in_b_and_aah():
+    assert find_speakers("من جهته قال الشاعر ( محمد الدحيمي ) : إن القصيدة جميلة.") == ["محمد الدحيمي"]
+    # a journal's name in brackets is no one's
+    assert find_speakers("وأورد الفريق في دورية (غاما) للطب النفسي، أن التمرينات مفيدة.") == []
+    assert find_speakers('إلى ذلك، قال المواطن محمود بسيوني "إن الخطر لا يزال قائما".') == ["محمود بسيوني"]
+    assert find_speakers("وحذر ريتشارد توتاه الخبير في شؤون الأمن من هجمات جديدة.") == ["ريتشارد توتاه"]
+    assert find_speakers("من جانبه، صرح النائب منذر بالحاج علي، بأن توقيعه صحيح.") == ["منذر بالحاج علي"]
