@@ -30,7 +30,7 @@ from archive_search.articles.speakers.lexicons import (
 )
 from archive_search.articles.speakers.phrases import PHRASE_KEYS, after_phrase
 from archive_search.articles.speakers.subjects import (
-    ONE_OF, add_joined, family_in_bin, name_before, subject_at, title_by,
+    ASIDE, ONE_OF, add_joined, family_in_bin, name_before, subject_at, title_by,
 )
 from archive_search.articles.speakers.tokens import Line, Subject, split_words, unglue_sentences
 from archive_search.articles.speakers.verb_context import no_speaker_after, subject_before
@@ -120,7 +120,7 @@ def _after_verb(line: Line, i: int, out: list[tuple[Line, Subject]]) -> None:
         return
     if subject is not None and (verb[1:] if line.conj[i] else verb) in _TITLED_SUBJECT_ONLY and not (
             title_by(line, subject) and (line.conj[i] or i == 0 or line.cls[i - 1] in (W_PUNCT, W_FUNC)
-                                          and line.keys[i - 1] not in _BEFORE_A_NOUN)):
+                                          and line.keys[i - 1] not in _BEFORE_A_NOUN or line.keys[i - 1] in ASIDE)):
         return  # (after a word, "رفضت المحكمة طلب الرئيس", "حول طلب قميص": the request's noun)
     if subject is not None:
         add_joined(line, subject, out)

@@ -193,7 +193,21 @@ def _family_despite_shape(line: Line, k: int) -> bool:
     if prefixed(key) and key.endswith("ي") and not arabic_pattern(token, key) and (
             line.cls[k + 1] in (W_PUNCT, W_FUNC) or line.keys[k + 1] in SAID_OPENERS):
         return True  # a nisba in ب where the name ends: "المواطن محمود بسيوني "إن …""
+    if len(key) == 5 and key[0] == "م" and key[2] == "ا" and (before_title or line.keys[k + 1] in SAID_OPENERS):
+        return True  # the shape مفاعل of a plural, but where a name ends: "الخبير فهد مزاحم أن"
+    if token.endswith("ه") and not token.endswith(("ها", "هم", "هما")) and _title_apposed(line, k + 1):
+        return True  # "ماريو أندراده، مدير الاتصالات", "مايكل شاده المدير الإداري": his title after him
     return prefixed(key) and not arabic_pattern(token, key) and before_title
+
+
+def _title_apposed(line: Line, k: int) -> bool:
+    """Whether a person's title stands at token k, set off by a comma or with the
+    article ("، مدير الاتصالات", "المدير الإداري")."""
+    n = len(line.cls)
+    if k < n and line.toks[k] in COMMAS:
+        k += 1
+        return k < n and line.cls[k] in (W_TITLE, W_AMBIG)
+    return k < n and line.cls[k] == W_TITLE and line.keys[k].startswith("ال")
 
 
 def _title_in_name(line: Line, k: int) -> bool:

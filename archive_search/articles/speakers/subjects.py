@@ -30,7 +30,7 @@ _SKIPPED = folded_words("""ذلك بذلك هذا أيضا ايضا كذلك ب�
     الأحد الاثنين الإثنين الثلاثاء الأربعاء الخميس الجمعة السبت مساء الليلة
     لنا""")  # "وقال لنا فلان": those told, then the subject
 # "وأوضح من جهته فلان": a phrase between the verb and its subject.
-_ASIDE = folded_words("جهته جهتها جانبه جانبها ناحيته ناحيتها")
+ASIDE = folded_words("جهته جهتها جانبه جانبها ناحيته ناحيتها")
 # Given names that are also times of day ("صباح الأربعاء").
 _TIME_NAMES = folded_words("صباح ضحى فجر نهار سحر")
 _EACH, _FROM = fold("كل"), fold("من")
@@ -53,7 +53,7 @@ def subject_at(line: Line, j: int) -> Subject | None:
         j += 1
     if j + 1 < n and keys[j] == _EACH and keys[j + 1] == _FROM:
         j += 2  # "وقال كل من الرئيس فلان والمستشارة فلانة": each of them
-    if j + 1 < n and keys[j] == _FROM and keys[j + 1] in _ASIDE:
+    if j + 1 < n and keys[j] == _FROM and keys[j + 1] in ASIDE:
         j += 2
         while j < n and line.toks[j] in COMMAS:
             j += 1

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from archive_search.articles.speakers.lexicons import (
     COMMAS, FUNCTION_WORDS, SPEECH_VERBS, W_AMBIG, W_GIVEN, W_LINK, W_MEDIA, W_NOUN, W_ORG, W_OTHER, W_PLACE,
-    W_PUNCT, W_TITLE, W_VERB, light_words, titled_with_hamza_below,
+    W_PUNCT, W_TITLE, W_VERB, given_with_madda, light_words, titled_with_hamza_below,
 )
 from archive_search.articles.speakers.tokens import token_info
 
@@ -53,7 +53,8 @@ VERB_SURFACES = frozenset(w for verb in SPEECH_VERBS for form in (verb, "و" + v
 PARTICIPLE_SURFACES = frozenset(w for word in _PARTICIPLES for w in spellings(word))
 _CONJ_VERB_SURFACES = frozenset(w for verb in SPEECH_VERBS for form in ("و" + verb, "ف" + verb)
                                 for w in spellings(form))
-_FUNCTION_SURFACES = frozenset(w for word in FUNCTION_WORDS for w in spellings(word) if not titled_with_hamza_below(w))
+_FUNCTION_SURFACES = frozenset(w for word in FUNCTION_WORDS for w in spellings(word)
+                               if not titled_with_hamza_below(w) and not given_with_madda(w))
 _OPENERS = frozenset(':"«“(-')
 
 

@@ -858,3 +858,18 @@ def test_a_name_in_brackets_after_a_title_and_family_names_in_b_and_aah():
     assert find_speakers('إلى ذلك، قال المواطن محمود بسيوني "إن الخطر لا يزال قائما".') == ["محمود بسيوني"]
     assert find_speakers("وحذر ريتشارد توتاه الخبير في شؤون الأمن من هجمات جديدة.") == ["ريتشارد توتاه"]
     assert find_speakers("من جانبه، صرح النائب منذر بالحاج علي، بأن توقيعه صحيح.") == ["منذر بالحاج علي"]
+
+
+def test_family_names_whose_shape_reads_as_a_noun_where_a_name_ends():
+    text = "في المقابل، قال ماريو أندراده، مدير الاتصالات في الاتحاد، إن الأمر عادي."
+    assert find_speakers(text) == ["ماريو أندراده"]
+    assert find_speakers("وقال مايكل شاده المدير الإداري للنادي إن اللاعب سيبقى.") == ["مايكل شاده"]
+    assert find_speakers("من جهته، أوضح الخبير المصرفي فهد مزاحم أن هذا الصندوق مهم.") == ["فهد مزاحم"]
+    # still: a noun with its pronoun is the object ("أبدى كامل ثقته")
+    assert find_speakers("وأبدى رئيس اللجنة كامل ثقته في الفريق.") == []
+
+
+def test_alan_after_a_verb_at_the_start_of_a_line_and_criticising_after_min_janibihi():
+    assert find_speakers("قال آلان كركوفيتش، أحد كبار المديرين في الشركة، إن النتائج جيدة.") == ["آلان كركوفيتش"]
+    text = "من جانبه انتقد قائد القوة البرية العميد أحمد رضا بوردستان بشدة تهديدات واشنطن."
+    assert find_speakers(text) == ["أحمد رضا بوردستان"]
