@@ -201,13 +201,13 @@ def _family_despite_shape(line: Line, k: int) -> bool:
 
 
 def _title_apposed(line: Line, k: int) -> bool:
-    """Whether a person's title stands at token k, set off by a comma or with the
-    article ("، مدير الاتصالات", "المدير الإداري")."""
+    """Whether a person's title stands at token k, or after a comma there ("،
+    مدير الاتصالات", "المدير الإداري", "مدرب حراس المرمى")."""
     n = len(line.cls)
     if k < n and line.toks[k] in COMMAS:
         k += 1
         return k < n and line.cls[k] in (W_TITLE, W_AMBIG)
-    return k < n and line.cls[k] == W_TITLE and line.keys[k].startswith("ال")
+    return k < n and line.cls[k] == W_TITLE and not line.conj[k]
 
 
 def _title_in_name(line: Line, k: int) -> bool:

@@ -202,6 +202,8 @@ def classify(token: str) -> tuple[int, bool]:
     if surface in SPEECH_VERBS:
         return W_VERB, False
     key = fold(token)
+    if token[0] == ALEF_MADDA and key in LINKS and token != "آل":
+        return W_OTHER, False  # آبي (Abe) is no أبي (آل is a link all the same)
     if token.startswith(("أل", "إل")) and key not in GIVEN_NAMES:
         return _hamza_class(key), False  # أليستر: no article (ال has no hamza)
     cls = _bare_class(key)

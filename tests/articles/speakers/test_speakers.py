@@ -873,3 +873,12 @@ def test_alan_after_a_verb_at_the_start_of_a_line_and_criticising_after_min_jani
     assert find_speakers("قال آلان كركوفيتش، أحد كبار المديرين في الشركة، إن النتائج جيدة.") == ["آلان كركوفيتش"]
     text = "من جانبه انتقد قائد القوة البرية العميد أحمد رضا بوردستان بشدة تهديدات واشنطن."
     assert find_speakers(text) == ["أحمد رضا بوردستان"]
+
+
+def test_abe_is_no_abi_and_a_family_name_in_h_before_a_bare_title():
+    text = "وقال رئيس الوزراء الياباني، شينزو آبي، إنه سيجري إرسال المساعدات."
+    assert find_speakers(text) == ["شينزو آبي"]
+    text = "وقال الشيخ تميم بن حمد آل ثاني إن الدوحة مستعدة للحوار."
+    assert find_speakers(text) == ["تميم بن حمد آل ثاني"]
+    text = "أكد أندريس كوبكه مدرب حراس المرمى في المنتخب أن الحارس جاهز."
+    assert find_speakers(text) == ["أندريس كوبكه"]
