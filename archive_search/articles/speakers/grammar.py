@@ -104,13 +104,14 @@ def name_end(line: Line, k: int) -> int:
 def _unknown_goes_on(line: Line, k: int, start: int) -> bool:
     """Whether an unknown word at k may be more of the name that starts at
     ``start``: no verb's or verbal noun's start, nothing that is no more of it
-    after the first word, and after two words of a name no word in و ("and …":
-    "مختار علي وقوع الانفجار")."""
+    after the first word, and after two words of a name no word in و with the
+    phrase going on after it ("and …": "مختار علي وقوع الانفجار")."""
     if line.keys[k].startswith(_NOT_NAME_STARTS):
         return False
     if k == start:
         return True
-    return not _no_more_of_it(line, k) and not (k - start >= 2 and line.toks[k][0] == "و")
+    return not _no_more_of_it(line, k) and not (k - start >= 2 and line.toks[k][0] == "و" and k + 1 < len(
+        line.cls) and line.cls[k + 1] in (W_AL, W_NOUN, W_OTHER))  # ("سارة ليا ويتسن، مديرة …": Whitson)
 
 
 def _no_more_of_it(line: Line, k: int) -> bool:

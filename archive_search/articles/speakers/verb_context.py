@@ -13,7 +13,8 @@ from __future__ import annotations
 
 from archive_search.articles.speakers.grammar import first_is_given
 from archive_search.articles.speakers.lexicons import (
-    NAME_CLASSES, W_AL, W_FUNC, W_NAT, W_NOUN, W_ORG, W_OTHER, W_PLACE, fold, folded_words, light_words,
+    NAME_CLASSES, SPEECH_VERBS, W_AL, W_FUNC, W_NAT, W_NOUN, W_ORG, W_OTHER, W_PLACE, fold, folded_words,
+    light_words,
 )
 from archive_search.articles.speakers.subjects import name_before
 from archive_search.articles.speakers.tokens import Line, Subject
@@ -38,7 +39,7 @@ def no_speaker_after(line: Line, i: int, verb: str) -> bool:
         return True  # "كتب: فلان" is a byline ("وكتب فلان على تويتر" is not)
     if verb in _DEMANDS_NOW and not line.conj[i] and i > 0 and line.cls[i - 1] in _NOUNISH:
         return True  # "نداء من طفلة تطالب أمير قطر …": the one asked follows, the one who asks stood before
-    if i > 0 and verb[:1] in "يت" and (keys[i - 1] in _MAY_SAY or keys[i - 1] == _WHAT and not (
+    if i > 0 and verb[:1] in "يت" and (keys[i - 1] in _MAY_SAY or keys[i - 1] == _WHAT and _present(verb) and not (
             verb.endswith("ه") or i > 1 and (keys[i - 2][1:] if line.conj[i - 2] else keys[i - 2]) in _OFTEN)):
         # "يتوقع الإعلام أن يدعو الرئيس …": what someone may say, not what was said; "ما يهدد حياة
         # الآخرين": ما is the subject, the words after the verb its object ("ما يؤكده فلان": his;
@@ -59,6 +60,12 @@ def subject_before(line: Line, i: int, verb: str) -> Subject | None:
         before = name_before(line, i)
         if before is not None and (before.titled or first_is_given(line, before)):
             return before
-    if verb[:1] in "يت" and line.cls[i - 1] in NAME_CLASSES:
+    if _present(verb) and line.cls[i - 1] in NAME_CLASSES:
         return name_before(line, i)
     return None
+
+
+def _present(verb: str) -> bool:
+    """Whether a verb of saying (light form, no و) is in the present: يفعل, or
+    تفعل where يفعل is one too (تقول، تؤكد; تحدث and تساءل are past)."""
+    return verb[:1] == "ي" or verb[:1] == "ت" and "ي" + verb[1:] in SPEECH_VERBS

@@ -882,3 +882,10 @@ def test_abe_is_no_abi_and_a_family_name_in_h_before_a_bare_title():
     assert find_speakers(text) == ["تميم بن حمد آل ثاني"]
     text = "أكد أندريس كوبكه مدرب حراس المرمى في المنتخب أن الحارس جاهز."
     assert find_speakers(text) == ["أندريس كوبكه"]
+
+
+def test_a_past_verb_in_ta_and_a_family_name_in_wa_at_a_names_end():
+    text = "«سورية لمن يدافع عنها» بهذه العبارات تحدث بشار الأسد في خطاب مفاجئ."
+    assert find_speakers(text) == ["بشار الأسد"]
+    text = "وقالت سارة ليا ويتسن، مديرة قسم الشرق الأوسط، إن الوضع خطير."
+    assert find_speakers(text) == ["سارة ليا ويتسن"]
