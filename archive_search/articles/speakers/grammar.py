@@ -260,8 +260,8 @@ def arabic_pattern(token: str, key: str) -> bool:
         return True  # the verbal noun تفعيل: تفكيك، تنظيم
     if len(key) == 7 and key.startswith("است") and key[5] == "ا":
         return True  # the verbal noun استفعال: استهلاك، استقبال
-    if len(key) == 5 and key[0] == "ت" and key[3] == "ا" and key[1] not in "اوي":
-        return True  # the verbal noun تفعال: تكرار، تذكار
+    if len(key) == 5 and key[0] == "ت" and key[3] == "ا" and key[1] not in "اوي" and key[2] not in "اوي":
+        return True  # the verbal noun تفعال: تكرار، تذكار (تسيان is a name)
     if token.endswith("ه") and len(key) > 3 and (key[-2] not in "اوي" or key[-2] == "ا" and len(key) >= 5
                                                  and key[0] == "م"):
         return True  # (as written: ة is no pronoun, أبوشوشة is a name; مستواه، معناه have one, توتاه none)

@@ -140,10 +140,11 @@ def _is_person(line: Line, subject: Subject, known: KnownNames | None, article: 
     """Whether the name has evidence of being a person's (see the module docstring)."""
     start, end = subject.start, subject.end
     cls, keys = line.cls[start:end], line.keys[start:end]
-    if cls[0] == W_OTHER and prefixed(keys[0]) and (keys[0][0] == "ل" or W_AL in cls[1:] or keys[0].endswith(
-            ("ه", "ي")) or arabic_pattern(keys[0][1:], keys[0][1:])):
+    if cls[0] == W_OTHER and prefixed(keys[0]) and (keys[0][0] == "ل" and subject.titled and start > 0 and line.cls[
+            start - 1] in (W_TITLE, W_NAT, W_AL, W_AMBIG) or W_AL in cls[1:] or keys[0].endswith(("ه", "ي"))
+                                                    or arabic_pattern(keys[0][1:], keys[0][1:])):
         # "التزام الجامعة بمكافحة الإرهاب", "لمواطني شرورة", "يطالب بتسليم قاتل", "الأمين العام لحلف
-        # شمال …": a phrase in ب/ل, titled or not
+        # شمال …" (right after the title): a phrase in ب/ل, titled or not ("وأوضح لغوث ولد بغالي": a name)
         return False
     if first_is_given(line, subject):
         # "أكد كامل ثقته": one given name before a noun is that noun's adjective

@@ -889,3 +889,10 @@ def test_a_past_verb_in_ta_and_a_family_name_in_wa_at_a_names_end():
     assert find_speakers(text) == ["بشار الأسد"]
     text = "وقالت سارة ليا ويتسن، مديرة قسم الشرق الأوسط، إن الوضع خطير."
     assert find_speakers(text) == ["سارة ليا ويتسن"]
+
+
+def test_names_that_begin_with_ta_or_li_right_after_the_verb():
+    text = "وقال الطبيب جريجوري تسيان من مستشفى الأطفال في فيلادلفيا إن المضادات مهمة."
+    assert find_speakers(text) == ["جريجوري تسيان"]
+    text = "وأوضح لغوث ولد بغالي، أمين عام اتحاد الطلاب، أن النتائج سيئة."
+    assert find_speakers(text) == ["لغوث ولد بغالي"]
