@@ -194,6 +194,9 @@ def _family_despite_shape(line: Line, k: int) -> bool:
     if prefixed(key) and key.endswith("ي") and not arabic_pattern(token, key) and (
             line.cls[k + 1] in (W_PUNCT, W_FUNC) or line.keys[k + 1] in SAID_OPENERS):
         return True  # a nisba in ب where the name ends: "المواطن محمود بسيوني "إن …""
+    if prefixed(key) and not arabic_pattern(token, key) and not arabic_pattern(token[1:], key[1:]) and (
+            not token.endswith("ة") and line.keys[k + 1] in SAID_OPENERS):
+        return True  # right before what was said: "فاتو بنسودا إن" (but "أكد محمد بقوة أن": an adverb)
     if len(key) == 5 and key[0] == "م" and key[2] == "ا" and (before_title or line.keys[k + 1] in SAID_OPENERS):
         return True  # the shape مفاعل of a plural, but where a name ends: "الخبير فهد مزاحم أن"
     if token.endswith("ه") and not token.endswith(("ها", "هم", "هما")) and _title_apposed(line, k + 1):

@@ -896,3 +896,11 @@ def test_names_that_begin_with_ta_or_li_right_after_the_verb():
     assert find_speakers(text) == ["جريجوري تسيان"]
     text = "وأوضح لغوث ولد بغالي، أمين عام اتحاد الطلاب، أن النتائج سيئة."
     assert find_speakers(text) == ["لغوث ولد بغالي"]
+
+
+def test_a_family_name_in_b_right_before_what_was_said():
+    text = "وقالت مدعية المحكمة الجنائية الدولية #فاتو بنسودا إن المحكمة تراقب الوضع."
+    assert find_speakers(text) == ["فاتو بنسودا"]
+    # an adverb, a verbal noun in ب: no more of the name
+    assert find_speakers("وأكد الوزير محمد بقوة أن الأمر محسوم.") == ["محمد"]
+    assert find_speakers('وقال المذيع خيري رمضان باعتبار أن "الرسالة وصلت".') == ["خيري رمضان"]
