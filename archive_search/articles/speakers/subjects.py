@@ -19,7 +19,7 @@ from archive_search.articles.speakers.chains import (
 )
 from archive_search.articles.speakers.grammar import HONORIFICS, name_end
 from archive_search.articles.speakers.lexicons import (
-    COMMAS, GIVEN_NAMES, NAME_CLASSES, SAID_OPENERS, W_AL, W_AMBIG, W_FUNC, W_GIVEN, W_LINK, W_MEDIA, W_NAT,
+    COMMAS, GIVEN_NAMES, NAME_CLASSES, SAID_OPENERS, TITLES, W_AL, W_AMBIG, W_FUNC, W_GIVEN, W_LINK, W_MEDIA, W_NAT,
     W_NOUN, W_ORG, W_OTHER, W_PLACE, W_PREP, W_PUNCT, W_TITLE, fold, folded_words,
 )
 from archive_search.articles.speakers.tokens import Line, Subject, token_info
@@ -70,6 +70,8 @@ def subject_at(line: Line, j: int) -> Subject | None:
     if chain is None:
         return None
     k, titled, title = chain
+    if title is not None and title.endswith(("ون", "ين")) and title not in TITLES and _no_one_named(line, k):
+        return None  # "قال محققون تابعون للأمم المتحدة", "أبدى مستثمرون قلقا": a group, no one named
     if k > j and kin_before(line, k) and not line.toks[k - 1].endswith("ه"):
         return None  # "صديق محمد صلاح", "نجل فلان": a relative's name ("صديقه فلان", his friend, is the friend)
     end = name_end(line, k)
@@ -86,6 +88,16 @@ def subject_at(line: Line, j: int) -> Subject | None:
     if apposed is not None:
         return Subject(apposed[0], apposed[1], True, title, begin=j)
     return Subject(k, end, titled or title_follows(line, end), title, begin=j)
+
+
+def _no_one_named(line: Line, k: int) -> bool:
+    """Whether the words at k, after a plural title, name no one: no given name
+    and no list of names ("الفنانين عبد الله الرويشد وعمر …", "للخبيرتين جوليت
+    كيلو وسارة درور" name them)."""
+    if k >= len(line.cls) or line.cls[k] in (W_GIVEN, W_AMBIG, W_LINK):
+        return False
+    end = name_end(line, k)
+    return not (end < len(line.cls) and line.conj[end])
 
 
 def _apposed_after_body(line: Line, k: int, end: int) -> tuple[int, int] | None:

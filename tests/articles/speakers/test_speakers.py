@@ -904,3 +904,9 @@ def test_a_family_name_in_b_right_before_what_was_said():
     # an adverb, a verbal noun in ب: no more of the name
     assert find_speakers("وأكد الوزير محمد بقوة أن الأمر محسوم.") == ["محمد"]
     assert find_speakers('وقال المذيع خيري رمضان باعتبار أن "الرسالة وصلت".') == ["خيري رمضان"]
+
+
+def test_a_plural_title_before_no_name_is_a_group():
+    assert find_speakers("قال محققون تابعون للأمم المتحدة، الخميس، إن القوات هاجمت.") == []
+    assert find_speakers("كما أبدى مستثمرون قلقا من فرض قبضته على السياسة النقدية.") == []
+    assert find_speakers("وتحدث يوما للمخرج في مهرجان سينمائي قائلا إنه معجب.") == []
