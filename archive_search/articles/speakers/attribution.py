@@ -119,11 +119,20 @@ def _after_verb(line: Line, i: int, out: list[tuple[Line, Subject]]) -> None:
         # "عبر مهاجمه فلان": via, not expressed
         return
     if subject is not None and (verb[1:] if line.conj[i] else verb) in _TITLED_SUBJECT_ONLY and not (
-            title_by(line, subject) and (line.conj[i] or i == 0 or line.cls[i - 1] in (W_PUNCT, W_FUNC)
-                                          and line.keys[i - 1] not in _BEFORE_A_NOUN or line.keys[i - 1] in ASIDE)):
-        return  # (after a word, "رفضت المحكمة طلب الرئيس", "حول طلب قميص": the request's noun)
+            title_by(line, subject) and _opens_its_clause(line, i)):
+        return
     if subject is not None:
         add_joined(line, subject, out)
+
+
+def _opens_its_clause(line: Line, i: int) -> bool:
+    """Whether the verb at token i opens its clause: و in front, the line's start, a
+    mark, a function word that is no preposition or demonstrative, or "من جانبه"
+    before it; after another word its spelling is a noun ("رفضت المحكمة طلب الرئيس",
+    "حول طلب قميص": the request's)."""
+    if line.conj[i] or i == 0 or line.keys[i - 1] in ASIDE:
+        return True
+    return line.cls[i - 1] in (W_PUNCT, W_FUNC) and line.keys[i - 1] not in _BEFORE_A_NOUN
 
 
 def _before_between(line: Line, i: int, verb: str) -> Subject | None:

@@ -82,12 +82,19 @@ def subject_at(line: Line, j: int) -> Subject | None:
         return Subject(k, k, titled, title, "title", j) if titled else None
     if _verb_like(keys[k]) or (end - k == 1 and keys[k] in _TIME_NAMES and end < n and cls[end] == W_FUNC):
         return None  # "يورط"; "أعلن صباح الأربعاء"
-    if end - k == 1 and cls[k] == W_OTHER and k > j and cls[k - 1] == W_NAT and not keys[k - 1].startswith("ال"):
-        return None  # "قال مسؤول أميركي ثان", "مسؤول عسكري رفيع": after an indefinite nationality, its adjective
+    if k > j and _adjective_after_nationality(line, k, end):
+        return None  # "قال مسؤول أميركي ثان", "مسؤول عسكري رفيع"
     apposed = _apposed_after_body(line, k, end)
     if apposed is not None:
         return Subject(apposed[0], apposed[1], True, title, begin=j)
     return Subject(k, end, titled or title_follows(line, end), title, begin=j)
+
+
+def _adjective_after_nationality(line: Line, start: int, end: int) -> bool:
+    """Whether the one unknown word from ``start`` to ``end`` follows an indefinite
+    nationality and so is its adjective, no name ("مسؤول أميركي ثان")."""
+    return end - start == 1 and line.cls[start] == W_OTHER and line.cls[start - 1] == W_NAT and not (
+        line.keys[start - 1].startswith("ال"))
 
 
 def _no_one_named(line: Line, k: int) -> bool:
@@ -194,9 +201,8 @@ def name_before(line: Line, i: int) -> Subject | None:
     first = next((s for s in range(earliest, i) if reads_to_verb(s)), i)
     start = next((s for s in range(max(first, earliest + 1), i) if cls[s] in (W_GIVEN, W_AMBIG)
                   and cls[s - 1] == W_OTHER and s > 1 and cls[s - 2] in (W_ORG, W_PLACE) and reads_to_verb(s)), first)
-    if start == i or i - start == 1 and cls[start] == W_OTHER and cls[start - 1] == W_NAT and not (
-            line.keys[start - 1].startswith("ال")):
-        return None  # ("وزير إيطالي متطرف يتعهد": after an indefinite nationality, its adjective)
+    if start == i or start > 0 and _adjective_after_nationality(line, start, i):
+        return None  # ("وزير إيطالي متطرف يتعهد")
     t = start - 1
     titled, title = False, None
     while t >= 0 and (cls[t] in (W_TITLE, W_AMBIG, W_ORG, W_MEDIA, W_NAT, W_AL, W_PLACE, W_NOUN, W_PREP, W_GIVEN) or (
