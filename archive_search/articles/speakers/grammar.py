@@ -177,31 +177,37 @@ def _link(line: Line, k: int, start: int) -> tuple[int, str] | None:
 
 
 def _family_despite_shape(line: Line, k: int) -> bool:
-    """Whether an unknown word that reads as ب/ل/ك + a word (:func:`prefixed`)
-    or as a plural in ات is a family name all the same: a title, a comma or
-    في + a statement follows it, where no phrase in ب ends ("نبيل بسباس رئيس
-    الغرفة", "سليم بلحاج، وزير …", "نبيل بفون في مداخلة"), or ل + the medium
-    spoken to ("سالم باهمام لـ"الوطن" أن"); or, for a short word in ات, what
-    was said or قد before the verb ("خالد شوكات إن", "جمانة غنيمات قد أكدت")."""
+    """Whether an unknown word whose shape reads as no name's is a family name all
+    the same, where a name ends:
+
+    * a short word in ات before a title, a comma, what was said or قد ("خالد
+      شوكات إن", "جمانة غنيمات قد أكدت");
+    * the shape مفاعل before a title or what was said ("الخبير فهد مزاحم أن");
+    * a word in ه (no pronoun ها/هم) before his title ("ماريو أندراده، مدير …");
+    * ب/ل/ك + a word (:func:`prefixed`), no Arabic pattern, before a title, a
+      comma, في + a statement or ل + the medium spoken to ("نبيل بسباس رئيس
+      الغرفة", "سليم بلحاج، وزير …", "سالم باهمام لـ"الوطن" أن"); a nisba so
+      before a mark or a function word ("محمود بسيوني "إن …""); or before what was
+      said, unless it is an adverb in ة or ب + a verbal noun ("فاتو بنسودا إن";
+      "أكد محمد بقوة أن")."""
     token, key = line.toks[k], line.keys[k]
     if k + 1 >= len(line.cls):
         return False
     before_title = line.cls[k + 1] in (W_TITLE, W_AMBIG) or line.toks[k + 1] in COMMAS or (
         k + 2 < len(line.cls) and line.keys[k + 1] == _IN and line.keys[k + 2] in STATEMENTS) or (
         k + 2 < len(line.cls) and line.keys[k + 1] == "ل" and line.cls[k + 2] in (W_PUNCT, W_MEDIA))
+    said_next = line.keys[k + 1] in SAID_OPENERS
     if key.endswith("ات") and len(key) <= 6 and not token.endswith(("ها", "هم", "هما")):
-        return before_title or line.keys[k + 1] in SAID_OPENERS or line.keys[k + 1] == _QAD
-    if prefixed(key) and key.endswith("ي") and not arabic_pattern(token, key) and (
-            line.cls[k + 1] in (W_PUNCT, W_FUNC) or line.keys[k + 1] in SAID_OPENERS):
-        return True  # a nisba in ب where the name ends: "المواطن محمود بسيوني "إن …""
-    if prefixed(key) and not arabic_pattern(token, key) and not arabic_pattern(token[1:], key[1:]) and (
-            not token.endswith("ة") and line.keys[k + 1] in SAID_OPENERS):
-        return True  # right before what was said: "فاتو بنسودا إن" (but "أكد محمد بقوة أن": an adverb)
-    if len(key) == 5 and key[0] == "م" and key[2] == "ا" and (before_title or line.keys[k + 1] in SAID_OPENERS):
-        return True  # the shape مفاعل of a plural, but where a name ends: "الخبير فهد مزاحم أن"
+        return before_title or said_next or line.keys[k + 1] == _QAD
+    if len(key) == 5 and key[0] == "م" and key[2] == "ا" and (before_title or said_next):
+        return True
     if token.endswith("ه") and not token.endswith(("ها", "هم", "هما")) and _title_apposed(line, k + 1):
-        return True  # "ماريو أندراده، مدير الاتصالات", "مايكل شاده المدير الإداري": his title after him
-    return prefixed(key) and not arabic_pattern(token, key) and before_title
+        return True
+    if not prefixed(key) or arabic_pattern(token, key):
+        return False
+    if before_title or key.endswith("ي") and (line.cls[k + 1] in (W_PUNCT, W_FUNC) or said_next):
+        return True
+    return said_next and not token.endswith("ة") and not arabic_pattern(token[1:], key[1:])
 
 
 def _title_apposed(line: Line, k: int) -> bool:

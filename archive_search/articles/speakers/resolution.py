@@ -140,11 +140,7 @@ def _is_person(line: Line, subject: Subject, known: KnownNames | None, article: 
     """Whether the name has evidence of being a person's (see the module docstring)."""
     start, end = subject.start, subject.end
     cls, keys = line.cls[start:end], line.keys[start:end]
-    if cls[0] == W_OTHER and prefixed(keys[0]) and (keys[0][0] == "ل" and subject.titled and start > 0 and line.cls[
-            start - 1] in (W_TITLE, W_NAT, W_AL, W_AMBIG) or W_AL in cls[1:] or keys[0].endswith(("ه", "ي"))
-                                                    or arabic_pattern(keys[0][1:], keys[0][1:])):
-        # "التزام الجامعة بمكافحة الإرهاب", "لمواطني شرورة", "يطالب بتسليم قاتل", "الأمين العام لحلف
-        # شمال …" (right after the title): a phrase in ب/ل, titled or not ("وأوضح لغوث ولد بغالي": a name)
+    if cls[0] == W_OTHER and prefixed(keys[0]) and _phrase_in_a_preposition(line, subject):
         return False
     if first_is_given(line, subject):
         # "أكد كامل ثقته": one given name before a noun is that noun's adjective
@@ -165,6 +161,19 @@ def _is_person(line: Line, subject: Subject, known: KnownNames | None, article: 
         return True
     return (known is not None and cls[-1] == W_OTHER and family_like(line.bare[end - 1])
             and known.is_family(line.bare[end - 1]))
+
+
+def _phrase_in_a_preposition(line: Line, subject: Subject) -> bool:
+    """Whether words that begin with ب/ل + a word are a phrase, titled or not:
+    an ال-word after it, a noun with its pronoun or a nisba, a verbal noun
+    ("التزام الجامعة بمكافحة الإرهاب", "لمواطني شرورة", "يطالب بتسليم قاتل"), or
+    ل + a word right after a title ("الأمين العام لحلف شمال …"; "وأوضح لغوث ولد
+    بغالي", after the verb, is a name)."""
+    start, end = subject.start, subject.end
+    first = line.keys[start]
+    if W_AL in line.cls[start + 1:end] or first.endswith(("ه", "ي")) or arabic_pattern(first[1:], first[1:]):
+        return True
+    return first[0] == "ل" and subject.titled and start > 0 and line.cls[start - 1] in (W_TITLE, W_NAT, W_AL, W_AMBIG)
 
 
 def _son_of_before_said(line: Line, subject: Subject) -> bool:
