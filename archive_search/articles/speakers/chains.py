@@ -185,8 +185,8 @@ def _word_step(chain: _Chain, c: int) -> int:
         return _STOP  # "وأبدى المسؤول العسكري رفضه لـ…": a noun with its pronoun, the verb's object
     if toks[k] == "و" and chain.titled and following in (W_TITLE, W_AMBIG):
         return _NEXT  # "إمام و خطيب المسجد الحرام": و written apart between two titles
-    if c == W_AL and chain.prev == W_TITLE and k > 0 and keys[k - 1] in HONORIFICS:
-        return _STOP  # "المهندس الغبان": a family name after an honorific
+    if c == W_AL and chain.prev == W_TITLE and k > 0 and keys[k - 1] in HONORIFICS and following not in GIVEN_LIKE:
+        return _STOP  # "المهندس الغبان": a family name after an honorific ("المهندس التشكيلي يوسف": his trade)
     if c in NOT_PERSON_CLASSES or c in (W_AL, W_PREP):
         if not chain.titled:
             return _NOBODY

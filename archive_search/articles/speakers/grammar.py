@@ -15,7 +15,7 @@ from __future__ import annotations
 from archive_search.articles.speakers.lexicons import (
     COMMAS, COMPOUND_SECONDS, NAME_CLASSES, NATIONALITIES, SAID_OPENERS, STATEMENTS, W_AL, W_AMBIG, W_FUNC,
     W_GIVEN, W_LINK, W_MEDIA, W_NAT, W_NOUN, W_ORG, W_OTHER, W_PLACE, W_PREP, W_PUNCT, W_TITLE, W_VERB, fold,
-    folded_words,
+    classify, folded_words,
 )
 from archive_search.articles.speakers.tokens import Line, Subject
 from archive_search.text.person_names import FILIATION, JOINED
@@ -25,6 +25,7 @@ _SHEIKH = fold("الشيخ")
 _UMM = fold("أم")
 _BIN = fold("بن")
 _WALAD = fold("ولد")
+_VAN = fold("فان")
 _IN = fold("في")
 _QAD = fold("قد")
 _ABD = fold("عبد")
@@ -33,7 +34,7 @@ _ALLAH = fold("الله")
 _BLESSING = folded_words("عنه عنها عنهم عنهما")
 # Titles that begin a name rather than end one.
 HONORIFICS = folded_words("""الشيخ الشيخة الأمير الأميرة الملك الملكة السيد السيدة الدكتور الدكتورة
-    الأستاذ الأستاذة المهندس المهندسة الحاج الحاجة الرئيس الإمام السلطان""")
+    الأستاذ الأستاذة المهندس المهندسة الحاج الحاجة الرئيس الإمام السلطان د د.""")
 GIVEN_LIKE = frozenset((W_GIVEN, W_AMBIG))
 _AFTER_A_TITLE = frozenset((W_TITLE, W_ORG, W_NOUN, W_PLACE, W_NAT, W_AL, W_PREP))
 # Unknown words that look like verbs or verbal nouns, not names.
@@ -51,6 +52,10 @@ def name_end(line: Line, k: int) -> int:
             break  # وفلان: a second name
         if k + 2 < n and keys[k + 1] == _ALLAH and keys[k + 2] in _BLESSING:
             break  # "… رضي الله عنه": a blessing, no name
+        if c == W_FUNC and key == _VAN and k > start and k + 1 < n and cls[k + 1] == W_OTHER and not conj[k + 1] and (
+                not line.toks[k + 1].endswith(("ة", "ه")) and not glued(line.toks[k + 1], keys[k + 1])):
+            k, last = k + 2, "family"  # "روبن فان بيرسي": the Dutch van, not فإن written without its hamza
+            continue
         if c == W_LINK:
             step = _link(line, k, start)
             if step is None:
@@ -287,10 +292,16 @@ def glued(token: str, key: str) -> bool:
 def prefixed(key: str) -> bool:
     """Whether an unknown word reads as ب/ل/ك + an Arabic word (بقطع، بكولورادو):
     the second letter no long vowel and no ل/ر, with which foreign names
-    begin (بلاتر، برلسكوني), or ب + a verbal noun (بانتظام)."""
+    begin (بلاتر، برلسكوني), or ب + a verbal noun (بانتظام). ك ("as") is
+    rare after a name, and then before a word the lexicons know or of an
+    Arabic shape (كمستشار، كتعويض); before an unknown word it begins a
+    foreign name (كنافو، كتشنر)."""
     if key[0] not in "بلك" or len(key) < 4:
         return False
-    return key[1] not in "اويلر" or len(key) > 5 and arabic_pattern(key[1:], key[1:])  # بانتظام، بإدخال
+    rest = key[1:]
+    if not (key[1] not in "اويلر" or len(key) > 5 and arabic_pattern(rest, rest)):  # بانتظام، بإدخال
+        return False
+    return key[0] != "ك" or classify(rest)[0] != W_OTHER or arabic_pattern(rest, rest)
 
 
 def first_is_given(line: Line, subject: Subject) -> bool:

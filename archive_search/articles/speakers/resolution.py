@@ -32,8 +32,8 @@ from archive_search.articles.speakers.evidence import family_like, foreign_befor
 from archive_search.articles.speakers.grammar import arabic_pattern, first_is_given, glued, name_end, prefixed
 from archive_search.articles.speakers.known import KnownNames
 from archive_search.articles.speakers.lexicons import (
-    COMPOUND_SECONDS, SAID_OPENERS, W_AL, W_AMBIG, W_GIVEN, W_LINK, W_NAT, W_NOUN, W_OTHER, W_PUNCT, W_TITLE, fold,
-    folded_words,
+    COMPOUND_SECONDS, SAID_OPENERS, STATEMENTS, W_AL, W_AMBIG, W_GIVEN, W_LINK, W_NAT, W_NOUN, W_OTHER, W_PUNCT,
+    W_TITLE, fold, folded_words,
 )
 from archive_search.articles.speakers.subjects import subject_at, title_follows
 from archive_search.articles.speakers.tokens import Line, Subject, words
@@ -44,6 +44,7 @@ _BEFORE_FOREIGN_GIVEN = frozenset((W_TITLE, W_AMBIG, W_NAT))
 _HE_SHE = folded_words("وهو وهي")
 _IBN = fold("ابن")
 _TO = fold("إلى")
+_IN = fold("في")
 _LATIN = re.compile("[A-Za-z]")
 
 
@@ -269,13 +270,15 @@ def _without_object(line: Line, subject: Subject, known: KnownNames | None, arti
 
 def _family_before_said(line: Line, subject: Subject) -> bool:
     """Whether a family name alone, the article's only name for him, stands
-    right before what was said: an unknown nisba in ال (no lexicon's word;
-    "وأوضح الزهراني أن"), no plural, or a name in بن ("وقال بن دغر إن")."""
+    right before what was said or the statement it was said in (في تغريدة، في
+    تصريح): an unknown nisba in ال (no lexicon's word; "وأوضح الزهراني أن"), no
+    plural, or a name in بن ("وقال بن دغر إن")."""
     start, end = subject.start, subject.end
-    key = line.bare[start]
-    if end + 1 < len(line.keys) and line.keys[end] == _TO and line.keys[end + 1] in SAID_OPENERS:
+    key, keys = line.bare[start], line.keys
+    if end + 1 < len(keys) and keys[end] == _TO and keys[end + 1] in SAID_OPENERS:
         end += 1  # "وأشار الفيلالي إلى أن"
-    if end >= len(line.keys) or not (line.keys[end] in SAID_OPENERS or line.toks[end] == ":"):
+    if end >= len(keys) or not (keys[end] in SAID_OPENERS or line.toks[end] == ":" or (
+            end + 1 < len(keys) and keys[end] == _IN and keys[end + 1] in STATEMENTS)):
         return False
     if end - start == 2 and line.cls[start] == W_LINK:
         return True  # "وقال بن دغر إن": a family name in بن (read only right after the verb)

@@ -80,7 +80,8 @@ def subject_at(line: Line, j: int) -> Subject | None:
         return Subject(k, k + 1, True, title, "family", j)  # "ألقى المهندس الغبان كلمة": his family name
     if end == k:
         return Subject(k, k, titled, title, "title", j) if titled else None
-    if _verb_like(keys[k]) or (end - k == 1 and keys[k] in _TIME_NAMES and end < n and cls[end] == W_FUNC):
+    if _verb_like(keys[k]) and not _set_off(line, k, end) or (
+            end - k == 1 and keys[k] in _TIME_NAMES and end < n and cls[end] == W_FUNC):
         return None  # "يورط"; "أعلن صباح الأربعاء"
     if k > j and _adjective_after_nationality(line, k, end):
         return None  # "قال مسؤول أميركي ثان", "مسؤول عسكري رفيع"
@@ -162,6 +163,15 @@ def _verb_like(key: str) -> bool:
     return key[:1] == "ي" and len(key) <= 5 and key not in GIVEN_NAMES and not key.endswith("ا")
 
 
+def _set_off(line: Line, k: int, end: int) -> bool:
+    """Whether a name of two or more unknown words is set off by a comma: a
+    transliterated name, though its first word begins like a verb in the
+    present ("وقالت يفيت كوبر، عضو البرلمان"; "يرافق بومبيو إن" is a verb and
+    its object)."""
+    return end - k >= 2 and all(c == W_OTHER for c in line.cls[k:end]) and end < len(line.cls) and (
+        line.toks[end] in COMMAS)
+
+
 def title_follows(line: Line, end: int) -> bool:
     """Whether a person's title follows the name ("أنور قرقاش وزير الدولة",
     "روكسانا سلافيشيفا، معدة المسح", "فلان، أحد كبار مسؤولي الشركة")."""
@@ -189,6 +199,8 @@ def name_before(line: Line, i: int) -> Subject | None:
     the titles before it: "وزير الخارجية سيرغي لافروف قال", "ترامب يؤكد"."""
     cls = line.cls
     earliest = i
+    if i > 1 and cls[i - 1] == W_TITLE and line.keys[i - 1].startswith("ال") and not line.conj[i - 1]:
+        earliest -= 1  # a family name that is also a trade: "وليد المعلم أعلن"
     while earliest > 0 and cls[earliest - 1] in NAME_CLASSES and i - earliest < 6:
         earliest -= 1
         if line.conj[earliest]:

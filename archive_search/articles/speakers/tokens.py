@@ -63,8 +63,10 @@ def token_info(token: str) -> tuple[int, bool, str, str]:
             _CACHE.clear()
         cls, conj = classify(token)
         key = fold(token)
-        if len(key) == 1 and cls != W_PUNCT:
-            cls = W_TITLE if token.startswith("د") and (token == "د." or token == "د") else W_FUNC
+        if token in ("د", "د."):
+            cls = W_TITLE  # "د. لطيفة البقمي": the doctor's abbreviation, a title
+        elif len(key) == 1 and cls != W_PUNCT:
+            cls = W_FUNC
         bare = key[1:] if conj else key
         if bare.startswith("ال") and len(bare) > 4:
             bare = bare[2:]
