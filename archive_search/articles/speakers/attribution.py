@@ -187,8 +187,9 @@ def _via(line: Line, i: int, subject: Subject) -> bool:
 
 
 def _apposed(line: Line, j: int, title: Subject | None) -> Subject | None:
-    """The name set off by commas after a title chain that named nobody, or
-    someone else ("ممثل آية الله علي خامنئي في العراق، مجتبى الحسيني، في بيان"),
+    """The name set off by commas (or after يدعى, "called") after a title chain
+    that named nobody, or someone else ("ممثل آية الله علي خامنئي في العراق،
+    مجتبى الحسيني، في بيان"),
     when it starts with a given name and ends before a comma or what was said;
     else the title alone (or None) as it was."""
     toks, n = line.toks, len(line.toks)
@@ -199,7 +200,9 @@ def _apposed(line: Line, j: int, title: Subject | None) -> Subject | None:
     for c in range(j + 1, min(n - 1, j + _APPOSITION_WORDS)):
         if toks[c] in SENTENCE_MARKS or line.cls[c] == W_VERB or line.keys[c] in SAID_OPENERS:
             return title
-        if toks[c] in COMMAS:
+        if toks[c] in COMMAS or line.keys[c] in _CALLED:
+            if toks[c] in COMMAS and line.keys[c + 1] in _CALLED:
+                c += 1  # "كشف مسؤول إعلامي بشرطة تورونتو، يدعى غاري لونغ، لـCNN": the one so called
             after = subject_at(line, c + 1) if c + 1 < n and line.cls[c + 1] in (W_TITLE, W_AMBIG) else None
             start = after.start if after is not None and after.kind == "name" else c + 1
             # "قال رئيس اللجنة …، مدير عام الإدارة … الشيخ فلان، إن": a second chain, then the name
@@ -335,6 +338,8 @@ def _at_trigger(line: Line, k: int) -> list[tuple[Line, Subject]]:
     return found
 
 
+# "A man called …" ("مسؤول يدعى فلان"): the name follows.
+_CALLED = folded_words("يدعى تدعى يسمى تسمى")
 # "دون رد", "بلا تعليق": the noun after "without" is no verb of saying.
 _WITHOUT = frozenset(("دون", "بدون", "بلا"))
 # A "NAME: …" line has its colon among its first words (a title, a name and the

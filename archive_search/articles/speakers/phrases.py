@@ -3,7 +3,7 @@
 بحسب/حسب/وفقا لـ/طبقا لـ فلان (also "بحسب ما قاله فلان", "حسب قول فلان",
 "حسبما قال فلان"), على لسان فلان, على حد قول فلان, تعليق/تصريح من فلان,
 في تصريح/حديث/بيان لـ فلان (not a reporter spoken to: "في تصريح لمراسل …"),
-تصريح فلان, في مقابلة/حوار مع فلان (the interviewee), نقل … عن فلان; and the
+تصريح فلان, بيان صادر عن فلان, في مقابلة/حوار مع فلان (the interviewee), نقل … عن فلان; and the
 speakers joined to each by و.
 """
 
@@ -27,6 +27,7 @@ _WITH = fold("مع")
 _FROM = fold("عن")
 _WHAT = fold("ما")
 _SAYING = folded_words("قول تعبير رواية كلام تصريحات تصريح شهادة")
+_ISSUED = folded_words("صادر صادرة الصادر الصادرة")
 # "بحسب ما قاله/ذكره/أكده فلان": the verb form with its object pronoun.
 _SAID_IT = folded_words("""قاله قالته قالت قال ذكره ذكرته ذكر أكده أكدته أكد صرح صرحت أعلنه أعلنته أعلن
     أوضحه أوضحته أوضح أفاد أفادت أورده أوردته كشفه كشفته كشف نقله نقلته به""")
@@ -97,6 +98,8 @@ def after_phrase(line: Line, i: int, out: list[tuple[Line, Subject]]) -> None:
     elif key in _INTERVIEWS and i + 2 < n and keys[i + 1] == _WITH and keys[i + 2] not in _INTERVIEWERS:
         # "في مقابلة مع فلان": the interviewee speaks ("مع الزميلة فلانة": who asked)
         found = (line, subject_at(line, i + 2))
+    elif key in STATEMENTS and i + 3 < n and keys[i + 1] in _ISSUED and keys[i + 2] in (_FROM, _FROM_WHOM):
+        found = (line, _named(line, subject_at(line, i + 3)))  # "بيان صادر عن وزير الدفاع فلان"
     elif key in STATEMENTS and i > 0 and keys[i - 1] == fold("في"):
         found = _prefixed_subject(line, i + 1)
         if found[1] is not None and i + 1 < n and _reporter(keys[i + 1]):

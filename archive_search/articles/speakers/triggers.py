@@ -117,7 +117,7 @@ def worth_reading(words: list[str], i: int, observing: bool = False) -> bool:
         return follows in (W_TITLE, W_GIVEN, W_AMBIG)
     if word in _STATEMENT_SURFACES:
         return (i > 0 and words[i - 1] in ("في", "وفي")) or follows in (W_GIVEN, W_AMBIG, W_TITLE) or after in (
-            "مع", "من")
+            "مع", "من", "صادر", "صادرة")  # ("بيان صادر عن الوزير فلان")
     if word in _TRANSMIT_SURFACES or after in _SAYING_SURFACES or word in _ACCORDING_WHAT_SURFACES:
         return True  # "نقلت وكالة … عن فلان", "حسب قول فلان"
     return follows not in _NO_NAME_AFTER
