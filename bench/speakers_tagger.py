@@ -193,9 +193,18 @@ def cost(tagger, sample: list[str]) -> tuple[float, float]:
     return 1e6 * (middle - start) / len(sample), 1e6 * (end - middle) / len(sample)
 
 
+def _report(heading: str, gold: list[dict], texts: list[str], tagger, finder_label: str) -> None:
+    print(heading)
+    print(f"  {finder_label:<34}", figures(score(gold, texts, find_speakers)))
+    print(f"  {'the tagger alone':<34}", figures(score(gold, texts, lambda t: tagged_names(tagger, t))))
+    print(f"  {'the finder, then the tagger':<34}", figures(score(
+        gold, texts, lambda t: together(find_speakers(t), tagged_names(tagger, t)))))
+
+
 def main(argv=None) -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--test", action="store_true", help="also score the test part, trained on every development part")
+    parser.add_argument("--test", action="store_true",
+                        help="also score the test part, trained on every development part")
     args = parser.parse_args(argv)
     try:
         import pycrfsuite  # noqa: F401
@@ -207,21 +216,14 @@ def main(argv=None) -> None:
         for name, gold, texts in development:
             rest = [(t, g["speakers"]) for other, golds, ts in development if other != name for g, t in zip(golds, ts)]
             tagger = train(rest, f"{tmp}/{name}.crf")
-            print(f"{name}: tagger trained on the other development parts")
-            print("  the finder (tuned on this part)   ", figures(score(gold, texts, find_speakers)))
-            print("  the tagger alone                  ", figures(score(gold, texts, lambda t: tagged_names(tagger, t))))
-            print("  the finder, then the tagger       ", figures(score(
-                gold, texts, lambda t: together(find_speakers(t), tagged_names(tagger, t)))))
+            _report(f"{name}: tagger trained on the other development parts", gold, texts, tagger,
+                    "the finder (tuned on this part)")
         everything = [(t, g["speakers"]) for _, golds, ts in development for g, t in zip(golds, ts)]
         tagger = train(everything, f"{tmp}/all.crf")
         for name, gold, texts in parts:
             if name == TEST:
-                print(f"{name}: TEST (never read); tagger trained on every development part")
-                print("  the finder                        ", figures(score(gold, texts, find_speakers)))
-                print("  the tagger alone                  ", figures(score(
-                    gold, texts, lambda t: tagged_names(tagger, t))))
-                print("  the finder, then the tagger       ", figures(score(
-                    gold, texts, lambda t: together(find_speakers(t), tagged_names(tagger, t)))))
+                _report(f"{name}: TEST (never read); tagger trained on every development part", gold, texts,
+                        tagger, "the finder")
         sample = random.Random(14).sample(every, min(COST_SAMPLE, len(every)))
         finder_us, tagger_us = cost(tagger, sample)
         print(f"cost over {len(sample):,} news articles (CPU µs an article): the finder {finder_us:.0f}, "
