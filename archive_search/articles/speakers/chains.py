@@ -23,10 +23,10 @@ from archive_search.articles.speakers.tokens import Line, token_info
 
 # Words inside a title chain that tie it to what follows ("المتحدث باسم الجيش").
 _CHAIN_TIES = folded_words("لدى في عن على هذه هذا تلك")
-# "على" and "عن" tie a chain only after these titles: "المشرف على …", "النائب عن …".
+# "على" and "عن" tie a chain only after these titles: "المشرف على …", "النائب عن …", "المدافعة عن …".
 # (the titles as title_key gives them: no ال, no ة: "اللجنة المشرفة على …")
 _TIED_BY = {fold("على"): folded_words("مشرف قائم وصي"),
-            fold("عن"): folded_words("نائب مسؤول ممثل متحدث مندوب عضو")}
+            fold("عن"): folded_words("نائب مسؤول ممثل متحدث مندوب عضو مدافع ناطق")}
 # "إلى" ties a chain to where its first title is sent: "المبعوث الأممي إلى اليمن".
 _TO = fold("إلى")
 _AT = fold("لدى")
@@ -69,10 +69,15 @@ def _given_ahead(line: Line, k: int, limit: int = 8) -> int | None:
     organisation words, places, "في" and commas, or None at a word that ends
     the search (a name after الملك there is an institution's: "مطار الملك فهد")."""
     cls, keys = line.cls, line.keys
-    for j in range(k, min(len(cls), k + limit)):
+    j = k - 1
+    while j + 1 < min(len(cls), k + limit):
+        j += 1
         c = cls[j]
-        if (c in GIVEN_LIKE or c == W_LINK and name_end(line, j) > j) and not (j > 0 and keys[j - 1] in ROYAL):
-            return j
+        if c in GIVEN_LIKE or c == W_LINK and name_end(line, j) > j:
+            if not (j > 0 and keys[j - 1] in ROYAL and not (j > 1 and definite_before(line, j - 1))):
+                return j  # ("لحقوق الإنسان الأمير زيد بن رعد": after a definite word the royal title is his)
+            j = max(j, name_end(line, j) - 1)  # the institution's name read whole ("مطار الملك فهد بن …")
+            continue
         if c in (W_FUNC, W_PUNCT, W_VERB) and line.toks[j] not in COMMAS and keys[j] not in _CHAIN_TIES:
             return None
         if c == W_TITLE and keys[j].startswith("ال") and j + 2 < len(cls) and GIVEN_LIKE & {cls[j + 1], cls[j + 2]}:

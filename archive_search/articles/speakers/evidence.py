@@ -6,6 +6,7 @@
 * :func:`foreign_before_quote` — one to three unknown words right after a
   verb of saying and right before what was said: a transliterated name the
   lexicons lack;
+* :func:`a_body_elsewhere` — an unknown word the article writes after شركة، وكالة …;
 * :func:`prefixed_elsewhere`, :func:`family_like` — the shapes these read.
 """
 
@@ -17,7 +18,8 @@ from archive_search.articles.speakers.chains import QUOTES
 from archive_search.articles.speakers.grammar import arabic_pattern, prefixed
 from archive_search.articles.speakers.known import KnownNames
 from archive_search.articles.speakers.lexicons import (
-    SAID_OPENERS, STATEMENTS, W_AMBIG, W_FUNC, W_OTHER, W_PREP, W_PUNCT, W_TITLE, W_VERB, fold, folded_words,
+    SAID_OPENERS, STATEMENTS, W_AMBIG, W_FUNC, W_ORG, W_OTHER, W_PREP, W_PUNCT, W_TITLE, W_VERB, fold,
+    folded_words,
 )
 from archive_search.articles.speakers.tokens import Line, Subject
 
@@ -88,6 +90,19 @@ def foreign_before_quote(candidate: Candidate, article: Article) -> bool:
     if end + 1 < len(line.cls) and line.keys[end] == _IN and line.keys[end + 1] in STATEMENTS - _BODIES_STATEMENTS:
         return True  # "وأضاف كريفوروتشكو في تصريح لوكالة …" ("وقال سيتي في بيان": a club's statement)
     return line.keys[end] in SAID_OPENERS or line.toks[end] in _SAID_MARKS
+
+
+def a_body_elsewhere(key: str, article: Article) -> bool:
+    """Whether the article writes the unknown word right after an
+    organisation's word in construct (شركة، وكالة …; "المجموعة أنخل
+    اوياربيدي" is no construct) somewhere: a name that begins
+    with it is that body's ("وقالت كمبردج أناليتيكا إنها" after "شركة كمبردج
+    أناليتيكا")."""
+    for _, window in article.windows_with(key, before=20, after=len(key) + 1):
+        for k in range(1, len(window.keys)):
+            if window.keys[k] == key and window.cls[k - 1] == W_ORG and not window.keys[k - 1].startswith("ال"):
+                return True
+    return False
 
 
 def _foreign_like(key: str, token: str) -> bool:

@@ -3,8 +3,8 @@
 بحسب/حسب/وفقا لـ/طبقا لـ فلان (also "بحسب ما قاله فلان", "حسب قول فلان",
 "حسبما قال فلان"), على لسان فلان, على حد قول فلان, تعليق/تصريح من فلان,
 في تصريح/حديث/بيان لـ فلان (not a reporter spoken to: "في تصريح لمراسل …"),
-تصريح فلان, بيان صادر عن فلان, في مقابلة/حوار مع فلان (the interviewee), نقل … عن فلان; and the
-speakers joined to each by و.
+تصريح فلان, بيان صادر عن فلان, في مقابلة/حوار مع فلان (the interviewee), نقل … عن فلان,
+نسب … إلى فلان قوله; and the speakers joined to each by و.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from archive_search.articles.speakers.lexicons import (
 )
 from archive_search.articles.speakers.subjects import add_joined, subject_at
 from archive_search.articles.speakers.tokens import Line, Subject
-from archive_search.articles.speakers.triggers import TRANSMIT
+from archive_search.articles.speakers.triggers import ATTRIBUTE, TRANSMIT
 
 _ACCORDING = folded_words("بحسب حسب وبحسب وحسب وفقا وفق ووفقا طبقا وطبقا")
 _FROM_WHOM = fold("من")
@@ -28,6 +28,8 @@ _FROM = fold("عن")
 _WHAT = fold("ما")
 _SAYING = folded_words("قول تعبير رواية كلام تصريحات تصريح شهادة")
 _ISSUED = folded_words("صادر صادرة الصادر الصادرة")
+_TO = fold("إلى")
+_HIS_WORDS = folded_words("قوله قولها قولهم تصريحه تصريحها تأكيده تأكيدها")
 # "بحسب ما قاله/ذكره/أكده فلان": the verb form with its object pronoun.
 _SAID_IT = folded_words("""قاله قالته قالت قال ذكره ذكرته ذكر أكده أكدته أكد صرح صرحت أعلنه أعلنته أعلن
     أوضحه أوضحته أوضح أفاد أفادت أورده أوردته كشفه كشفته كشف نقله نقلته به""")
@@ -113,10 +115,15 @@ def after_phrase(line: Line, i: int, out: list[tuple[Line, Subject]]) -> None:
     elif key in STATEMENTS and i + 1 < n and line.cls[i + 1] == W_TITLE:
         subject = _named(line, subject_at(line, i + 1))  # "تصريحات الرئيس فلان": his statements
         found = (line, subject if subject is not None and first_is_given(line, subject) else None)
-    elif light(line.toks[i]) in TRANSMIT:
+    elif light(line.toks[i]) in TRANSMIT or light(line.toks[i]) in ATTRIBUTE:
+        # "نقلت الوكالة عن فلان", "ونسبت الصحيفة إلى فلان قوله إن" (only with his words after him)
+        attributed = light(line.toks[i]) in ATTRIBUTE
         for j in range(i + 1, min(n, i + 10)):
-            if keys[j] == _FROM:
-                found = (line, subject_at(line, j + 1))
+            if keys[j] == (_TO if attributed else _FROM):
+                subject = subject_at(line, j + 1)
+                if not attributed or subject is not None and subject.kind == "name" and subject.end < n and (
+                        keys[subject.end] in _HIS_WORDS):
+                    found = (line, subject)
                 break
             if line.toks[j] in SENTENCE_MARKS:
                 break
@@ -125,4 +132,4 @@ def after_phrase(line: Line, i: int, out: list[tuple[Line, Subject]]) -> None:
 
 
 PHRASE_KEYS = _ACCORDING | _ACCORDING_WHAT | STATEMENTS | _INTERVIEWS | {_TONGUE, _EXTENT} | {
-    fold(w) for w in TRANSMIT}
+    fold(w) for w in TRANSMIT | ATTRIBUTE}

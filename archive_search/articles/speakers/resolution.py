@@ -28,7 +28,9 @@ import re
 from archive_search.articles.speakers.article import Article
 from archive_search.articles.speakers.attribution import Candidate, candidates, strip_marks
 from archive_search.articles.speakers.chains import title_key
-from archive_search.articles.speakers.evidence import family_like, foreign_before_quote, one_word_name, prefixed_elsewhere
+from archive_search.articles.speakers.evidence import (
+    a_body_elsewhere, family_like, foreign_before_quote, one_word_name, prefixed_elsewhere,
+)
 from archive_search.articles.speakers.grammar import arabic_pattern, first_is_given, glued, name_end, prefixed
 from archive_search.articles.speakers.known import KnownNames
 from archive_search.articles.speakers.lexicons import (
@@ -244,6 +246,8 @@ def _resolve_words(candidate: Candidate, article: Article, known: KnownNames | N
         return None  # "برج العامري: …" names a place as often as a person
     if subject.end - subject.start == 1 and not one_word_name(line, subject, candidate, known):
         return None
+    if line.cls[subject.start] == W_OTHER and a_body_elsewhere(line.keys[subject.start], article):
+        return None  # a company's or an agency's name, as the article writes it elsewhere
     if _is_person(line, subject, known, article) or foreign_before_quote(candidate, article):
         return line, subject
     return None

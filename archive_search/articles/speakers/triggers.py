@@ -33,6 +33,8 @@ def spellings(word: str) -> set[str]:
 
 
 TRANSMIT = light_words("نقل نقلت ونقل ونقلت ونقلا نقلا")
+# Verbs that attribute words to a person: "ونسبت إلى فلان قوله".
+ATTRIBUTE = light_words("نسب نسبت ونسب ونسبت")
 # Participles that report what the sentence's subject said.
 _PARTICIPLES = light_words("""مؤكدا مؤكدة مضيفا مضيفة موضحا موضحة مشيرا مشيرة قائلا قائلة
     معتبرا معتبرة لافتا لافتة منوها منوهة مشددا مشددة مبينا مبينة محذرا محذرة داعيا داعية مطالبا مطالبة
@@ -40,7 +42,7 @@ _PARTICIPLES = light_words("""مؤكدا مؤكدة مضيفا مضيفة موض
 _STATEMENT_SURFACES = frozenset({"تصريح", "تصريحات", "حديث", "بيان", "مقابلة", "تغريدة", "حوار", "تعليق"})
 TRIGGER_SURFACES = frozenset(
     spelling
-    for word in SPEECH_VERBS | TRANSMIT | light_words("بحسب حسب وبحسب وحسب وفقا ووفقا طبقا لسان حد حسبما")
+    for word in SPEECH_VERBS | TRANSMIT | ATTRIBUTE | light_words("بحسب حسب وبحسب وحسب وفقا ووفقا طبقا لسان حد حسبما")
     for form in (word, "و" + word, "ف" + word)
     for spelling in spellings(form)
 ) | _STATEMENT_SURFACES | {w for p in _PARTICIPLES for w in spellings(p)} | {
@@ -167,7 +169,7 @@ _FRONTED_WORDS = 5
 # What may open a subject that has a title or a given name.
 _OPENS_SUBJECT = frozenset((W_TITLE, W_AMBIG, W_GIVEN, W_LINK))
 _SENTENCE_ENDS = (".", "!", "؟", "?", ":", "؛")
-_TRANSMIT_SURFACES = frozenset(w for word in TRANSMIT for w in spellings(word))
+_TRANSMIT_SURFACES = frozenset(w for word in TRANSMIT | ATTRIBUTE for w in spellings(word))
 _ACCORDING_WHAT_SURFACES = frozenset("حسبما وحسبما بحسبما".split())
 _SAYING_SURFACES = frozenset("قول تعبير رواية كلام تصريحات تصريح شهادة".split())
 

@@ -958,3 +958,22 @@ def test_adverbs_and_nouns_after_a_verb_are_no_names():
     assert find_speakers("وقال جون كيري غداة لقاء مع لافروف: «بحثنا القرار».") == ["جون كيري"]
     assert find_speakers("جاسوس فرنسي سابق يكشف أسرار محاولة ابنة حاكم دبي الفرار.") == []
     assert find_speakers("ويقول همفريز إن الهجمات تحدث إلكترونيا، إلا أن النتائج خطيرة.") == ["همفريز"]
+
+
+def test_a_royal_title_after_a_definite_word_and_words_attributed_to_a_person():
+    text = "وفي جنيف، أدان المفوض السامي للأمم المتحدة لحقوق الإنسان الأمير زيد بن رعد استمرار الإعدام."
+    assert find_speakers(text) == ["زيد بن رعد"]
+    assert find_speakers("وقال مدير مطار الملك فهد بن عبدالعزيز الدولي محمد العلي إن الرحلات مستمرة.") == ["محمد العلي"]
+    text = "ونسبت الصحيفة إلى كبير المفاوضين ونائب رئيس الوزراء ليو خه قوله إن المحادثات أثمرت."
+    assert find_speakers(text) == ["ليو خه"]
+    assert find_speakers("ونسبت الشرطة إلى المتهم محمد العلي اتهامات بالسرقة.") == []
+
+
+def test_a_company_named_after_its_own_word_and_a_man_before_who_said():
+    text = "وقالت كمبردج أناليتيكا، الثلاثاء، إنها لم تتبادل أي معلومات.\nوكانت شركة كمبردج أناليتيكا قد نفت ذلك."
+    assert find_speakers(text) == []
+    text = "وقال المتحدث باسم المجموعة أنخل اوياربيدي في معرض مخاطبته المناصرين \"لقد أثبتنا ذلك\"."
+    assert find_speakers(text) == ["أنخل اوياربيدي"]
+    assert find_speakers("وضحى الرجل الذي قال: ألست وعدتني يا قلب.") == []
+    assert find_speakers("لكن مساعد الطيار قال في رسالة بعثها إن الشجار بدأ.") == []
+    assert find_speakers("واعتبر الرئيس البنمي في تصريحات مقتضبة أن الإجراء لا معنى له.") == []
