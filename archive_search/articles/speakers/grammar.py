@@ -52,12 +52,8 @@ def name_end(line: Line, k: int) -> int:
             break  # وفلان: a second name
         if k + 2 < n and keys[k + 1] == _ALLAH and keys[k + 2] in _BLESSING:
             break  # "… رضي الله عنه": a blessing, no name
-        if c == W_FUNC and key == _VAN and k > start and k + 1 < n and cls[k + 1] == W_OTHER and not conj[k + 1] and (
-                not line.toks[k + 1].endswith(("ة", "ه")) and not glued(line.toks[k + 1], keys[k + 1])):
-            k, last = k + 2, "family"  # "روبن فان بيرسي": the Dutch van, not فإن written without its hamza
-            continue
-        if c == W_LINK:
-            step = _link(line, k, start)
+        if c == W_LINK or c == W_FUNC and k > start and _van(line, k):
+            step = _link(line, k, start) if c == W_LINK else (k + 2, "family")  # فان: "روبن فان بيرسي"
             if step is None:
                 break
             k, last = step
@@ -104,6 +100,16 @@ def name_end(line: Line, k: int) -> int:
     while k > start and cls[k - 1] == W_LINK:
         k -= 1
     return k
+
+
+def _van(line: Line, k: int) -> bool:
+    """Whether فان at k is the Dutch van inside a name, not فإن written without
+    its hamza: an unknown word follows, no Arabic word (فان ستة عشر شابا)."""
+    n = len(line.cls)
+    if line.keys[k] != _VAN or k + 1 >= n or line.cls[k + 1] != W_OTHER or line.conj[k + 1]:
+        return False
+    token = line.toks[k + 1]
+    return not token.endswith(("ة", "ه")) and not glued(token, line.keys[k + 1])
 
 
 def _unknown_goes_on(line: Line, k: int, start: int) -> bool:
