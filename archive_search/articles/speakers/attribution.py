@@ -52,7 +52,8 @@ _EXPRESSED = folded_words("عبر وعبر فعبر")
 _ABOUT = fold("عن")
 _EXPLAINED = folded_words("بين وبين")
 _ADMITTED = folded_words("اعترف اعترفت")
-_ADDED = folded_words("أضاف أضافت")
+_ADDED = folded_words("أضاف أضافت سجل سجلت")
+_FIRST = folded_words("أول أولى")
 # What a player adds: a goal, or its ordinal.
 _GOALS = folded_words("""هدفا هدف الهدف هدفين الهدفين هدفه هدفها الثاني الثالث الرابع الخامس السادس
     السابع الثامن التاسع العاشر ثانيا ثالثا رابعا خامسا""")
@@ -170,10 +171,13 @@ def _recognised(line: Line, i: int, subject: Subject) -> bool:
 
 
 def _scored(line: Line, i: int, subject: Subject) -> bool:
-    """Whether أضاف at token i means scored: its subject followed by a goal
-    or its ordinal ("ثم أضاف البرازيلي فلان الثالث", "… الهدف الثاني")."""
+    """Whether أضاف/سجل at token i means scored: its subject followed by a goal
+    or its ordinal ("ثم أضاف البرازيلي فلان الثالث", "… الهدف الثاني", "سجل فلان
+    أول هدفين")."""
     verb = line.keys[i][1:] if line.conj[i] else line.keys[i]
     end = subject.end
+    if end < len(line.keys) and line.keys[end] in _FIRST:
+        end += 1
     return verb in _ADDED and end < len(line.keys) and line.keys[end] in _GOALS
 
 

@@ -7,14 +7,14 @@
   verb of saying and right before what was said: a transliterated name the
   lexicons lack;
 * :func:`a_body_elsewhere` — an unknown word the article writes after شركة، وكالة …;
-* :func:`prefixed_elsewhere`, :func:`family_like` — the shapes these read.
+* :func:`prefixed_elsewhere`, :func:`family_like`, :func:`foreign_like` — the shapes these read.
 """
 
 from __future__ import annotations
 
 from archive_search.articles.speakers.article import Article
 from archive_search.articles.speakers.attribution import Candidate
-from archive_search.articles.speakers.chains import QUOTES
+from archive_search.articles.speakers.chains import QUOTES, definite_before
 from archive_search.articles.speakers.grammar import arabic_pattern, prefixed
 from archive_search.articles.speakers.known import KnownNames
 from archive_search.articles.speakers.lexicons import (
@@ -81,7 +81,7 @@ def foreign_before_quote(candidate: Candidate, article: Article) -> bool:
             end + 1 < len(line.cls) and line.toks[end] in QUOTES and line.cls[end + 1] in (W_TITLE, W_AMBIG)):
         return False  # "وتضيف "هالو تراست" أن": a body's name in quotes ("و أكد "فلان" رئيس …": his)
     if any(c != W_OTHER for c in line.cls[start:end]) or not all(
-            map(_foreign_like, line.bare[start:end], line.toks[start:end])):
+            map(foreign_like, line.bare[start:end], line.toks[start:end])):
         return False
     if (end - start > 1 and prefixed(line.keys[start])) or prefixed_elsewhere(line.keys[start], article):
         return False  # ("بدفع أموال"; one word right before what was said may begin so: "بهجلي أن")
@@ -100,12 +100,12 @@ def a_body_elsewhere(key: str, article: Article) -> bool:
     أناليتيكا")."""
     for _, window in article.windows_with(key, before=20, after=len(key) + 1):
         for k in range(1, len(window.keys)):
-            if window.keys[k] == key and window.cls[k - 1] == W_ORG and not window.keys[k - 1].startswith("ال"):
+            if window.keys[k] == key and window.cls[k - 1] == W_ORG and not definite_before(window, k):
                 return True
     return False
 
 
-def _foreign_like(key: str, token: str) -> bool:
+def foreign_like(key: str, token: str) -> bool:
     """Whether an unknown word may be a transliterated name: a family name's
     shape, no pronoun after it (أسمائهم), no و in front, no Arabic pattern of
     a plural or a verbal noun (see :func:`~archive_search.articles.speakers.grammar.glued`),

@@ -122,7 +122,7 @@ def _unknown_goes_on(line: Line, k: int, start: int) -> bool:
     if k == start:
         return True
     return not _no_more_of_it(line, k) and not (k - start >= 2 and line.toks[k][0] == "و" and k + 1 < len(
-        line.cls) and line.cls[k + 1] in (W_AL, W_NOUN, W_OTHER))  # ("سارة ليا ويتسن، مديرة …": Whitson)
+        line.cls) and line.cls[k + 1] in (W_AL, W_NOUN, W_OTHER, W_ORG))  # ("سارة ليا ويتسن، مديرة …": Whitson)
 
 
 def _no_more_of_it(line: Line, k: int) -> bool:
@@ -192,7 +192,7 @@ def _family_despite_shape(line: Line, k: int) -> bool:
     the same, where a name ends:
 
     * a short word in ات before a title, a comma, what was said or قد ("خالد
-      شوكات إن", "جمانة غنيمات قد أكدت");
+      شوكات إن", "جمانة غنيمات قد أكدت"), a longer one before a comma and a title;
     * the shape مفاعل before a title or what was said ("الخبير فهد مزاحم أن");
     * a word in ه (no pronoun ها/هم) before his title ("ماريو أندراده، مدير …");
     * ب/ل/ك + a word (:func:`prefixed`), no Arabic pattern, before a title, a
@@ -210,6 +210,8 @@ def _family_despite_shape(line: Line, k: int) -> bool:
     said_next = line.keys[k + 1] in SAID_OPENERS
     if key.endswith("ات") and len(key) <= 6 and not token.endswith(("ها", "هم", "هما")):
         return before_title or said_next or line.keys[k + 1] == _QAD
+    if key.endswith("ات") and _title_apposed(line, k + 1) and line.toks[k + 1] in COMMAS:
+        return True  # a longer one set off by a comma before his title: "ربيكا هيلسنرات، المديرة التنفيذية"
     if len(key) == 5 and key[0] == "م" and key[2] == "ا" and (before_title or said_next):
         return True
     if token.endswith("ه") and not token.endswith(("ها", "هم", "هما")) and _title_apposed(line, k + 1):
@@ -274,6 +276,8 @@ def arabic_pattern(token: str, key: str) -> bool:
         return True  # an accusative فاعلا after a name: مازحا، ضاحكا
     if len(key) >= 5 and key[0] == "م" and key[-1] == "ا" and key[1] not in "اويلر":
         return True  # an accusative participle after a name: متحدثا، مبتسما، مستغربا
+    if len(key) == 7 and key[0] == "ا" and key[2] == "ت" and key[4] == "ا" and key[-1] == "ا":
+        return True  # an accusative verbal noun افتعالا: اختصارا، احتراما، اهتماما
     if len(key) == 5 and key[0] == "ا" and key[3] == "ا" and not token.startswith("آ"):
         return True  # the verbal noun إفعال: إحراز، إدخال (آرجال, with a madda, is a name)
     if len(key) == 5 and key[0] == "ت" and key[3] == "ي" and key[1] not in "اوي":

@@ -182,7 +182,7 @@ def titled_with_hamza_below(word: str) -> bool:
 def given_with_madda(word: str) -> bool:
     """Whether a word that reads as a function word once its alef is folded is
     a given name spelled with آ: آلان (Alan), not الآن (now)."""
-    return word[0] == ALEF_MADDA and len(word) > 3 and fold(word) in GIVEN_NAMES
+    return word[0] == ALEF_MADDA and (len(word) > 3 or word == "آنا") and fold(word) in GIVEN_NAMES  # (Anna, not أنا)
 
 
 def classify(token: str) -> tuple[int, bool]:

@@ -13,9 +13,11 @@ For each candidate (:func:`archive_search.articles.speakers.attribution.candidat
 A name is kept only with evidence that it is a person's: it starts with a
 given name (from the lexicons, or from :class:`KnownNames`), a person's title
 stands before or after it, it ends with a nisba in ال after a first word, it is
-a compound given name (غرس الله), an age or "وهو/وهي" follows it, the archive
+a compound given name (غرس الله), an age or "وهو/وهي" follows it (or "من" and
+the body a transliterated name is from), the archive
 knows its last word as a person's family name, or it is a transliterated name
-of unknown words right before what was said. A name of one word must also end
+of unknown words right before what was said; an unknown first word the article
+writes after شركة/وكالة is a body's. A name of one word must also end
 where a speaker's name ends (both read in
 :mod:`archive_search.articles.speakers.evidence`). Variants of one person are counted once, under
 the fullest form.
@@ -29,13 +31,13 @@ from archive_search.articles.speakers.article import Article
 from archive_search.articles.speakers.attribution import Candidate, candidates, strip_marks
 from archive_search.articles.speakers.chains import title_key
 from archive_search.articles.speakers.evidence import (
-    a_body_elsewhere, family_like, foreign_before_quote, one_word_name, prefixed_elsewhere,
+    a_body_elsewhere, family_like, foreign_before_quote, foreign_like, one_word_name, prefixed_elsewhere,
 )
 from archive_search.articles.speakers.grammar import arabic_pattern, first_is_given, glued, name_end, prefixed
 from archive_search.articles.speakers.known import KnownNames
 from archive_search.articles.speakers.lexicons import (
     COMPOUND_SECONDS, SAID_OPENERS, STATEMENTS, W_AL, W_AMBIG, W_GIVEN, W_LINK, W_NAT, W_NOUN, W_OTHER, W_PUNCT,
-    W_TITLE, fold, folded_words,
+    W_ORG, W_TITLE, fold, folded_words,
 )
 from archive_search.articles.speakers.subjects import subject_at, title_follows
 from archive_search.articles.speakers.tokens import Line, Subject, words
@@ -47,6 +49,7 @@ _HE_SHE = folded_words("وهو وهي")
 _IBN = fold("ابن")
 _TO = fold("إلى")
 _IN = fold("في")
+_FROM = fold("من")
 _LATIN = re.compile("[A-Za-z]")
 
 
@@ -162,6 +165,9 @@ def _is_person(line: Line, subject: Subject, known: KnownNames | None, article: 
         return True  # a compound given name: معين الحق، غرس الله
     if _described_as_person(line, end) or _son_of_before_said(line, subject):
         return True
+    if end + 1 < len(line.cls) and line.keys[end] == _FROM and line.cls[end + 1] == W_ORG and not line.keys[
+            end + 1].startswith("ال") and all(map(foreign_like, line.bare[start:end], line.toks[start:end])):
+        return True  # "جودي ستيرن من مركز …": a transliterated name and the body one is from
     return (known is not None and cls[-1] == W_OTHER and family_like(line.bare[end - 1])
             and known.is_family(line.bare[end - 1]))
 
@@ -330,11 +336,23 @@ def _family_of(names: list[str], family: str) -> bool:
 def _add(names: list[str], name: str) -> None:
     """Add a name unless a variant is there; a fuller variant takes its place."""
     for i, other in enumerate(names):
-        if same_person(name, other) or _first_name_of(name, other) or _first_name_of(other, name):
+        if same_person(name, other) or _first_name_of(name, other) or _first_name_of(other, name) or (
+                _spelled_alike(name, other)):
             if len(name_words(name)) > len(name_words(other)):
                 names[i] = name
             return
     names.append(name)
+
+
+def _spelled_alike(a: str, b: str) -> bool:
+    """Within one article: one name spelled two ways, a letter more or less in one
+    long word ("ديميتريس/ديمتريس تزاناكوبولوس", "عبد المالك/الملك سلال")."""
+    x, y = name_words(a), name_words(b)
+    differ = [(u, v) for u, v in zip(x, y) if u != v]
+    if len(x) != len(y) or len(x) < 2 or len(differ) != 1 or min(map(len, differ[0])) < 5:
+        return False
+    u, v = sorted(differ[0], key=len)
+    return len(v) - len(u) == 1 and any(v[:i] + v[i + 1:] == u for i in range(len(v)))
 
 
 def _first_name_of(short: str, long_: str) -> bool:

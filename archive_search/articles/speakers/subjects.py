@@ -19,8 +19,8 @@ from archive_search.articles.speakers.chains import (
 )
 from archive_search.articles.speakers.grammar import HONORIFICS, name_end
 from archive_search.articles.speakers.lexicons import (
-    COMMAS, GIVEN_NAMES, NAME_CLASSES, SAID_OPENERS, TITLES, W_AL, W_AMBIG, W_FUNC, W_GIVEN, W_LINK, W_MEDIA, W_NAT,
-    W_NOUN, W_ORG, W_OTHER, W_PLACE, W_PREP, W_PUNCT, W_TITLE, fold, folded_words,
+    COMMAS, GIVEN_NAMES, NAME_CLASSES, NATIONALITIES, SAID_OPENERS, TITLES, W_AL, W_AMBIG, W_FUNC, W_GIVEN, W_LINK,
+    W_MEDIA, W_NAT, W_NOUN, W_ORG, W_OTHER, W_PLACE, W_PREP, W_PUNCT, W_TITLE, fold, folded_words,
 )
 from archive_search.articles.speakers.tokens import Line, Subject, token_info
 from archive_search.text.person_names import FILIATION
@@ -85,8 +85,8 @@ def subject_at(line: Line, j: int) -> Subject | None:
     if _verb_like(keys[k]) and not _set_off(line, k, end) or (
             end - k == 1 and keys[k] in _TIME_NAMES and end < n and cls[end] == W_FUNC):
         return None  # "يورط"; "أعلن صباح الأربعاء"
-    if k > j and _adjective_after_nationality(line, k, end):
-        return None  # "قال مسؤول أميركي ثان", "مسؤول عسكري رفيع"
+    if k > j and (_adjective_after_nationality(line, k, end) or _nationality_after_title(line, k, end)):
+        return None  # "قال مسؤول أميركي ثان", "مسؤول عسكري رفيع", "قال مسؤول تركي"
     apposed = _apposed_after_body(line, k, end)
     if apposed is not None:
         return Subject(apposed[0], apposed[1], True, title, begin=j)
@@ -98,6 +98,14 @@ def _adjective_after_nationality(line: Line, start: int, end: int) -> bool:
     nationality and so is its adjective, no name ("مسؤول أميركي ثان")."""
     return end - start == 1 and line.cls[start] == W_OTHER and line.cls[start - 1] == W_NAT and not (
         line.keys[start - 1].startswith("ال"))
+
+
+def _nationality_after_title(line: Line, start: int, end: int) -> bool:
+    """Whether the one given name from ``start`` to ``end`` follows an indefinite
+    title and reads as a nationality, its adjective ("مسؤول تركي": Turkish, not
+    تركي the given name)."""
+    return end - start == 1 and line.cls[start - 1] in (W_TITLE, W_AMBIG) and not line.keys[
+        start - 1].startswith("ال") and "ال" + line.keys[start] in NATIONALITIES
 
 
 def _no_one_named(line: Line, k: int) -> bool:

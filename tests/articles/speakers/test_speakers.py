@@ -977,3 +977,30 @@ def test_a_company_named_after_its_own_word_and_a_man_before_who_said():
     assert find_speakers("وضحى الرجل الذي قال: ألست وعدتني يا قلب.") == []
     assert find_speakers("لكن مساعد الطيار قال في رسالة بعثها إن الشجار بدأ.") == []
     assert find_speakers("واعتبر الرئيس البنمي في تصريحات مقتضبة أن الإجراء لا معنى له.") == []
+
+
+def test_names_the_lexicons_misread_and_a_turkish_official():
+    text = 'وأكدت ربيكا هيلسنرات، المديرة التنفيذية للجنة "يجب على الجميع أن يعرفوا".'
+    assert find_speakers(text) == ["ربيكا هيلسنرات"]
+    text = "وقالت آنا تيني، وهي ممثلة عن المحافظين في مجلس المدينة، لوكالة الأنباء إن الدعوة مرفوضة."
+    assert find_speakers(text) == ["آنا تيني"]
+    text = 'وقالت جودي ستيرن من مركز دارتماوث الطبي "نعتقد أن الظروف تغيرت".'
+    assert find_speakers(text) == ["جودي ستيرن"]
+    assert find_speakers("وأشار مستخدمو الهاتف الأحدث من شركة أبل، إلى أن الكاميرا تجعل الوجوه ناعمة.") == []
+    # تركي after an indefinite title is Turkish; after a definite one or with a family name, a given name
+    assert find_speakers("وقال مسؤول تركي لوكالة الأناضول للأنباء، إن الشرطيين لم يحضرا.") == []
+    assert find_speakers("وقال الأمير تركي الفيصل إن المملكة ترحب.") == ["تركي الفيصل"]
+
+
+def test_words_that_are_no_names_after_a_verb_and_one_name_spelled_two_ways():
+    assert find_speakers("وقالت يونيسيف إنها أصبحت حاملا.") == []
+    assert find_speakers("وذكر المركزي في بيان أن العجز انخفض.") == []
+    assert find_speakers("وقالت شابة تدعى خديجة تبلغ من العمر 17 عاما إن الخاطفين حبسوها.") == ["خديجة"]
+    assert find_speakers("كما ذكر الشيخ محمد اختصارا يناسب المبتدئ.") == []
+    assert find_speakers("أكد عديد من سفراء الدول في المملكة، أن الجهات الأمنية يقظة.") == []
+    assert find_speakers("سجل العداء الجامايكي أوسين بولت أول هدفين في مسيرته.") == []
+    text = "وصرح المتحدث باسم الحكومة ديميتريس تزاناكوبولوس أنه سيعلن.\nوأعلن المتحدث ديمتريس تزاناكوبولوس أن الدعم وصل."
+    assert find_speakers(text) == ["ديميتريس تزاناكوبولوس"]
+    # two names one letter apart in short words may be two brothers
+    assert find_speakers("قال محمود الشمري إن الأمر جيد.\nوقال محمد الشمري إن العمل مستمر.") == [
+        "محمود الشمري", "محمد الشمري"]
