@@ -18,7 +18,7 @@ from archive_search.articles.speakers.chains import QUOTES, definite_before
 from archive_search.articles.speakers.grammar import arabic_pattern, prefixed
 from archive_search.articles.speakers.known import KnownNames
 from archive_search.articles.speakers.lexicons import (
-    SAID_OPENERS, STATEMENTS, W_AMBIG, W_FUNC, W_ORG, W_OTHER, W_PREP, W_PUNCT, W_TITLE, W_VERB, fold,
+    SAID_OPENERS, STATEMENTS, W_AL, W_AMBIG, W_FUNC, W_ORG, W_OTHER, W_PREP, W_PUNCT, W_TITLE, W_VERB, fold,
     folded_words,
 )
 from archive_search.articles.speakers.tokens import Line, Subject
@@ -45,7 +45,7 @@ def one_word_name(line: Line, subject: Subject, candidate: Candidate, known: Kno
     ending where a speaker's name ends ("أبدى رئيس اللجنة تفهما لـ…" does
     not)."""
     key, token = line.bare[subject.start], line.toks[subject.start]
-    if known is not None and known.is_family(key):
+    if known is not None and known.is_family(key, line.cls[subject.start] == W_AL):
         return True
     said_next = subject.end < len(line.keys) and line.keys[subject.end] in SAID_OPENERS
     if line.cls[subject.start] == W_OTHER and (arabic_pattern(token, key) or key.endswith("ه") or key[0] == "و"

@@ -12,7 +12,8 @@ and counts, once per article:
   given names that the lexicon lacks (كويكي، تارو) turn up this way;
 * ``family``: the last word of a name that starts with a given name (from the
   lexicon or from ``given``), so that a family name quoted alone elsewhere
-  ("وقال بيسكوف") is known for a person's.
+  ("وقال بيسكوف") is known for a person's; one written with ال is kept
+  apart (يوسف الشاهد makes الشاهد a family name, not شاهد, a witness).
 
 :meth:`finish` keeps the counts of at least :data:`MIN_COUNT` (what occurs
 once is no evidence) and freezes the object; :meth:`merge` adds counts from
@@ -28,7 +29,7 @@ from archive_search.text.person_names import name_words
 MIN_COUNT = 2
 # Counts a name word needs before it is taken as evidence.
 MIN_EVIDENCE = 3
-FORMAT = 2
+FORMAT = 3
 
 
 class KnownNames:
@@ -74,9 +75,10 @@ class KnownNames:
         """Whether the word starts persons' names in several articles."""
         return self.given.get(_key(word), 0) >= MIN_EVIDENCE
 
-    def is_family(self, word: str) -> bool:
-        """Whether the word ends persons' names (given name first) in several articles."""
-        return self.family.get(_key(word), 0) >= MIN_EVIDENCE
+    def is_family(self, word: str, definite: bool = False) -> bool:
+        """Whether the word ends persons' names (given name first) in several
+        articles; ``definite``: the word as written with ال (its key without)."""
+        return self.family.get(family_key(word, definite), 0) >= MIN_EVIDENCE
 
     def to_dict(self) -> dict:
         """A JSON-able form (see :meth:`from_dict`)."""
@@ -103,4 +105,10 @@ class KnownNames:
 def _key(word: str) -> str:
     words = name_words(word)
     return words[0] if words else ""
+
+
+def family_key(word: str, definite: bool) -> str:
+    """The key a family name is counted under: with ال kept apart."""
+    key = _key(word)
+    return "ال" + key if definite and key else key
 

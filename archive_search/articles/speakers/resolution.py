@@ -34,7 +34,7 @@ from archive_search.articles.speakers.evidence import (
     a_body_elsewhere, family_like, foreign_before_quote, foreign_like, one_word_name, prefixed_elsewhere,
 )
 from archive_search.articles.speakers.grammar import arabic_pattern, first_is_given, glued, name_end, prefixed
-from archive_search.articles.speakers.known import KnownNames
+from archive_search.articles.speakers.known import KnownNames, family_key
 from archive_search.articles.speakers.lexicons import (
     COMPOUND_SECONDS, SAID_OPENERS, STATEMENTS, W_AL, W_AMBIG, W_GIVEN, W_LINK, W_NAT, W_NOUN, W_OTHER, W_PUNCT,
     W_ORG, W_TITLE, fold, folded_words,
@@ -243,7 +243,8 @@ def _resolve_words(candidate: Candidate, article: Article, known: KnownNames | N
         line, subject = fuller
     elif subject.kind == "family":
         # the article names him no more fully ("وأوضح الفراج أن", "وقال بن دغر إن")
-        if (known is None or not known.is_family(line.bare[subject.end - 1])) and not _family_before_said(
+        last = subject.end - 1
+        if (known is None or not known.is_family(line.bare[last], line.cls[last] == W_AL)) and not _family_before_said(
                 line, subject):
             return None  # a family name alone that no one of the article (nor the archive) bears
         return line, subject
@@ -384,6 +385,7 @@ def observed_names(text: str) -> tuple[set[str], set[str]]:
         cls, keys = line.cls[start:end], line.bare[start:end]
         if cls[0] == W_OTHER and subject.titled and cls[-1] in (W_AL, W_OTHER):
             given.add(keys[0])
-        if first_is_given(line, subject) and (cls[-1] == W_AL or cls[-1] == W_OTHER and family_like(keys[-1])):
-            family.add(keys[-1])
+        if first_is_given(line, subject) and (cls[-1] == W_AL or cls[-1] == W_OTHER and family_like(keys[-1])) and (
+                line.keys[end - 1] not in COMPOUND_SECONDS):  # (نصر الله: a given name, no family)
+            family.add(family_key(keys[-1], cls[-1] == W_AL))
     return given, family

@@ -50,3 +50,16 @@ def test_a_family_name_the_archive_knows_is_cut_from_the_object_after_it():
     assert find_speakers(text, known) == ["دونالد ترامب"]
     # without a fuller name in the article, two unknown words stay one name
     assert find_speakers('ووصف ترامب أوماروسا بأنها "كاذبة".', known) == ["ترامب أوماروسا"]
+
+
+def test_a_family_name_known_with_al_is_no_evidence_for_the_bare_word():
+    known = KnownNames()
+    for i in range(4):
+        known.observe(f"وقال رئيس الحكومة يوسف الشاهد إن الإصلاحات مستمرة {i}.")
+        known.observe(f"وقال الدكتور عبد الله نصر الله إن الأمر جيد {i}.")
+    known.finish()
+    assert known.is_family("الشاهد", definite=True) and not known.is_family("شاهد")
+    assert find_speakers("وأضاف الشاهد إن الحكومة ماضية في الإصلاح.", known) == ["الشاهد"]
+    # "a witness", and God after a verb: no family name of the archive's
+    assert find_speakers("وقال شاهد عيان إن الانفجار كان قويا.", known) == []
+    assert find_speakers("وسأل الله أن يتغمدهم برحمته.", known) == []
