@@ -111,4 +111,3 @@ def family_key(word: str, definite: bool) -> str:
     """The key a family name is counted under: with ال kept apart."""
     key = _key(word)
     return "ال" + key if definite and key else key
-
