@@ -1004,3 +1004,8 @@ def test_words_that_are_no_names_after_a_verb_and_one_name_spelled_two_ways():
     # two names one letter apart in short words may be two brothers
     assert find_speakers("قال محمود الشمري إن الأمر جيد.\nوقال محمد الشمري إن العمل مستمر.") == [
         "محمود الشمري", "محمد الشمري"]
+
+
+def test_the_scholar_as_a_title():
+    text = 'قال العلامة ابن رجب في كتابه (جامع العلوم والحكم): "لم يكن له وقت معين".'
+    assert find_speakers(text) == ["ابن رجب"]
