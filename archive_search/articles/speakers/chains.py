@@ -80,8 +80,9 @@ def _given_ahead(line: Line, k: int, limit: int = 8) -> int | None:
             continue
         if c in (W_FUNC, W_PUNCT, W_VERB) and line.toks[j] not in COMMAS and keys[j] not in _CHAIN_TIES:
             return None
-        if c == W_TITLE and keys[j].startswith("ال") and j + 2 < len(cls) and GIVEN_LIKE & {cls[j + 1], cls[j + 2]}:
-            continue  # his rank before his name: "مدير العلاقات بسجون القصيم الملازم أول تركي الحربي"
+        if c == W_TITLE and (keys[j].startswith("ال") or keys[j] in HONORIFICS) and j + 2 < len(cls) and (
+                GIVEN_LIKE & {cls[j + 1], cls[j + 2]}):
+            continue  # his rank before his name: "مدير العلاقات بسجون القصيم الملازم أول تركي الحربي", "… د. فلان"
         if c == W_TITLE or j > k and line.toks[j - 1] in COMMAS:
             return None  # a new title, or a name in apposition, before any given name
     return None

@@ -6,6 +6,7 @@
 * :func:`foreign_before_quote` — one to three unknown words right after a
   verb of saying and right before what was said: a transliterated name the
   lexicons lack;
+* :func:`from_a_body` — a transliterated name before من and the body it is from;
 * :func:`a_body_elsewhere` — an unknown word the article writes after شركة، وكالة …;
 * :func:`prefixed_elsewhere`, :func:`family_like`, :func:`foreign_like` — the shapes these read.
 """
@@ -26,6 +27,7 @@ from archive_search.articles.speakers.tokens import Line, Subject
 # What opens the words reported after the speaker's name.
 _ADVERBS = folded_words("أيضا ايضا كذلك اليوم أمس امس بدوره بدورها")
 _IN = fold("في")
+_FROM = fold("من")
 _BODIES_STATEMENTS = folded_words("بيان")
 _SAID_MARKS = frozenset(':«"“،,')
 
@@ -103,6 +105,17 @@ def a_body_elsewhere(key: str, article: Article) -> bool:
             if window.keys[k] == key and window.cls[k - 1] == W_ORG and not definite_before(window, k):
                 return True
     return False
+
+
+def from_a_body(line: Line, subject: Subject) -> bool:
+    """Whether a transliterated name of two or more words is followed by من and
+    the body it is from, in construct ("جودي ستيرن من مركز …"; "شاهد من وكالة
+    …" is a witness, one word)."""
+    start, end = subject.start, subject.end
+    if end - start < 2 or end + 1 >= len(line.cls) or line.keys[end] != _FROM or line.cls[end + 1] != W_ORG:
+        return False
+    return not line.keys[end + 1].startswith("ال") and all(map(foreign_like, line.bare[start:end],
+                                                            line.toks[start:end]))
 
 
 def foreign_like(key: str, token: str) -> bool:

@@ -305,13 +305,14 @@ def prefixed(key: str) -> bool:
     begin (بلاتر، برلسكوني), or ب + a verbal noun (بانتظام). ك ("as") is
     rare after a name, and then before a word the lexicons know or of an
     Arabic shape (كمستشار، كتعويض); before an unknown word it begins a
-    foreign name (كنافو، كتشنر)."""
+    foreign name (كنافو، كتشنر), unless the word ends in the accusative's
+    alef, an adjective ("نجاحا كبيرا")."""
     if key[0] not in "بلك" or len(key) < 4:
         return False
     rest = key[1:]
     if not (key[1] not in "اويلر" or len(key) > 5 and arabic_pattern(rest, rest)):  # بانتظام، بإدخال
         return False
-    return key[0] != "ك" or classify(rest)[0] != W_OTHER or arabic_pattern(rest, rest)
+    return key[0] != "ك" or key[-1] == "ا" or classify(rest)[0] != W_OTHER or arabic_pattern(rest, rest)
 
 
 def first_is_given(line: Line, subject: Subject) -> bool:

@@ -31,13 +31,13 @@ from archive_search.articles.speakers.article import Article
 from archive_search.articles.speakers.attribution import Candidate, candidates, strip_marks
 from archive_search.articles.speakers.chains import title_key
 from archive_search.articles.speakers.evidence import (
-    a_body_elsewhere, family_like, foreign_before_quote, foreign_like, one_word_name, prefixed_elsewhere,
+    a_body_elsewhere, family_like, foreign_before_quote, from_a_body, one_word_name, prefixed_elsewhere,
 )
 from archive_search.articles.speakers.grammar import arabic_pattern, first_is_given, glued, name_end, prefixed
 from archive_search.articles.speakers.known import KnownNames, family_key
 from archive_search.articles.speakers.lexicons import (
     COMPOUND_SECONDS, SAID_OPENERS, STATEMENTS, W_AL, W_AMBIG, W_GIVEN, W_LINK, W_NAT, W_NOUN, W_OTHER, W_PUNCT,
-    W_ORG, W_TITLE, fold, folded_words,
+    W_TITLE, fold, folded_words,
 )
 from archive_search.articles.speakers.subjects import subject_at, title_follows
 from archive_search.articles.speakers.tokens import Line, Subject, words
@@ -49,7 +49,6 @@ _HE_SHE = folded_words("وهو وهي")
 _IBN = fold("ابن")
 _TO = fold("إلى")
 _IN = fold("في")
-_FROM = fold("من")
 _LATIN = re.compile("[A-Za-z]")
 
 
@@ -165,9 +164,8 @@ def _is_person(line: Line, subject: Subject, known: KnownNames | None, article: 
         return True  # a compound given name: معين الحق، غرس الله
     if _described_as_person(line, end) or _son_of_before_said(line, subject):
         return True
-    if end + 1 < len(line.cls) and line.keys[end] == _FROM and line.cls[end + 1] == W_ORG and not line.keys[
-            end + 1].startswith("ال") and all(map(foreign_like, line.bare[start:end], line.toks[start:end])):
-        return True  # "جودي ستيرن من مركز …": a transliterated name and the body one is from
+    if from_a_body(line, subject):
+        return True
     return (known is not None and cls[-1] == W_OTHER and family_like(line.bare[end - 1])
             and known.is_family(line.bare[end - 1]))
 
