@@ -30,7 +30,7 @@ from archive_search.articles.speakers.lexicons import (
 )
 from archive_search.articles.speakers.phrases import PHRASE_KEYS, after_phrase
 from archive_search.articles.speakers.subjects import (
-    ASIDE, ONE_OF, add_joined, family_in_bin, name_before, subject_at, title_by,
+    ASIDE, ONE_OF, WHO, add_joined, family_in_bin, name_before, subject_at, title_by,
 )
 from archive_search.articles.speakers.tokens import Line, Subject, split_words, unglue_sentences
 from archive_search.articles.speakers.verb_context import no_speaker_after, subject_before
@@ -43,7 +43,6 @@ from archive_search.text.letters import NAME_MARKS
 _SUBJECT_CLASSES = frozenset((W_ORG, W_PLACE, W_MEDIA, W_TITLE, W_AMBIG, W_GIVEN, W_AL, W_NAT, W_LINK))
 _AS_FOR = fold("أما")
 _BETWEEN = folded_words("الذي التي قد كان كانت")
-_WHO = folded_words("الذي التي")
 # What after a verb is its own subject, not its object: a body, a place, a medium, a person.
 _OWN_SUBJECT = frozenset((W_ORG, W_PLACE, W_MEDIA, W_TITLE, W_AMBIG, W_GIVEN, W_LINK))
 # How far after the verb a name in apposition may stand.
@@ -96,7 +95,7 @@ def _after_verb(line: Line, i: int, out: list[tuple[Line, Subject]]) -> None:
     # that is no person ("الذي قالت الشرطة إنه")
     says = i + 1 >= len(toks) or line.cls[i + 1] not in _SUBJECT_CLASSES
     between = not line.conj[i] and i > 1 and line.keys[i - 1] in _BETWEEN
-    if between and line.keys[i - 1] in _WHO and (i + 1 >= len(toks) or line.cls[i + 1] not in _OWN_SUBJECT):
+    if between and line.keys[i - 1] in WHO and (i + 1 >= len(toks) or line.cls[i + 1] not in _OWN_SUBJECT):
         # "فلان، الذي أوضح التداعيات": who spoke stands before "الذي", what he explained after the verb
         # ("فلان الذي قالت الشرطة إنه": the police speak)
         before = _before_between(line, i, verb)
@@ -141,7 +140,7 @@ def _before_between(line: Line, i: int, verb: str) -> Subject | None:
     الذي قال إن", "فلان قد أعلن أن", "عضو الهيئة فلانة، كانت صرحت"."""
     subject = name_before(line, i - 1)
     if subject is None and i > 2 and line.toks[i - 2] in COMMAS and not (
-            verb[:1] in "يت" and line.keys[i - 1] in _WHO):  # ("فلانة، التي يتوقع أن تكون": said of her)
+            verb[:1] in "يت" and line.keys[i - 1] in WHO):  # ("فلانة، التي يتوقع أن تكون": said of her)
         subject = name_before(line, i - 2)
         if subject is not None and not (subject.titled or first_is_given(line, subject)):
             subject = None

@@ -204,8 +204,8 @@ def _family_despite_shape(line: Line, k: int) -> bool:
     token, key = line.toks[k], line.keys[k]
     if k + 1 >= len(line.cls):
         return False
-    before_title = line.cls[k + 1] in (W_TITLE, W_AMBIG) or line.toks[k + 1] in COMMAS or (
-        k + 2 < len(line.cls) and line.keys[k + 1] == _IN and line.keys[k + 2] in STATEMENTS) or (
+    before_title = line.cls[k + 1] in (W_TITLE, W_AMBIG) or line.toks[k + 1] in COMMAS or statement_at(
+        line, k + 1) or (
         k + 2 < len(line.cls) and line.keys[k + 1] == "ل" and line.cls[k + 2] in (W_PUNCT, W_MEDIA))
     said_next = line.keys[k + 1] in SAID_OPENERS
     if key.endswith("ات") and len(key) <= 6 and not token.endswith(("ها", "هم", "هما")):
@@ -221,6 +221,12 @@ def _family_despite_shape(line: Line, k: int) -> bool:
     if before_title or key.endswith("ي") and (line.cls[k + 1] in (W_PUNCT, W_FUNC) or said_next):
         return True
     return said_next and not token.endswith("ة") and not arabic_pattern(token[1:], key[1:])
+
+
+def statement_at(line: Line, k: int) -> bool:
+    """Whether في + a statement stands at token k ("في تصريح", "في تغريدة"): what
+    a name before it said, and where."""
+    return k + 1 < len(line.keys) and line.keys[k] == _IN and line.keys[k + 1] in STATEMENTS
 
 
 def _title_apposed(line: Line, k: int) -> bool:

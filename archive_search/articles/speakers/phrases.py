@@ -115,9 +115,9 @@ def after_phrase(line: Line, i: int, out: list[tuple[Line, Subject]]) -> None:
     elif key in STATEMENTS and i + 1 < n and line.cls[i + 1] == W_TITLE:
         subject = _named(line, subject_at(line, i + 1))  # "تصريحات الرئيس فلان": his statements
         found = (line, subject if subject is not None and first_is_given(line, subject) else None)
-    elif light(line.toks[i]) in TRANSMIT or light(line.toks[i]) in ATTRIBUTE:
+    elif (surface := light(line.toks[i])) in TRANSMIT or surface in ATTRIBUTE:
         # "نقلت الوكالة عن فلان", "ونسبت الصحيفة إلى فلان قوله إن" (only with his words after him)
-        attributed = light(line.toks[i]) in ATTRIBUTE
+        attributed = surface in ATTRIBUTE
         for j in range(i + 1, min(n, i + 10)):
             if keys[j] == (_TO if attributed else _FROM):
                 subject = subject_at(line, j + 1)

@@ -33,11 +33,13 @@ from archive_search.articles.speakers.chains import title_key
 from archive_search.articles.speakers.evidence import (
     a_body_elsewhere, family_like, foreign_before_quote, from_a_body, one_word_name, prefixed_elsewhere,
 )
-from archive_search.articles.speakers.grammar import arabic_pattern, first_is_given, glued, name_end, prefixed
+from archive_search.articles.speakers.grammar import (
+    arabic_pattern, first_is_given, glued, name_end, prefixed, statement_at,
+)
 from archive_search.articles.speakers.known import KnownNames, family_key
 from archive_search.articles.speakers.lexicons import (
-    COMPOUND_SECONDS, SAID_OPENERS, STATEMENTS, W_AL, W_AMBIG, W_GIVEN, W_LINK, W_NAT, W_NOUN, W_OTHER, W_PUNCT,
-    W_TITLE, fold, folded_words,
+    COMPOUND_SECONDS, SAID_OPENERS, W_AL, W_AMBIG, W_GIVEN, W_LINK, W_NAT, W_NOUN, W_OTHER, W_PUNCT, W_TITLE, fold,
+    folded_words,
 )
 from archive_search.articles.speakers.subjects import subject_at, title_follows
 from archive_search.articles.speakers.tokens import Line, Subject, words
@@ -48,7 +50,6 @@ _BEFORE_FOREIGN_GIVEN = frozenset((W_TITLE, W_AMBIG, W_NAT))
 _HE_SHE = folded_words("وهو وهي")
 _IBN = fold("ابن")
 _TO = fold("إلى")
-_IN = fold("في")
 _LATIN = re.compile("[A-Za-z]")
 
 
@@ -286,8 +287,7 @@ def _family_before_said(line: Line, subject: Subject) -> bool:
     key, keys = line.bare[start], line.keys
     if end + 1 < len(keys) and keys[end] == _TO and keys[end + 1] in SAID_OPENERS:
         end += 1  # "وأشار الفيلالي إلى أن"
-    if end >= len(keys) or not (keys[end] in SAID_OPENERS or line.toks[end] == ":" or (
-            end + 1 < len(keys) and keys[end] == _IN and keys[end + 1] in STATEMENTS)):
+    if end >= len(keys) or not (keys[end] in SAID_OPENERS or line.toks[end] == ":" or statement_at(line, end)):
         return False
     if end - start == 2 and line.cls[start] == W_LINK:
         return True  # "وقال بن دغر إن": a family name in بن (read only right after the verb)

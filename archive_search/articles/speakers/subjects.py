@@ -37,8 +37,8 @@ _EACH, _FROM = fold("كل"), fold("من")
 _BIN = fold("بن")
 # "أحد/إحدى …": one of a group (of officials, of researchers).
 ONE_OF = folded_words("أحد إحدى")
-# "فلان الذي قال": who (a name before it is read through it, not as a trade's family name).
-_WHO = folded_words("الذي التي")
+# "فلان الذي قال": who (the name before it spoke; not read as a trade's family name).
+WHO = folded_words("الذي التي")
 
 
 def subject_at(line: Line, j: int) -> Subject | None:
@@ -210,7 +210,7 @@ def name_before(line: Line, i: int) -> Subject | None:
     cls = line.cls
     earliest = i
     if i > 1 and cls[i - 1] == W_TITLE and line.keys[i - 1].startswith("ال") and cls[i - 2] == W_GIVEN and (
-            not line.conj[i - 1] and line.keys[i] not in _WHO):
+            not line.conj[i - 1] and line.keys[i] not in WHO):
         # a family name that is also a trade after a given name: "وليد المعلم أعلن" ("مساعد
         # الطيار قال": the co-pilot; "وضحى الرجل الذي قال": a man)
         earliest -= 1
