@@ -1,6 +1,6 @@
 """Speaker finding against hand annotations of real news articles.
 
-Seventeen files in ``bench/data`` annotate, for articles of the shared news corpora
+Nineteen files in ``bench/data`` annotate, for articles of the shared news corpora
 (``../shared/corpora/news``; the articles are not copied here), the people
 each article reports as saying something, under the guideline in
 ``bench/data/SPEAKERS.md``:
@@ -22,14 +22,16 @@ file                           role         articles
 ``speakers_news_dev12.jsonl``  development  108, a twelfth draw (another seed)
 ``speakers_news_dev13.jsonl``  development  108, a thirteenth draw (another seed)
 ``speakers_news_dev14.jsonl``  development  108, a fourteenth draw (another seed)
+``speakers_news_dev15.jsonl``  fresh        108, a fifteenth draw (another seed)
+``speakers_news_dev16.jsonl``  fresh        108, a sixteenth draw (another seed)
 ``speakers.jsonl``             development  42 of the corpora's ``sample_200.jsonl``
 ``speakers_heldout.jsonl``     held out     21 of the same samples
 ``speakers_news_test.jsonl``   test         135, the first draw's next articles
 =============================  ===========  =====================================
 
 The development files were read and the finder's rules and lexicons changed
-on their errors (``dev2`` to ``dev12`` were first scored untouched: see SPEAKERS.md;
-``dev13`` and ``dev14``, drawn last, have been scored and not read); the
+on their errors (``dev2`` to ``dev14`` were first scored untouched: see SPEAKERS.md);
+``dev15`` and ``dev16``, drawn last, have been scored and not read; the
 test file is scored only with ``--test``, once, and ``--verbose`` never
 prints its articles; the held-out file was scored, its errors not read.
 
@@ -83,8 +85,10 @@ FILES = (
     ("speakers_news_dev10.jsonl", DEVELOPMENT + "; scored untouched first", "articles.jsonl.gz"),
     ("speakers_news_dev11.jsonl", DEVELOPMENT + "; scored untouched first", "articles.jsonl.gz"),
     ("speakers_news_dev12.jsonl", DEVELOPMENT + "; scored untouched first", "articles.jsonl.gz"),
-    ("speakers_news_dev13.jsonl", UNREAD, "articles.jsonl.gz"),
-    ("speakers_news_dev14.jsonl", UNREAD, "articles.jsonl.gz"),
+    ("speakers_news_dev13.jsonl", DEVELOPMENT + "; scored untouched first", "articles.jsonl.gz"),
+    ("speakers_news_dev14.jsonl", DEVELOPMENT + "; scored untouched first", "articles.jsonl.gz"),
+    ("speakers_news_dev15.jsonl", UNREAD, "articles.jsonl.gz"),
+    ("speakers_news_dev16.jsonl", UNREAD, "articles.jsonl.gz"),
     ("speakers.jsonl", DEVELOPMENT, "sample_200.jsonl"),
     ("speakers_heldout.jsonl", "held out (scored, errors not read)", "sample_200.jsonl"),
     ("speakers_news_test.jsonl", "TEST (never read; scored with --test only)", "articles.jsonl.gz"),
