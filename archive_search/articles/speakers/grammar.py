@@ -82,7 +82,7 @@ def name_end(line: Line, k: int) -> int:
                 k + 1 >= n or cls[k + 1] not in NAME_CLASSES):
             k += 1  # "وحيد سعودي": a proper name takes no adjective without ال, so it is his family name
             break
-        if c == W_OTHER and last == "given" and _family_despite_shape(line, k):
+        if c == W_OTHER and last == "given" and (_family_despite_shape(line, k) or _between_commas(line, k, start)):
             k += 1  # "نبيل بسباس رئيس الغرفة": ب/ل/ك begin his family name, his title follows
             break
         if c == W_TITLE and last == "given" and _title_in_name(line, k):
@@ -221,6 +221,20 @@ def _family_despite_shape(line: Line, k: int) -> bool:
     if before_title or key.endswith("ي") and (line.cls[k + 1] in (W_PUNCT, W_FUNC) or said_next):
         return True
     return said_next and not token.endswith("ة") and not arabic_pattern(token[1:], key[1:])
+
+
+def _between_commas(line: Line, k: int, start: int) -> bool:
+    """Whether an unknown word of Arabic shape after a one-word given name is his
+    family name because the name is set off: after the verb or a comma, before a
+    comma ("مدير الشرطة بالمدينة، حسن رامزه، بأن", "وأضاف ياسين أقطاي، في تصريح").
+    An accusative (ضاحكا), a pronoun in ها/هم or a preposition glued on (بدوره) is
+    no name even there."""
+    token, key = line.toks[k], line.keys[k]
+    if k != start + 1 or start == 0 or k + 1 >= len(line.cls) or line.toks[k + 1] not in COMMAS:
+        return False
+    if not (line.toks[start - 1] in COMMAS or line.cls[start - 1] == W_VERB):
+        return False
+    return not (key.endswith("ا") or token.endswith(("ها", "هم", "هما")) or prefixed(key))
 
 
 def statement_at(line: Line, k: int) -> bool:

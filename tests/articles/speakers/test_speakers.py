@@ -1001,7 +1001,8 @@ def test_words_that_are_no_names_after_a_verb_and_one_name_spelled_two_ways():
     assert find_speakers("كما ذكر الشيخ محمد اختصارا يناسب المبتدئ.") == []
     assert find_speakers("أكد عديد من سفراء الدول في المملكة، أن الجهات الأمنية يقظة.") == []
     assert find_speakers("سجل العداء الجامايكي أوسين بولت أول هدفين في مسيرته.") == []
-    text = "وصرح المتحدث باسم الحكومة ديميتريس تزاناكوبولوس أنه سيعلن.\nوأعلن المتحدث ديمتريس تزاناكوبولوس أن الدعم وصل."
+    text = ("وصرح المتحدث باسم الحكومة ديميتريس تزاناكوبولوس أنه سيعلن.\n"
+            "وأعلن المتحدث ديمتريس تزاناكوبولوس أن الدعم وصل.")
     assert find_speakers(text) == ["ديميتريس تزاناكوبولوس"]
     # two names one letter apart in short words may be two brothers
     assert find_speakers("قال محمود الشمري إن الأمر جيد.\nوقال محمد الشمري إن العمل مستمر.") == [
@@ -1018,3 +1019,14 @@ def test_hinting_and_a_witness_from_an_agency():
     assert find_speakers(text) == ["كمال كيليتشدار أوغلو"]
     assert find_speakers("من جانبه، أفاد شاهد من وكالة «رويترز» للأنباء بأن المحتجين اعتقلوا.") == []
     assert find_speakers("وقال باراك أوباما إن الاتفاق جيد.") == ["باراك أوباما"]
+
+
+def test_a_family_name_of_arabic_shape_set_off_by_commas():
+    # رامزه ends like a noun with its pronoun, أقطاي has the shape إفعال: set off by commas, each is a surname
+    text = "وأوضح مدير الشرطة بالمدينة، حسن رامزه، بأن المشتبه بهما قبض عليهما."
+    assert find_speakers(text) == ["حسن رامزه"]
+    text = "وأضاف ياسين أقطاي، في تصريح لوكالة رويترز، إن السلطات ترجح ذلك."
+    assert find_speakers(text) == ["ياسين أقطاي"]
+    # an accusative or a preposition glued on stays out of the name
+    assert "محمد ضاحكا" not in find_speakers("وقال الوزير محمد ضاحكا، إن الفريق سيفوز.")
+    assert find_speakers("وقال الوزير خالد بدوره، إن الوضع صعب.") == ["خالد"]
