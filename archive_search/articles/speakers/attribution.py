@@ -326,6 +326,25 @@ def _before_said(line: Line, end: int) -> bool:
     return end < n and keys[end] in SAID_OPENERS
 
 
+def _said_within(line: Line, end: int) -> bool:
+    """Whether what was said opens within a short aside that begins at token
+    ``end`` with a preposition or a time ("، في تصريح لمراسلة (وات)، أنه"; "، ونظيره
+    …" goes on with a second person)."""
+    if end >= len(line.keys) or not (line.keys[end] in _ASIDE_OPENERS or line.cls[end] == W_PREP):
+        return False
+    for c in range(end, min(len(line.keys), end + _ASIDE_WORDS)):
+        if line.keys[c] in SAID_OPENERS:
+            return True
+        if line.toks[c] in SENTENCE_MARKS or line.cls[c] == W_VERB:
+            return False
+    return False
+
+
+# How long an aside between a name and what was said may be, and the words it opens with.
+_ASIDE_WORDS = 12
+_ASIDE_OPENERS = folded_words("في خلال أمس اليوم مساء صباح الأحد الاثنين الإثنين الثلاثاء الأربعاء الخميس الجمعة السبت")
+
+
 def _at_trigger(line: Line, k: int) -> list[tuple[Line, Subject]]:
     """The subjects that the verb or phrase at token k introduces."""
     found: list[tuple[Line, Subject]] = []
@@ -334,7 +353,10 @@ def _at_trigger(line: Line, k: int) -> list[tuple[Line, Subject]]:
         _after_verb(line, k, found)  # عبّر written without its shadda is also "via"
     elif line.keys[k] in _EXPLAINED and k + 1 < len(line.cls) and line.cls[k + 1] in (W_TITLE, W_GIVEN, W_AMBIG):
         subject = subject_at(line, k + 1)  # "وبين مدير التعليم فلان، أن": بيّن
-        if subject is not None and subject.kind == "name" and _before_said(line, subject.end):
+        if subject is not None and subject.kind == "name" and (_before_said(line, subject.end) or (
+                subject.titled and subject.end < len(line.toks) and line.toks[subject.end] in COMMAS
+                and _said_within(line, subject.end + 1))):
+            # ("بين الكاتب العام للنقابة …، مراد بن صالح، في تصريح …، أنه": a titled name, an aside)
             add_joined(line, subject, found)
     elif line.keys[k] in PHRASE_KEYS:
         after_phrase(line, k, found)

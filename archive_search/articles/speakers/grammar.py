@@ -22,6 +22,9 @@ from archive_search.text.person_names import FILIATION, JOINED
 
 _FAMILY_OF = fold("آل")
 _SHEIKH = fold("الشيخ")
+_HAJJ = fold("الحاج")
+# What sets off a name from what is said of him: a comma, a bracket ("محفوظ كمون (مجهز)").
+_APPOSITION_MARKS = COMMAS | {"("}
 _UMM = fold("أم")
 _BIN = fold("بن")
 _WALAD = fold("ولد")
@@ -84,6 +87,9 @@ def name_end(line: Line, k: int) -> int:
             break
         if c == W_OTHER and last == "given" and (_family_despite_shape(line, k) or _between_commas(line, k, start)):
             k += 1  # "نبيل بسباس رئيس الغرفة": ب/ل/ك begin his family name, his title follows
+            break
+        if key == _HAJJ and last == "given" and k + 1 < n and cls[k + 1] == W_GIVEN and not conj[k + 1]:
+            k += 2  # "فتحي الحاج عامر": between given names الحاج is a family name's first word
             break
         if c == W_TITLE and last == "given" and _title_in_name(line, k):
             k += 2  # "الباجي قائد السبسي": a title word with a nisba after it, in construct, is a name
@@ -204,7 +210,7 @@ def _family_despite_shape(line: Line, k: int) -> bool:
     token, key = line.toks[k], line.keys[k]
     if k + 1 >= len(line.cls):
         return False
-    before_title = line.cls[k + 1] in (W_TITLE, W_AMBIG) or line.toks[k + 1] in COMMAS or statement_at(
+    before_title = line.cls[k + 1] in (W_TITLE, W_AMBIG) or line.toks[k + 1] in _APPOSITION_MARKS or statement_at(
         line, k + 1) or (
         k + 2 < len(line.cls) and line.keys[k + 1] == "ل" and line.cls[k + 2] in (W_PUNCT, W_MEDIA))
     said_next = line.keys[k + 1] in SAID_OPENERS
@@ -230,7 +236,7 @@ def _between_commas(line: Line, k: int, start: int) -> bool:
     An accusative (ضاحكا), a pronoun in ها/هم or a preposition glued on (بدوره) is
     no name even there."""
     token, key = line.toks[k], line.keys[k]
-    if k != start + 1 or start == 0 or k + 1 >= len(line.cls) or line.toks[k + 1] not in COMMAS:
+    if k != start + 1 or start == 0 or k + 1 >= len(line.cls) or line.toks[k + 1] not in _APPOSITION_MARKS:
         return False
     if not (line.toks[start - 1] in COMMAS or line.cls[start - 1] == W_VERB):
         return False

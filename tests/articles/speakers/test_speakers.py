@@ -1030,3 +1030,15 @@ def test_a_family_name_of_arabic_shape_set_off_by_commas():
     # an accusative or a preposition glued on stays out of the name
     assert "محمد ضاحكا" not in find_speakers("وقال الوزير محمد ضاحكا، إن الفريق سيفوز.")
     assert find_speakers("وقال الوزير خالد بدوره، إن الوضع صعب.") == ["خالد"]
+
+
+def test_explained_with_an_aside_hajj_inside_a_name_and_a_name_before_a_bracket():
+    text = ("من جهته، بيّن الكاتب العام للنقابة الجهوية لقوّات الأمن الداخلي، مراد بن صالح، "
+            "في تصريح لمراسلة (وات) بالجهة، أنّه على إثر حجز الكمية نظم البحارة وقفة.")
+    assert find_speakers(text) == ["مراد بن صالح"]
+    text = "بين وزير الخارجية الروسي، سيرغي لافروف، ونظيره الأمريكي، ريكس تيلرسون، أن الجانب الروسي عرض."
+    assert find_speakers(text) == []  # "between" two ministers
+    text = 'و أكدّ فتحي الحاج عامر ربّان مركب "محمد عمر" في تصريح لمراسل الجوهرة، أنّ ظروف الإقامة كانت طيبة.'
+    assert find_speakers(text) == ["فتحي الحاج عامر"]
+    text = "وذكر محفوظ كمون (مجهّز) المشارك في المسيرة في تصريح لمراسلة (وات)، أنّ الكمية تبلغ 30 طنا."
+    assert find_speakers(text) == ["محفوظ كمون"]
