@@ -85,7 +85,7 @@ def _after_verb(line: Line, i: int, out: list[tuple[Line, Subject]]) -> None:
         add_joined(line, before, out)
         return
     subject = subject_at(line, i + 1)
-    if subject is None or subject.kind == "title":
+    if subject is None or subject.kind == "title" or subject.kind == "family" and _role_before(line, subject):
         subject = _apposed(line, i + 1, subject)  # "قال ممثل المرشد في العراق، مجتبى الحسيني، إن"
     if subject is None:
         subject = family_in_bin(line, i + 1)  # "وقال بن دغر إن"
@@ -196,7 +196,8 @@ def _apposed(line: Line, j: int, title: Subject | None) -> Subject | None:
     when it starts with a given name and ends before a comma or what was said;
     else the title alone (or None) as it was."""
     toks, n = line.toks, len(line.toks)
-    if j >= n or line.cls[j] not in (W_TITLE, W_AMBIG) and not (title is None and line.keys[j] in ONE_OF):
+    if j >= n or line.cls[j] not in (W_TITLE, W_AMBIG) and not (title is None and line.keys[j] in ONE_OF) and not (
+            title is not None and title.kind == "family" and _role_before(line, title)):
         return title
     if title is not None and title.start < n and line.cls[title.start] in (W_TITLE, W_AMBIG):
         return title  # the chain stopped at a second title, an object: "أبلغ الرئيس كبير موظفيه، فلان، …"
@@ -217,6 +218,13 @@ def _apposed(line: Line, j: int, title: Subject | None) -> Subject | None:
                 return subject
             return title
     return title
+
+
+def _role_before(line: Line, subject: Subject) -> bool:
+    """Whether a word in ال read as a family name alone is a role the lexicons do
+    not know, a title after it: "وصرح الموزع الموسيقي لأغنية …، أحمد عبد السلام، بأنه"."""
+    end = subject.end
+    return end < len(line.cls) and line.cls[end] in (W_TITLE, W_AMBIG) and not line.conj[end]
 
 
 def _as_for(line: Line, i: int) -> Subject | None:

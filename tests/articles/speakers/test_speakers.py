@@ -1042,3 +1042,8 @@ def test_explained_with_an_aside_hajj_inside_a_name_and_a_name_before_a_bracket(
     assert find_speakers(text) == ["فتحي الحاج عامر"]
     text = "وذكر محفوظ كمون (مجهّز) المشارك في المسيرة في تصريح لمراسلة (وات)، أنّ الكمية تبلغ 30 طنا."
     assert find_speakers(text) == ["محفوظ كمون"]
+
+
+def test_a_role_the_lexicons_do_not_know_before_a_name_set_off_by_commas():
+    text = "وصرح الموزع الموسيقي لأغنية «حب كل حياتي»، أحمد عبد السلام، بأنه سيتم اتخاذ الإجراءات القانونية."
+    assert find_speakers(text) == ["أحمد عبد السلام"]
