@@ -23,7 +23,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from archive_search.articles.speakers.chains import QUOTES, title_key
-from archive_search.articles.speakers.grammar import first_is_given, name_end
+from archive_search.articles.speakers.grammar import first_is_given, glued, name_end
 from archive_search.articles.speakers.lexicons import (
     COMMAS, SAID_OPENERS, SENTENCE_MARKS, W_AL, W_AMBIG, W_FUNC, W_GIVEN, W_LINK, W_MEDIA, W_NAT, W_NOUN, W_ORG,
     W_OTHER, W_PLACE, W_PREP, W_PUNCT, W_TITLE, W_VERB, fold, light, folded_words, light_words,
@@ -216,8 +216,20 @@ def _apposed(line: Line, j: int, title: Subject | None) -> Subject | None:
             if end > c + 2 and first_is_given(line, subject) and (
                     end >= n or toks[end] in COMMAS or toks[end] == ":" or line.keys[end] in SAID_OPENERS):
                 return subject
+            if start == c + 1 and _foreign_between_commas(line, start, end):
+                return subject  # "عضو الكونغرس عن الحزب الديمقراطي، فريدريكا ويلسون، …"
             return title
     return title
+
+
+def _foreign_between_commas(line: Line, start: int, end: int) -> bool:
+    """Whether the words from ``start`` to ``end``, between two commas after a
+    title chain, are a transliterated name: two or three words the lexicons
+    do not know or know as given names, none of an Arabic word's shape."""
+    if not 2 <= end - start <= 3 or end >= len(line.toks) or line.toks[end] not in COMMAS:
+        return False
+    return all(line.cls[k] in (W_OTHER, W_GIVEN) and not line.conj[k] and not glued(line.toks[k], line.keys[k])
+               for k in range(start, end)) and line.cls[start] == W_OTHER
 
 
 def _role_before(line: Line, subject: Subject) -> bool:
@@ -320,6 +332,8 @@ def _sentence_subject(line: Line, k: int, verb: int) -> Subject | None:
     if line.cls[k] not in (W_OTHER, W_VERB, W_NOUN) or line.toks[k] in COMMAS:
         return None
     subject = subject_at(line, k + 1)
+    if subject is None or subject.kind == "title":
+        subject = _apposed(line, k + 1, subject)  # "سمعت عضو الكونغرس …، فريدريكا ويلسون، المكالمة … وقالت"
     if subject is None or subject.kind not in ("name", "family") or subject.end > verb or not (
             subject.titled or first_is_given(line, subject)):
         return None  # (a family name after an honorific: "ألقى المهندس الغبان كلمة أكد فيها")

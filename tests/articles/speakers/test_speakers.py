@@ -1047,3 +1047,14 @@ def test_explained_with_an_aside_hajj_inside_a_name_and_a_name_before_a_bracket(
 def test_a_role_the_lexicons_do_not_know_before_a_name_set_off_by_commas():
     text = "وصرح الموزع الموسيقي لأغنية «حب كل حياتي»، أحمد عبد السلام، بأنه سيتم اتخاذ الإجراءات القانونية."
     assert find_speakers(text) == ["أحمد عبد السلام"]
+
+
+def test_a_transliterated_name_set_off_by_commas_after_a_title_chain():
+    text = "قال كبير المسؤولين عن السياسة الخارجية في الصين، وانغ يي، إن بكين تريد اقتسام فرص التنمية."
+    assert find_speakers(text) == ["وانغ يي"]
+    # the subject of the verb that opens the sentence, for a verb of saying with none of its own
+    text = ("سمعت عضو الكونغرس عن الحزب الديمقراطي، فريدريكا ويلسون، المكالمة الهاتفية وهي في طريقها "
+            "إلى الجنازة، وقالت إن الرئيس تردد في ذكر اسم القتيل.")
+    assert find_speakers(text) == ["فريدريكا ويلسون"]
+    text = "وقال مدير الشركة، المكالمة الهاتفية، إن الخدمة عادت."
+    assert find_speakers(text) == []
