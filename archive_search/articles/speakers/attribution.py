@@ -22,15 +22,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from archive_search.articles.speakers.chains import QUOTES, title_key
-from archive_search.articles.speakers.grammar import first_is_given, glued, name_end
+from archive_search.articles.speakers.apposition import apposed, role_before
+from archive_search.articles.speakers.chains import QUOTES
+from archive_search.articles.speakers.grammar import first_is_given
 from archive_search.articles.speakers.lexicons import (
     COMMAS, SAID_OPENERS, SENTENCE_MARKS, W_AL, W_AMBIG, W_FUNC, W_GIVEN, W_LINK, W_MEDIA, W_NAT, W_NOUN, W_ORG,
     W_OTHER, W_PLACE, W_PREP, W_PUNCT, W_TITLE, W_VERB, fold, light, folded_words, light_words,
 )
 from archive_search.articles.speakers.phrases import PHRASE_KEYS, after_phrase
 from archive_search.articles.speakers.subjects import (
-    ASIDE, ONE_OF, WHO, add_joined, family_in_bin, name_before, subject_at, title_by,
+    ASIDE, WHO, add_joined, family_in_bin, name_before, subject_at, title_by,
 )
 from archive_search.articles.speakers.tokens import Line, Subject, split_words, unglue_sentences
 from archive_search.articles.speakers.verb_context import no_speaker_after, subject_before
@@ -45,8 +46,6 @@ _AS_FOR = fold("أما")
 _BETWEEN = folded_words("الذي التي قد كان كانت")
 # What after a verb is its own subject, not its object: a body, a place, a medium, a person.
 _OWN_SUBJECT = frozenset((W_ORG, W_PLACE, W_MEDIA, W_TITLE, W_AMBIG, W_GIVEN, W_LINK))
-# How far after the verb a name in apposition may stand.
-_APPOSITION_WORDS = 20
 _EXPRESSED = folded_words("عبر وعبر فعبر")
 _ABOUT = fold("عن")
 _EXPLAINED = folded_words("بين وبين")
@@ -85,8 +84,8 @@ def _after_verb(line: Line, i: int, out: list[tuple[Line, Subject]]) -> None:
         add_joined(line, before, out)
         return
     subject = subject_at(line, i + 1)
-    if subject is None or subject.kind == "title" or subject.kind == "family" and _role_before(line, subject):
-        subject = _apposed(line, i + 1, subject)  # "قال ممثل المرشد في العراق، مجتبى الحسيني، إن"
+    if subject is None or subject.kind == "title" or subject.kind == "family" and role_before(line, subject):
+        subject = apposed(line, i + 1, subject)  # "قال ممثل المرشد في العراق، مجتبى الحسيني، إن"
     if subject is None:
         subject = family_in_bin(line, i + 1)  # "وقال بن دغر إن"
     if subject is not None and _adverb_with_pronoun(line, subject) and not line.conj[i]:
@@ -189,56 +188,6 @@ def _via(line: Line, i: int, subject: Subject) -> bool:
     return _ABOUT not in line.keys[subject.end:subject.end + _AFTER]
 
 
-def _apposed(line: Line, j: int, title: Subject | None) -> Subject | None:
-    """The name set off by commas (or after يدعى, "called") after a title chain
-    that named nobody, or someone else ("ممثل آية الله علي خامنئي في العراق،
-    مجتبى الحسيني، في بيان"),
-    when it starts with a given name and ends before a comma or what was said;
-    else the title alone (or None) as it was."""
-    toks, n = line.toks, len(line.toks)
-    if j >= n or line.cls[j] not in (W_TITLE, W_AMBIG) and not (title is None and line.keys[j] in ONE_OF) and not (
-            title is not None and title.kind == "family" and _role_before(line, title)):
-        return title
-    if title is not None and title.start < n and line.cls[title.start] in (W_TITLE, W_AMBIG):
-        return title  # the chain stopped at a second title, an object: "أبلغ الرئيس كبير موظفيه، فلان، …"
-    for c in range(j + 1, min(n - 1, j + _APPOSITION_WORDS)):
-        if toks[c] in SENTENCE_MARKS or line.cls[c] == W_VERB or line.keys[c] in SAID_OPENERS:
-            return title
-        if toks[c] in COMMAS or line.keys[c] in _CALLED:
-            if toks[c] in COMMAS and line.keys[c + 1] in _CALLED:
-                c += 1  # "كشف مسؤول إعلامي بشرطة تورونتو، يدعى غاري لونغ، لـCNN": the one so called
-            after = subject_at(line, c + 1) if c + 1 < n and line.cls[c + 1] in (W_TITLE, W_AMBIG) else None
-            start = after.start if after is not None and after.kind == "name" else c + 1
-            # "قال رئيس اللجنة …، مدير عام الإدارة … الشيخ فلان، إن": a second chain, then the name
-            end = name_end(line, start)
-            key = title.title if title else None if line.keys[j] in ONE_OF else title_key(line, j)
-            subject = Subject(start, end, True, key, begin=j)
-            if end > c + 2 and first_is_given(line, subject) and (
-                    end >= n or toks[end] in COMMAS or toks[end] == ":" or line.keys[end] in SAID_OPENERS):
-                return subject
-            if start == c + 1 and _foreign_between_commas(line, start, end):
-                return subject  # "عضو الكونغرس عن الحزب الديمقراطي، فريدريكا ويلسون، …"
-            return title
-    return title
-
-
-def _foreign_between_commas(line: Line, start: int, end: int) -> bool:
-    """Whether the words from ``start`` to ``end``, between two commas after a
-    title chain, are a transliterated name: two or three words the lexicons
-    do not know or know as given names, none of an Arabic word's shape."""
-    if not 2 <= end - start <= 3 or end >= len(line.toks) or line.toks[end] not in COMMAS:
-        return False
-    return all(line.cls[k] in (W_OTHER, W_GIVEN) and not line.conj[k] and not glued(line.toks[k], line.keys[k])
-               for k in range(start, end)) and line.cls[start] == W_OTHER
-
-
-def _role_before(line: Line, subject: Subject) -> bool:
-    """Whether a word in ال read as a family name alone is a role the lexicons do
-    not know, a title after it: "وصرح الموزع الموسيقي لأغنية …، أحمد عبد السلام، بأنه"."""
-    end = subject.end
-    return end < len(line.cls) and line.cls[end] in (W_TITLE, W_AMBIG) and not line.conj[end]
-
-
 def _as_for(line: Line, i: int) -> Subject | None:
     """The topic of "أما … فقال": the name after أما, when it ends before the verb."""
     for a in range(i - 1, max(-1, i - 15), -1):
@@ -333,7 +282,7 @@ def _sentence_subject(line: Line, k: int, verb: int) -> Subject | None:
         return None
     subject = subject_at(line, k + 1)
     if subject is None or subject.kind == "title":
-        subject = _apposed(line, k + 1, subject)  # "سمعت عضو الكونغرس …، فريدريكا ويلسون، المكالمة … وقالت"
+        subject = apposed(line, k + 1, subject)  # "سمعت عضو الكونغرس …، فريدريكا ويلسون، المكالمة … وقالت"
     if subject is None or subject.kind not in ("name", "family") or subject.end > verb or not (
             subject.titled or first_is_given(line, subject)):
         return None  # (a family name after an honorific: "ألقى المهندس الغبان كلمة أكد فيها")
@@ -385,8 +334,6 @@ def _at_trigger(line: Line, k: int) -> list[tuple[Line, Subject]]:
     return found
 
 
-# "A man called …" ("مسؤول يدعى فلان"): the name follows.
-_CALLED = folded_words("يدعى تدعى يسمى تسمى")
 # "دون رد", "بلا تعليق": the noun after "without" is no verb of saying.
 _WITHOUT = frozenset(("دون", "بدون", "بلا"))
 # A "NAME: …" line has its colon among its first words (a title, a name and the

@@ -88,9 +88,6 @@ def name_end(line: Line, k: int) -> int:
         if c == W_OTHER and last == "given" and (_family_despite_shape(line, k) or _between_commas(line, k, start)):
             k += 1  # "نبيل بسباس رئيس الغرفة": ب/ل/ك begin his family name, his title follows
             break
-        if key == _HAJJ and last == "given" and k + 1 < n and cls[k + 1] == W_GIVEN and not conj[k + 1]:
-            k += 2  # "فتحي الحاج عامر": between given names الحاج is a family name's first word
-            break
         if c == W_TITLE and last == "given" and _title_in_name(line, k):
             k += 2  # "الباجي قائد السبسي": a title word with a nisba after it, in construct, is a name
             break
@@ -262,8 +259,11 @@ def _title_apposed(line: Line, k: int) -> bool:
 def _title_in_name(line: Line, k: int) -> bool:
     """Whether a bare title word after a given name belongs to the name: an
     unknown nisba in ال follows it and ends the name (قائد السبسي); a title's
-    own complement is a body or a place (قائد الجيش، مدير التعليم)."""
+    own complement is a body or a place (قائد الجيش، مدير التعليم). Between
+    given names الحاج is a family name's first word ("فتحي الحاج عامر")."""
     cls, keys = line.cls, line.keys
+    if keys[k] == _HAJJ and k + 1 < len(cls) and cls[k + 1] == W_GIVEN and not line.conj[k + 1]:
+        return True
     if keys[k].startswith("ال") or line.conj[k] or k + 1 >= len(cls) or cls[k + 1] != W_AL:
         return False
     return keys[k + 1].endswith("ي") and (k + 2 >= len(cls) or cls[k + 2] not in NAME_CLASSES)
