@@ -20,7 +20,7 @@ from archive_search.articles.speakers.tokens import Line, Subject
 # How far after the verb a name in apposition may stand.
 _APPOSITION_WORDS = 20
 # "A man called …" ("مسؤول يدعى فلان"): the name follows.
-_CALLED = folded_words("يدعى تدعى يسمى تسمى")
+_CALLED = folded_words("يدعى تدعى يسمى تسمى ويدعى وتدعى ويسمى وتسمى")
 
 
 def apposed(line: Line, j: int, title: Subject | None) -> Subject | None:

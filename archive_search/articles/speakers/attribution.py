@@ -34,7 +34,7 @@ from archive_search.articles.speakers.subjects import (
     ASIDE, WHO, add_joined, family_in_bin, name_before, subject_at, title_by,
 )
 from archive_search.articles.speakers.tokens import Line, Subject, split_words, unglue_sentences
-from archive_search.articles.speakers.verb_context import no_speaker_after, subject_before
+from archive_search.articles.speakers.verb_context import delivered_by, no_speaker_after, subject_before
 from archive_search.articles.speakers.triggers import (
     PARTICIPLE_SURFACES, TRIGGER_SURFACES, VERB_SURFACES, indices, sentence_opening, window_end, window_start,
     worth_reading,
@@ -264,6 +264,10 @@ def line_subjects(text_line: str, direct: bool = False) -> list[tuple[Line, Subj
             out.extend((found_line, subject, lo) for found_line, subject in found)
         if not found and not direct and (word in PARTICIPLE_SURFACES or word in VERB_SURFACES) and (
                 i == 0 or words[i - 1] != "ما"):  # "بحسب ما ذكرته وسائل إعلام": its subject follows
+            delivered = delivered_by(words, i)  # "ألقى الدكتور فلان كلمة أكد فيها"
+            if delivered is not None:
+                out.append(delivered)
+                continue
             opening = sentence_opening(words, i)
             if opening is not None:
                 line, starts = Line.with_starts(words[opening:min(i + 1, opening + _AFTER)])

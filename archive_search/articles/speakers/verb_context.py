@@ -6,17 +6,19 @@ whether its subject stands before it.
   before it ("ما يهدد حياة الآخرين", "بريطانيا تنفي الشريف حسين");
 * :func:`subject_before` — the name before a verb with no و in front when the
   words after the verb are its object: the one asked ("رئيس الوزراء فلان دعا
-  فلانا"), or what a verb in the present does ("ريفالدو يتوقع تألق …").
+  فلانا"), or what a verb in the present does ("ريفالدو يتوقع تألق …");
+* :func:`delivered_by` — for a verb "in it" after a speech ("كلمة أكد فيها"),
+  the one who delivered the speech ("ألقى الدكتور فلان كلمة أكد فيها").
 """
 
 from __future__ import annotations
 
 from archive_search.articles.speakers.grammar import first_is_given
 from archive_search.articles.speakers.lexicons import (
-    NAME_CLASSES, SPEECH_VERBS, W_AL, W_FUNC, W_NAT, W_NOUN, W_ORG, W_OTHER, W_PLACE, fold, folded_words,
-    light_words,
+    COMMAS, NAME_CLASSES, SENTENCE_MARKS, SPEECH_VERBS, W_AL, W_FUNC, W_NAT, W_NOUN, W_ORG, W_OTHER, W_PLACE,
+    W_TITLE, fold, folded_words, light, light_words,
 )
-from archive_search.articles.speakers.subjects import name_before
+from archive_search.articles.speakers.subjects import name_before, subject_at
 from archive_search.articles.speakers.tokens import Line, Subject
 
 _DEMANDS_NOW = light_words("يطالب تطالب يدعو تدعو يناشد تناشد يحث تحث")
@@ -69,3 +71,39 @@ def _present(verb: str) -> bool:
     """Whether a verb of saying (light form, no و) is in the present: يفعل, or
     تفعل where يفعل is one too (تقول، تؤكد; تحدث and تساءل are past)."""
     return verb[:1] == "ي" or verb[:1] == "ت" and "ي" + verb[1:] in SPEECH_VERBS
+
+
+# "ألقى فلان كلمة أكد فيها": the verbs that deliver a speech, the speeches, "in it".
+_DELIVERED = light_words("ألقى ألقت وألقى وألقت ارتجل ارتجلت وارتجل وارتجلت")
+_SPEECHES = light_words("كلمة كلمته كلمتها خطابا خطابه خطابها")
+_IN_IT = light_words("فيها فيه خلالها خلاله")
+# How far before the speech its verb may stand (a title chain and the name between them).
+_DELIVERED_WORDS = 16
+# What may stand between the name and the speech: his title, its body, a comma.
+_BETWEEN_NAME_AND_SPEECH = frozenset((W_TITLE, W_ORG, W_AL, W_NAT, W_NOUN, W_OTHER))
+
+
+def delivered_by(words: list[str], i: int) -> tuple[Line, Subject, int] | None:
+    """For the verb of saying at words[i] with "in it" after it and a speech
+    before it ("كلمة نوه فيها"), the one who delivered the speech: the named
+    subject of ألقى/ارتجل before it, with a title or a given name ("ثم ألقى شيخ
+    قبيلة بني عبدالله فلان كلمة نوه فيها"), the line read from that verb and
+    where it starts; None otherwise."""
+    if i < 2 or i + 1 >= len(words) or light(words[i + 1]) not in _IN_IT or light(words[i - 1]) not in _SPEECHES:
+        return None
+    for v in range(i - 2, max(-1, i - 2 - _DELIVERED_WORDS), -1):
+        if words[v] in SENTENCE_MARKS:
+            return None
+        if light(words[v]) in _DELIVERED:
+            break
+    else:
+        return None
+    line = Line.of_words(words[v:i])
+    subject = subject_at(line, 1)
+    speech = len(line.toks) - 1
+    if subject is None or subject.kind != "name" or not (subject.titled or first_is_given(line, subject)):
+        return None
+    if any(line.cls[k] not in _BETWEEN_NAME_AND_SPEECH and line.toks[k] not in COMMAS
+           for k in range(subject.end, speech)):
+        return None  # ("ألقى القبض على فلان …": no speech of his)
+    return line, subject, v

@@ -1058,3 +1058,13 @@ def test_a_transliterated_name_set_off_by_commas_after_a_title_chain():
     assert find_speakers(text) == ["فريدريكا ويلسون"]
     text = "وقال مدير الشركة، المكالمة الهاتفية، إن الخدمة عادت."
     assert find_speakers(text) == []
+
+
+def test_the_one_who_delivered_a_speech_in_which_he_said():
+    text = "ثم ألقى رئيس البرنامج الأستاذ عبد الرحمن المجلي كلمة رحب فيها بالطلبة الموهوبين."
+    assert find_speakers(text) == ["عبد الرحمن المجلي"]
+    text = "وألقت الشرطة القبض على المتهم أحمد الزهراني كلمة قال فيها الضابط إن التحقيق مستمر."
+    assert find_speakers(text) == []
+    # "one called …" with و in front sets off the name as يدعى does
+    assert find_speakers("وقال أحد المستخدمين، ويدعى محمد العلي، إنه ما من ضرورة.") == ["محمد العلي"]
+    assert find_speakers("ووصف أحد المرشدين السياحيين، ويسمى سوكانتا، حال المحاصرين.") == []
