@@ -210,8 +210,17 @@ def _resolve(candidate: Candidate, article: Article, known: KnownNames | None,
              spoken: dict[str, tuple[Line, Subject]]) -> tuple[Line, Subject] | None:
     """The person a candidate refers to, or None; ``spoken`` maps a title to
     the last speaker named with it (whom a title alone then refers to)."""
-    found = _resolve_words(candidate, article, known, spoken)
     subject = candidate.subject
+    line, begin = candidate.line, subject.begin
+    if subject.kind == "title" and begin >= 0 and line.cls[begin] == W_AMBIG and not line.keys[begin].startswith("ال"):
+        # "وقال نجم في البيان" after "خالد نجم، وزير الاتصالات": a word that may be a title, without ال, is
+        # first the family name of someone the article names
+        family = Subject(begin, begin + 1, False, None, "family", begin)
+        found = _resolve_words(Candidate(line, family, candidate.line_no, candidate.words_before), article, None,
+                               spoken)
+        if found is not None and found[1].end - found[1].start > 1:
+            return found
+    found = _resolve_words(candidate, article, known, spoken)
     if found is None and subject.kind == "family" and subject.titled and subject.title:
         # "وأعرب الملك المفدى عن …": no one bears the word after the title, an epithet; the title speaks
         title = Subject(subject.start, subject.start, True, subject.title, "title", subject.begin)

@@ -1068,3 +1068,9 @@ def test_the_one_who_delivered_a_speech_in_which_he_said():
     # "one called …" with و in front sets off the name as يدعى does
     assert find_speakers("وقال أحد المستخدمين، ويدعى محمد العلي، إنه ما من ضرورة.") == ["محمد العلي"]
     assert find_speakers("ووصف أحد المرشدين السياحيين، ويسمى سوكانتا، حال المحاصرين.") == []
+
+
+def test_a_word_that_may_be_a_title_is_the_family_name_of_someone_named():
+    text = ("طابع بريد جديد\nدشن رئيس الوزراء طابع البريد بحضور خالد نجم، وزير الاتصالات، وعصام الصغير، "
+            "رئيس الهيئة القومية للبريد.\nوقال نجم في البيان، إن الطابع الجديد يحمل صورة سفينتين.")
+    assert find_speakers(text) == ["خالد نجم"]
