@@ -12,9 +12,10 @@ from __future__ import annotations
 from archive_search.articles.speakers.chains import title_key
 from archive_search.articles.speakers.grammar import first_is_given, glued, name_end
 from archive_search.articles.speakers.lexicons import (
-    COMMAS, SAID_OPENERS, SENTENCE_MARKS, W_AMBIG, W_GIVEN, W_OTHER, W_TITLE, W_VERB, folded_words,
+    COMMAS, SAID_OPENERS, SENTENCE_MARKS, W_AMBIG, W_GIVEN, W_OTHER, W_PREP, W_TITLE, W_VERB, classify,
+    folded_words,
 )
-from archive_search.articles.speakers.subjects import ONE_OF, subject_at
+from archive_search.articles.speakers.subjects import ONE_OF, WHO, subject_at
 from archive_search.articles.speakers.tokens import Line, Subject
 
 # How far after the verb a name in apposition may stand.
@@ -38,6 +39,8 @@ def apposed(line: Line, j: int, title: Subject | None) -> Subject | None:
     for c in range(j + 1, min(n - 1, j + _APPOSITION_WORDS)):
         if toks[c] in SENTENCE_MARKS or line.cls[c] == W_VERB or line.keys[c] in SAID_OPENERS:
             return title
+        if toks[c] in COMMAS and _inner_title(line, j, c):
+            return title  # "الرجل الذي تربطه علاقة وطيدة بالرئيس الأمريكي، فلان،": the president is named
         if toks[c] in COMMAS or line.keys[c] in _CALLED:
             if toks[c] in COMMAS and line.keys[c + 1] in _CALLED:
                 c += 1  # "كشف مسؤول إعلامي بشرطة تورونتو، يدعى غاري لونغ، لـCNN": the one so called
@@ -71,3 +74,14 @@ def role_before(line: Line, subject: Subject) -> bool:
     not know, a title after it: "وصرح الموزع الموسيقي لأغنية …، أحمد عبد السلام، بأنه"."""
     end = subject.end
     return end < len(line.cls) and line.cls[end] in (W_TITLE, W_AMBIG) and not line.conj[end]
+
+
+def _inner_title(line: Line, j: int, comma: int) -> bool:
+    """Whether a relative clause in the chain from ``j`` ends, at ``comma``, on a title
+    of its own, whose name the comma then sets off ("الرجل الذي تربطه علاقة بالرئيس
+    الأمريكي، فلان،"; but "مدير الحملة التي نظمت القافلة، فلان،" is the director)."""
+    relative = next((r for r in range(j, comma) if line.keys[r] in WHO), None)
+    if relative is None:
+        return False
+    return any(line.cls[t] in (W_TITLE, W_AMBIG) or line.cls[t] == W_PREP and classify(line.toks[t][1:])[0] in (
+        W_TITLE, W_AMBIG) for t in range(relative + 1, comma))

@@ -78,6 +78,31 @@ def sentence_opening(words: list[str], i: int) -> int | None:
     return first
 
 
+def sentence_topic(words: list[str], i: int) -> int | None:
+    """Where the name that opens the sentence of words[i] stands, for a verb of
+    saying in و or a participle with no subject of its own: a title or a given
+    name first ("تامار برادي لم توافقه الرأي، وقالت إن"); None if the sentence
+    opens otherwise or is too long to tell where it opens."""
+    if words[i] not in _CONJ_VERB_SURFACES and not (words[i] in PARTICIPLE_SURFACES and words[i - 1] in COMMAS):
+        return None  # (a participle after a comma: "لافتة" alone is a placard)
+    lo = i
+    while lo > 0 and i - lo < _SENTENCE_WORDS and not _ends_a_statement(words[lo - 1]):
+        lo -= 1
+    if lo > 0 and not _ends_a_statement(words[lo - 1]):
+        return None
+    first = _past_openers(words, lo, i)
+    if first + 2 >= i or _peek(words[first]) not in (W_TITLE, W_GIVEN, W_AMBIG):
+        return None
+    return first
+
+
+def _ends_a_statement(word: str) -> bool:
+    """Whether a word ends a sentence of the article's own: a full stop, not an
+    abbreviation's ("أ.د.") nor a colon before a quote."""
+    return word in (".", "!", "؟", "?") or word.endswith((".", "!", "؟", "?")) and len(
+        word.rstrip(".").split(".")[-1]) > 2
+
+
 def _past_openers(words: list[str], first: int, i: int) -> int:
     """The first word from ``first`` that is no function word ("وقد", "كما") or opening mark."""
     while first < i and (words[first] in _FUNCTION_SURFACES or words[first] in _OPENERS):

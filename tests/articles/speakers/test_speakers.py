@@ -1074,3 +1074,23 @@ def test_a_word_that_may_be_a_title_is_the_family_name_of_someone_named():
     text = ("طابع بريد جديد\nدشن رئيس الوزراء طابع البريد بحضور خالد نجم، وزير الاتصالات، وعصام الصغير، "
             "رئيس الهيئة القومية للبريد.\nوقال نجم في البيان، إن الطابع الجديد يحمل صورة سفينتين.")
     assert find_speakers(text) == ["خالد نجم"]
+
+
+def test_the_name_that_opens_a_sentence_whose_verb_of_saying_has_no_subject():
+    text = ("غير أن العضو في هيئة الدفاع الحكومية تامار برادي لم توافقه الرأي، وقالت قبل أن يبدأ المحلفون "
+            "مداولاتهم إن «العدالة من دون رحمة ثأر بالكامل».")
+    assert find_speakers(text) == ["تامار برادي"]
+    # a given name alone, an abbreviation's full stop, a placard
+    assert find_speakers("عنوان\nيشار إلى أن عددا من الدول سبقت وأعلنت دعمها للترشيح.") == []
+    text = "وأكد مدير الإدارة أن معالي الرئيس العام أ.د. عبدالرحمن السند يتابع البرنامج، مؤكدا أهميته."
+    assert "عبدالرحمن السند" not in find_speakers(text)
+    text = 'وكان الصحفي سام الحسني يرفع لافتة كتب عليها "معاهدة حظر الأسلحة النووية" عندما تدخل الأمن.'
+    assert find_speakers(text) == []
+
+
+def test_a_name_in_a_relative_clause_after_a_title_is_not_the_speaker():
+    text = ("سيحل الرجل الذي تربطه علاقة وطيدة بالرئيس الأمريكي، دونالد ترامب، خلفا لتيليرسون، الذي "
+            "أقاله ترامب في تغريدة.")
+    assert find_speakers(text) == []
+    text = 'ويقول مدير الحملة التي نظمت القافلة، إيرينيو موخيكا، بخصوص ما سيفعلونه: "انتظرنا طويلا".'
+    assert find_speakers(text) == ["إيرينيو موخيكا"]
