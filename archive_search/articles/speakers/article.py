@@ -102,6 +102,18 @@ class Article:
                 return True
         return False
 
+    def mentions(self, key: str, enough: int = 2) -> int:
+        """How many times a word that folds to ``key`` stands alone in the text
+        (counted up to ``enough``)."""
+        text, count = self.text, 0
+        for start in self._places(key):
+            end = start + len(key)
+            if (start == 0 or not text[start - 1].isalpha()) and (end == len(text) or not text[end].isalpha()):
+                count += 1
+                if count >= enough:
+                    break
+        return count
+
     def position(self, candidate: Candidate) -> int:
         """About where the candidate's words (titles included) start in the
         text, as a character offset."""

@@ -304,8 +304,9 @@ def _topic_subject(line: Line) -> Subject | None:
     a name with a title or a given name, which the sentence is about."""
     subject = subject_at(line, 0)
     if subject is None or subject.kind != "name" or not (subject.titled or first_is_given(line, subject)) or (
+            subject.end - subject.start < 2 and line.cls[subject.start] not in (W_GIVEN, W_AMBIG)) or (
             subject.end - subject.start < 2 and not subject.titled):
-        return None  # ("يشار إلى أن …": a given name alone opens as many sentences as a verb does)
+        return None  # ("يشار إلى أن …": a given name alone opens as many sentences as a verb does; "المدرب قلل")
     if any(line.cls[k] == W_OTHER and len(line.keys[k]) == 4 and line.keys[k][0] == "ي"
            for k in range(subject.start + 1, subject.end)):
         return None  # a verb read into the name: "البروفيسور روينبرغ يذهب أبعد"

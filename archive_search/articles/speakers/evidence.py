@@ -91,7 +91,28 @@ def foreign_before_quote(candidate: Candidate, article: Article) -> bool:
         end += 1  # "وأكد هيكينج أيضا أن"
     if end + 1 < len(line.cls) and line.keys[end] == _IN and line.keys[end + 1] in STATEMENTS - _BODIES_STATEMENTS:
         return True  # "وأضاف كريفوروتشكو في تصريح لوكالة …" ("وقال سيتي في بيان": a club's statement)
+    if end - start == 1 and recurs(line, start, article) and (line.toks[end].startswith("-") or _occasion_at(
+            line, end)):
+        return True  # "أكد بلاتر -بعد اجتماع اللجنة- أنه", "وقال جونسون في خطاب استقالته"
     return line.keys[end] in SAID_OPENERS or line.toks[end] in _SAID_MARKS
+
+
+def recurs(line: Line, k: int, article: Article) -> bool:
+    """Whether the article writes the unknown word at token k more than once: a
+    transliterated name the article goes on calling its bearer by."""
+    return article.mentions(line.keys[k]) >= 2
+
+
+def _occasion_at(line: Line, k: int) -> bool:
+    """Whether "في" + a speech or its occasion stands at token k ("في خطاب
+    استقالته", "في مؤتمره الصحفي")."""
+    if k + 1 >= len(line.keys) or line.keys[k] != _IN:
+        return False
+    word = line.keys[k + 1]
+    return word in _OCCASIONS or word.endswith("ه") and word[:-1] in _OCCASIONS
+
+
+_OCCASIONS = (STATEMENTS - _BODIES_STATEMENTS) | folded_words("خطاب مؤتمر لقاء")
 
 
 def a_body_elsewhere(key: str, article: Article) -> bool:
@@ -130,5 +151,8 @@ def foreign_like(key: str, token: str) -> bool:
 
 
 def family_like(key: str) -> bool:
-    """Whether an unknown word may be a family name (no plural or feminine ending)."""
+    """Whether an unknown word may be a family name (no plural or feminine ending;
+    but a transliterated -son is no plural: جونسون، ويلسون، not مدرسون)."""
+    if key.endswith("سون") and len(key) >= 5 and key[0] != "م":
+        return True
     return len(key) >= 3 and not key.endswith(("ات", "ون", "ين", "ه"))

@@ -1094,3 +1094,17 @@ def test_a_name_in_a_relative_clause_after_a_title_is_not_the_speaker():
     assert find_speakers(text) == []
     text = 'ويقول مدير الحملة التي نظمت القافلة، إيرينيو موخيكا، بخصوص ما سيفعلونه: "انتظرنا طويلا".'
     assert find_speakers(text) == ["إيرينيو موخيكا"]
+
+
+def test_a_transliterated_surname_the_article_repeats_before_an_aside_or_a_speech():
+    text = ("بلاتر يتنحى\nمن ناحية أخرى، أكد بلاتر -بعد اجتماع اللجنة التنفيذية للاتحاد الدولي- أنه لن يكون "
+            "مرشحا.\nوتمنى بلاتر التوفيق لخلفه.")
+    assert find_speakers(text) == ["بلاتر"]
+    text = ("استقالة وزير\nوقال جونسون في خطاب استقالته إن المقترحات ستجعل بريطانيا تابعة.\n"
+            "وجاءت استقالة جونسون بعد ساعات.")
+    assert find_speakers(text) == ["جونسون"]  # -son is no plural
+    # once only, the word may be anything
+    assert find_speakers("عنوان\nوقال جونسون في خطاب استقالته إن المقترحات ستجعل بريطانيا تابعة.") == []
+    # a verb after a title is no name, even opening a sentence
+    text = "لكن المدير الفني الإسباني قلل من أهمية التكهنات، مؤكدا أن النجم البرتغالي هو الأفضل."
+    assert find_speakers(text) == []
