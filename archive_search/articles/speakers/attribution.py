@@ -43,7 +43,7 @@ from archive_search.text.letters import NAME_MARKS
 
 _SUBJECT_CLASSES = frozenset((W_ORG, W_PLACE, W_MEDIA, W_TITLE, W_AMBIG, W_GIVEN, W_AL, W_NAT, W_LINK))
 _AS_FOR = fold("أما")
-_BETWEEN = folded_words("الذي التي قد كان كانت")
+_BETWEEN = folded_words("الذي التي قد كان كانت بدوره بدورها")
 # What after a verb is its own subject, not its object: a body, a place, a medium, a person.
 _OWN_SUBJECT = frozenset((W_ORG, W_PLACE, W_MEDIA, W_TITLE, W_AMBIG, W_GIVEN, W_LINK))
 _EXPRESSED = folded_words("عبر وعبر فعبر")

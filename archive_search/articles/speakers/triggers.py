@@ -12,7 +12,7 @@ judged on the words themselves, before any word is classified.
 from __future__ import annotations
 
 from archive_search.articles.speakers.lexicons import (
-    COMMAS, FUNCTION_WORDS, SPEECH_VERBS, W_AMBIG, W_GIVEN, W_LINK, W_MEDIA, W_NOUN, W_ORG, W_OTHER, W_PLACE,
+    COMMAS, FUNCTION_WORDS, SPEECH_VERBS, W_AMBIG, W_FUNC, W_GIVEN, W_LINK, W_MEDIA, W_NOUN, W_ORG, W_OTHER, W_PLACE,
     W_PUNCT, W_TITLE, W_VERB, given_with_madda, light_words, titled_with_hamza_below,
 )
 from archive_search.articles.speakers.tokens import token_info
@@ -38,7 +38,7 @@ ATTRIBUTE = light_words("نسب نسبت ونسب ونسبت")
 # Participles that report what the sentence's subject said.
 _PARTICIPLES = light_words("""مؤكدا مؤكدة مضيفا مضيفة موضحا موضحة مشيرا مشيرة قائلا قائلة
     معتبرا معتبرة لافتا لافتة منوها منوهة مشددا مشددة مبينا مبينة محذرا محذرة داعيا داعية مطالبا مطالبة
-    معربا معربة متسائلا متسائلة""")
+    معربا معربة متسائلا متسائلة بالقول بقوله بقولها""")
 _STATEMENT_SURFACES = frozenset({"تصريح", "تصريحات", "حديث", "بيان", "مقابلة", "تغريدة", "حوار", "تعليق"})
 TRIGGER_SURFACES = frozenset(
     spelling
@@ -85,14 +85,17 @@ def sentence_topic(words: list[str], i: int) -> int | None:
     opens otherwise or is too long to tell where it opens."""
     if words[i] not in _CONJ_VERB_SURFACES and not (words[i] in PARTICIPLE_SURFACES and words[i - 1] in COMMAS):
         return None  # (a participle after a comma: "لافتة" alone is a placard)
+    if i + 1 < len(words) and _peek(words[i + 1]) not in (W_FUNC, W_PUNCT) and words[i + 1] not in _ASIDE_SURFACES:
+        return None  # the verb has a subject of its own: "وتشير المصادر إلى أنه"
     lo = i
     while lo > 0 and i - lo < _SENTENCE_WORDS and not _ends_a_statement(words[lo - 1]):
         lo -= 1
     if lo > 0 and not _ends_a_statement(words[lo - 1]):
         return None
     first = _past_openers(words, lo, i)
-    if first + 2 >= i or _peek(words[first]) not in (W_TITLE, W_GIVEN, W_AMBIG):
-        return None
+    if first + 2 >= i or _peek(words[first]) not in (W_TITLE, W_GIVEN, W_AMBIG) or any(
+            w in _NOT_A_TOPIC_BEFORE for w in words[lo:first]):
+        return None  # ("في زمن قياسي تمكنت …": a phrase, not a name, opens it; "أما فلان، فقال": أما's)
     return first
 
 
@@ -139,7 +142,7 @@ def worth_reading(words: list[str], i: int, observing: bool = False) -> bool:
         if word[0] == "ف" and "أما" in words[max(0, i - _AS_FOR_WORDS):i]:
             return True  # "أما الكاتب فلان فقال"
         return not (i == 0 or word in _CONJ_VERB_SURFACES or words[i - 1] in _FUNCTION_SURFACES
-                    and words[i - 1] not in ("قد", "الذي", "التي"))
+                    and words[i - 1] not in ("قد", "الذي", "التي", "بدوره", "بدورها"))
     if word in EXPLAINED_SURFACES:
         return follows in (W_TITLE, W_GIVEN, W_AMBIG)
     if word in _STATEMENT_SURFACES:
@@ -196,6 +199,9 @@ _OPENS_SUBJECT = frozenset((W_TITLE, W_AMBIG, W_GIVEN, W_LINK))
 _SENTENCE_ENDS = (".", "!", "؟", "?", ":", "؛")
 _TRANSMIT_SURFACES = frozenset(w for word in TRANSMIT | ATTRIBUTE for w in spellings(word))
 _ACCORDING_WHAT_SURFACES = frozenset("حسبما وحسبما بحسبما".split())
+# Openers after which the sentence's first name is no topic: a preposition, أما (read apart).
+_NOT_A_TOPIC_BEFORE = frozenset(w for word in light_words("في من على عن إلى مع بعد قبل خلال منذ أما") for w in
+                                spellings(word) | {"و" + s for s in spellings(word)})
 _SAYING_SURFACES = frozenset("قول تعبير رواية كلام تصريحات تصريح شهادة".split())
 
 

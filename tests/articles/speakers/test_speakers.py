@@ -1108,3 +1108,18 @@ def test_a_transliterated_surname_the_article_repeats_before_an_aside_or_a_speec
     # a verb after a title is no name, even opening a sentence
     text = "لكن المدير الفني الإسباني قلل من أهمية التكهنات، مؤكدا أن النجم البرتغالي هو الأفضل."
     assert find_speakers(text) == []
+
+
+def test_a_name_before_in_turn_and_the_verb_and_one_who_sums_up_by_saying():
+    text = "أمين مجلس شباب منطقة عسير عادل آل عمر بدوره أشار إلى أن أكثر من 2000 زائر شهدوا الملتقى."
+    assert find_speakers(text) == ["عادل آل عمر"]
+    text = 'ولخص رئيس نادي كاين جان فرانسوا فورتان واقع الأندية الفرنسية بقوله "القوة الشرائية هناك أكبر".'
+    assert find_speakers(text) == ["جان فرانسوا فورتان"]
+
+
+def test_no_topic_where_the_verb_has_its_own_subject_or_a_phrase_opens_the_sentence():
+    text = ("عنوان\nوكان اللاعب سعيد المولد قد توجه إلى البرتغال لخوض تجربة احترافية، وتشير المصادر إلى "
+            "أنه وقع للنادي.")
+    assert find_speakers(text) == []
+    text = "عنوان\nفي زمن قياسي تمكنت الأجهزة الأمنية من تحديد هوية المنفذ، مؤكدة أنها بالمرصاد."
+    assert find_speakers(text) == []
