@@ -36,7 +36,7 @@ from archive_search.articles.speakers.subjects import (
 from archive_search.articles.speakers.tokens import Line, Subject, split_words, unglue_sentences
 from archive_search.articles.speakers.verb_context import delivered_by, no_speaker_after, subject_before
 from archive_search.articles.speakers.triggers import (
-    PARTICIPLE_SURFACES, TRIGGER_SURFACES, VERB_SURFACES, indices, sentence_opening, sentence_topic, window_end,
+    PARTICIPLE_SURFACES, TRIGGER_SURFACES, VERB_SURFACES, sentence_opening, sentence_topic, window_end,
     window_start, worth_reading,
 )
 from archive_search.text.letters import NAME_MARKS
@@ -233,10 +233,10 @@ def line_subjects(text_line: str, direct: bool = False) -> list[tuple[Line, Subj
     for a verb with no subject, the words from its sentence's first verb.
     """
     words = split_words(text_line)
-    colon = not direct and ":" in words[:_COLON_WORDS]
-    if not colon and TRIGGER_SURFACES.isdisjoint(words):
-        return []
     hits = TRIGGER_SURFACES.intersection(words)
+    colon = not direct and ":" in words[:_COLON_WORDS]
+    if not hits and not colon:
+        return []
     out: list[tuple[Line, Subject, int]] = []
     if colon:
         line = Line.of_words(words[:words.index(":") + 1])
@@ -245,8 +245,8 @@ def line_subjects(text_line: str, direct: bool = False) -> list[tuple[Line, Subj
             if subject.kind == "name":
                 subject.kind = "colon"  # a name there needs a given name or a title
             out.append((line, subject, 0))
-    positions = [i for word in hits for i in indices(words, word)]
-    for i in sorted(positions)[:_MAX_TRIGGERS] if len(positions) > 1 else positions:
+    positions = [i for i, word in enumerate(words) if word in hits] if hits else []
+    for i in positions[:_MAX_TRIGGERS]:
         word = words[i]
         if i > 0 and words[i - 1] in _WITHOUT:
             continue  # "شوطين دون رد": a reply's noun, not a verb

@@ -102,8 +102,9 @@ def sentence_topic(words: list[str], i: int) -> int | None:
 def _ends_a_statement(word: str) -> bool:
     """Whether a word ends a sentence of the article's own: a full stop, not an
     abbreviation's ("أ.د.") nor a colon before a quote."""
-    return word in (".", "!", "؟", "?") or word.endswith((".", "!", "؟", "?")) and len(
-        word.rstrip(".").split(".")[-1]) > 2
+    if word[-1] not in _FULL_STOPS:
+        return False
+    return len(word) == 1 or len(word.rstrip(".").split(".")[-1]) > 2
 
 
 def _past_openers(words: list[str], first: int, i: int) -> int:
@@ -199,6 +200,7 @@ _OPENS_SUBJECT = frozenset((W_TITLE, W_AMBIG, W_GIVEN, W_LINK))
 _SENTENCE_ENDS = (".", "!", "؟", "?", ":", "؛")
 _TRANSMIT_SURFACES = frozenset(w for word in TRANSMIT | ATTRIBUTE for w in spellings(word))
 _ACCORDING_WHAT_SURFACES = frozenset("حسبما وحسبما بحسبما".split())
+_FULL_STOPS = frozenset(".!؟?")
 # Openers after which the sentence's first name is no topic: a preposition, أما (read apart).
 _NOT_A_TOPIC_BEFORE = frozenset(w for word in light_words("في من على عن إلى مع بعد قبل خلال منذ أما") for w in
                                 spellings(word) | {"و" + s for s in spellings(word)})
