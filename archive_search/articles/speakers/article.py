@@ -76,7 +76,7 @@ class Article:
         word_start = start
         while word_start > 0 and text[word_start - 1] not in " \n":
             word_start -= 1
-        before = text[:word_start].rstrip(" ")
+        before = text[max(0, word_start - _WORD_BEFORE):word_start].rstrip(" ")  # (not the whole text before)
         if before and not before.endswith("\n"):
             previous = before[before.rfind(" ") + 1:].rsplit("\n", 1)[-1]
             if peek(previous) not in _NO_EXTEND:
@@ -150,3 +150,4 @@ def _fold_one_for_one(text: str) -> str:
 # Classes of a neighbouring word that can add nothing to a name.
 _NO_EXTEND = frozenset((W_FUNC, W_PUNCT, W_VERB, W_ORG, W_PLACE, W_MEDIA, W_NOUN, W_PREP))
 _MAX_PLACES = 8  # places where one name is read (the fullest form is among the first)
+_WORD_BEFORE = 80  # characters read back for the word before a place

@@ -31,7 +31,7 @@ from archive_search.articles.speakers.lexicons import (
 )
 from archive_search.articles.speakers.phrases import PHRASE_KEYS, after_phrase
 from archive_search.articles.speakers.subjects import (
-    ASIDE, WHO, add_joined, family_in_bin, name_before, subject_at, title_by,
+    ASIDE, WHO, add_joined, family_in_bin, name_before, subject_at, title_by, topic_subject,
 )
 from archive_search.articles.speakers.tokens import Line, Subject, split_words, unglue_sentences
 from archive_search.articles.speakers.verb_context import delivered_by, no_speaker_after, subject_before
@@ -233,10 +233,10 @@ def line_subjects(text_line: str, direct: bool = False) -> list[tuple[Line, Subj
     for a verb with no subject, the words from its sentence's first verb.
     """
     words = split_words(text_line)
-    hits = TRIGGER_SURFACES.intersection(words)
     colon = not direct and ":" in words[:_COLON_WORDS]
-    if not hits and not colon:
+    if not colon and TRIGGER_SURFACES.isdisjoint(words):
         return []
+    hits = TRIGGER_SURFACES.intersection(words)
     out: list[tuple[Line, Subject, int]] = []
     if colon:
         line = Line.of_words(words[:words.index(":") + 1])
@@ -276,7 +276,7 @@ def line_subjects(text_line: str, direct: bool = False) -> list[tuple[Line, Subj
                     out.append((line, subject, opening))
             elif (topic := sentence_topic(words, i)) is not None:
                 line = Line.of_words(words[topic:min(i, topic + _AFTER)])
-                subject = _topic_subject(line)
+                subject = topic_subject(line)
                 if subject is not None:
                     out.append((line, subject, topic))
     return out
@@ -296,24 +296,6 @@ def _sentence_subject(line: Line, k: int, verb: int) -> Subject | None:
             subject.titled or first_is_given(line, subject)):
         return None  # (a family name after an honorific: "ألقى المهندس الغبان كلمة أكد فيها")
     return subject
-
-
-def _topic_subject(line: Line) -> Subject | None:
-    """The name that opens a sentence whose verb of saying has no subject of its
-    own, when a verb or a particle follows it ("تامار برادي لم توافقه الرأي، وقالت"):
-    a name with a title or a given name, which the sentence is about."""
-    subject = subject_at(line, 0)
-    if subject is None or subject.kind != "name" or not (subject.titled or first_is_given(line, subject)) or (
-            subject.end - subject.start < 2 and line.cls[subject.start] not in (W_GIVEN, W_AMBIG)) or (
-            subject.end - subject.start < 2 and not subject.titled):
-        return None  # ("يشار إلى أن …": a given name alone opens as many sentences as a verb does; "المدرب قلل")
-    if any(line.cls[k] == W_OTHER and len(line.keys[k]) == 4 and line.keys[k][0] == "ي"
-           for k in range(subject.start + 1, subject.end)):
-        return None  # a verb read into the name: "البروفيسور روينبرغ يذهب أبعد"
-    if subject.end - subject.start > 2 and line.cls[subject.end - 1] == W_OTHER:
-        subject.end -= 1  # what he is, read into the name: "والتر روبنسون مختص في المجال السياحي"
-    end = subject.end
-    return subject if end < len(line.cls) and line.cls[end] in (W_OTHER, W_FUNC) and not line.conj[end] else None
 
 
 def _before_said(line: Line, end: int) -> bool:

@@ -9,7 +9,9 @@ On a :class:`~archive_search.articles.speakers.tokens.Line`:
   one family name ("وأضاف الحسن"). A chain whose name is someone else's gives
   no subject: "المتحدث باسم عائلة الصحفي فلان", "نجل الرئيس فلان", "مطار الملك
   عبدالعزيز".
-* :func:`name_before` reads a name standing before its verb ("فلان يؤكد").
+* :func:`name_before` reads a name standing before its verb ("فلان يؤكد");
+* :func:`topic_subject` the name that opens a sentence whose verb of saying has
+  no subject of its own ("فلانة لم توافقه الرأي، وقالت").
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from __future__ import annotations
 from archive_search.articles.speakers.chains import (
     KIN, ON_BEHALF, QUOTES, ROYAL, definite_before, kin_before, quoted_name, title_chain, title_key,
 )
-from archive_search.articles.speakers.grammar import HONORIFICS, name_end
+from archive_search.articles.speakers.grammar import HONORIFICS, first_is_given, name_end
 from archive_search.articles.speakers.lexicons import (
     COMMAS, GIVEN_NAMES, NAME_CLASSES, NATIONALITIES, SAID_OPENERS, TITLES, W_AL, W_AMBIG, W_FUNC, W_GIVEN, W_LINK,
     W_MEDIA, W_NAT, W_NOUN, W_ORG, W_OTHER, W_PLACE, W_PREP, W_PUNCT, W_TITLE, fold, folded_words,
@@ -270,3 +272,21 @@ def title_by(line: Line, subject: Subject) -> bool:
         return True
     return end < len(line.toks) and title_follows(line, end) and (
         line.toks[end] in COMMAS or not line.keys[end].startswith("ال"))
+
+
+def topic_subject(line: Line) -> Subject | None:
+    """The name that opens a sentence whose verb of saying has no subject of its
+    own, when a verb or a particle follows it ("تامار برادي لم توافقه الرأي، وقالت"):
+    a name with a title or a given name, which the sentence is about."""
+    subject = subject_at(line, 0)
+    if subject is None or subject.kind != "name" or not (subject.titled or first_is_given(line, subject)) or (
+            subject.end - subject.start < 2 and line.cls[subject.start] not in (W_GIVEN, W_AMBIG)) or (
+            subject.end - subject.start < 2 and not subject.titled):
+        return None  # ("يشار إلى أن …": a given name alone opens as many sentences as a verb does; "المدرب قلل")
+    if any(line.cls[k] == W_OTHER and len(line.keys[k]) == 4 and line.keys[k][0] == "ي"
+           for k in range(subject.start + 1, subject.end)):
+        return None  # a verb read into the name: "البروفيسور روينبرغ يذهب أبعد"
+    if subject.end - subject.start > 2 and line.cls[subject.end - 1] == W_OTHER:
+        subject.end -= 1  # what he is, read into the name: "والتر روبنسون مختص في المجال السياحي"
+    end = subject.end
+    return subject if end < len(line.cls) and line.cls[end] in (W_OTHER, W_FUNC) and not line.conj[end] else None
