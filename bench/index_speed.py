@@ -6,10 +6,13 @@ Indexes the three news corpora (``../shared/corpora/news/*/articles.jsonl.gz``,
 RSS (the indexing process and its workers together, sampled from /proc) and
 index size. Then times one changed file
 applied to that index. With --lucene, the Lucene peer indexes the same articles
-in the same run and the ratio is printed.
+in the same run and the ratio is printed. With --speakers-before, each rebuild
+is preceded by one with the speaker finder as it was before issue 14, so that
+the cost of finding speakers is read from two runs side by side.
 
     python bench/index_speed.py --lucene
     python bench/index_speed.py --jobs 2 --limit 5000
+    python bench/index_speed.py --jobs 1 2 --speakers-before   # what speaker finding costs a rebuild
 """
 
 from __future__ import annotations
@@ -51,10 +54,20 @@ def prepare_corpus(target: Path, limit: int | None) -> tuple[int, int]:
     return articles, text_bytes
 
 
-def _child(corpus: str, index: str, jobs: int) -> None:
-    """Run in a fresh process: one rebuild, its figures as JSON on stdout."""
+def _child(corpus: str, index: str, jobs: int, speakers_before: bool = False) -> None:
+    """Run in a fresh process: one rebuild, its figures as JSON on stdout.
+    With ``speakers_before``, the rebuild finds speakers with the finder as it
+    was before issue 14 and observes no sample (the workers fork from here and
+    keep the substitution): what speaker finding costs a rebuild, measured."""
     from archive_search import Archive
 
+    if speakers_before:
+        from archive_search.articles import enrich
+        from archive_search.index import rebuild
+        from bench.speakers_before import find_speakers as before
+
+        enrich.find_speakers = lambda text, known=None: before(text)
+        rebuild.observe = lambda known, articles: known
     t0 = time.perf_counter()
     with Archive(index, corpus_dir=corpus) as archive:
         report = archive.rebuild(jobs=jobs)
@@ -127,11 +140,13 @@ def main(argv=None):
     parser.add_argument("--jobs", type=int, nargs="*", default=[1, 2], help="job counts to measure")
     parser.add_argument("--limit", type=int, help="index only this many articles (spread over the corpora)")
     parser.add_argument("--lucene", action="store_true", help="index the same articles with the Lucene peer")
-    parser.add_argument("--child", nargs=3, help=argparse.SUPPRESS)
+    parser.add_argument("--speakers-before", action="store_true",
+                        help="also rebuild with the speaker finder before issue 14, each job count in turn")
+    parser.add_argument("--child", nargs=4, help=argparse.SUPPRESS)
     parser.add_argument("--child-update", nargs=2, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.child:
-        return _child(args.child[0], args.child[1], int(args.child[2]))
+        return _child(args.child[0], args.child[1], int(args.child[2]), args.child[3] == "before")
     if args.child_update:
         return _child_update(*args.child_update)
     if not (shared_dir() / "corpora" / "news").is_dir():
@@ -149,9 +164,11 @@ def main(argv=None):
             print(f"lucene peer (whole process, one field): {lucene['seconds']:.1f} s, {lucene_rate:,.0f} articles/s, "
                   f"index {lucene['size'] / 1e6:.0f} MB")
         last_index = None
-        for jobs in args.jobs:
-            index = tmp / f"index-{jobs}"
-            child = subprocess.Popen([sys.executable, __file__, "--child", str(corpus), str(index), str(jobs)],
+        runs = [(jobs, finder) for jobs in args.jobs for finder in (("before", "now") if args.speakers_before
+                                                                      else ("now",))]
+        for jobs, finder in runs:
+            index = tmp / f"index-{jobs}-{finder}"
+            child = subprocess.Popen([sys.executable, __file__, "--child", str(corpus), str(index), str(jobs), finder],
                                      stdout=subprocess.PIPE, text=True)
             peak = peak_tree_rss(child)
             figures = json.loads(child.stdout.read())
@@ -159,13 +176,15 @@ def main(argv=None):
                 sys.exit(f"index_speed: the rebuild failed (exit code {child.returncode})")
             rate = figures["articles"] / figures["seconds"]
             size = index_size(index)
-            line = (f"archive-search --jobs {jobs}: {figures['seconds']:.1f} s, {rate:,.0f} articles/s, "
+            label = " (speakers: the finder before issue 14)" if finder == "before" else ""
+            line = (f"archive-search --jobs {jobs}{label}: {figures['seconds']:.1f} s, {rate:,.0f} articles/s, "
                     f"{text_bytes / 1e6 / figures['seconds']:.2f} MB/s, peak RSS {peak / 1e9:.2f} GB, "
                     f"index {size / 1e6:.0f} MB ({size / text_bytes:.2f}× the text)")
             if lucene_rate:
                 line += f", {rate / lucene_rate:.2f}× Lucene"
             print(line, flush=True)
-            last_index = index
+            if finder == "now":
+                last_index = index
         if last_index is not None:
             # one changed file: a small article dropped into the corpus
             (corpus / "changed.txt").write_text("مقال جديد عن مخيم الهول\n\nنص قصير عن المخيم.", encoding="utf-8")
