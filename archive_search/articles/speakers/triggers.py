@@ -207,16 +207,5 @@ _NOT_A_TOPIC_BEFORE = frozenset(w for word in light_words("في من على عن
 _SAYING_SURFACES = frozenset("قول تعبير رواية كلام تصريحات تصريح شهادة".split())
 
 
-def indices(words: list[str], word: str):
-    """Where the word stands in the list."""
-    i = -1
-    try:
-        while True:
-            i = words.index(word, i + 1)
-            yield i
-    except ValueError:
-        return
-
-
 # How far before a ف-verb its أما may stand ("أما أمين سر المجلس …، فلان، فقال").
 _AS_FOR_WORDS = 14
