@@ -25,6 +25,20 @@ def test_given_names_of_each_origin_are_in_the_lexicon(origin, names):
     assert [n for n in names.split() if normalize(n) not in lexicon] == []
 
 
+@pytest.mark.parametrize("origin, names", [
+    ("arabic", "نائف بخيت معيض ناظم لولوة"),
+    ("european", "سالي سمانثا هنرييت جيروم سايمون كيمبرلي"),
+])
+def test_given_names_the_development_parts_showed_missing(origin, names):
+    assert [n for n in names.split() if normalize(n) not in GIVEN_BY_ORIGIN[origin]] == []
+
+
+@pytest.mark.parametrize("word", "نجاح واصل ثابت رفيعة نشأت مفيد دين بترا".split())
+def test_words_that_read_as_names_but_are_mostly_words_are_no_given_names(word):
+    # (a verb, an adjective, a noun, a city: listed as given names they would read a name into a sentence)
+    assert normalize(word) not in GIVEN_NAMES
+
+
 def test_the_given_name_lexicon_has_several_thousand_entries():
     assert len(GIVEN_NAMES) > 2500
 
