@@ -1123,3 +1123,12 @@ def test_no_topic_where_the_verb_has_its_own_subject_or_a_phrase_opens_the_sente
     assert find_speakers(text) == []
     text = "عنوان\nفي زمن قياسي تمكنت الأجهزة الأمنية من تحديد هوية المنفذ، مؤكدة أنها بالمرصاد."
     assert find_speakers(text) == []
+
+
+def test_a_city_in_abad_a_graduate_and_an_adjective_are_no_speakers():
+    text = "عنوان\nوأجلت الحركة المفاوضات في مدينة مري قرب إسلام آباد، مشيرة إلى أنها ستعلن موقفها."
+    assert find_speakers(text) == []
+    text = 'وقال الشاب خريج الهندسة النفطية والعاطل عن العمل منذ ثلاث سنوات إن "ما حصل هو سحب للثقة".'
+    assert find_speakers(text) == []
+    text = 'وقال المدرب: "أعتقد أن هذا وصف جيد"، مضيفا أن اللاعبين أوفياء لهذا الأسلوب.'
+    assert find_speakers(text) == []
