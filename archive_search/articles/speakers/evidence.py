@@ -19,7 +19,7 @@ from archive_search.articles.speakers.chains import QUOTES, definite_before
 from archive_search.articles.speakers.grammar import arabic_pattern, prefixed
 from archive_search.articles.speakers.known import KnownNames
 from archive_search.articles.speakers.lexicons import (
-    SAID_OPENERS, STATEMENTS, W_AL, W_AMBIG, W_FUNC, W_ORG, W_OTHER, W_PREP, W_PUNCT, W_TITLE, W_VERB, fold,
+    CLUBS, SAID_OPENERS, STATEMENTS, W_AL, W_AMBIG, W_FUNC, W_ORG, W_OTHER, W_PREP, W_PUNCT, W_TITLE, W_VERB, fold,
     folded_words,
 )
 from archive_search.articles.speakers.tokens import Line, Subject
@@ -123,7 +123,8 @@ def a_body_elsewhere(key: str, article: Article) -> bool:
     أناليتيكا")."""
     for _, window in article.windows_with(key, before=20, after=len(key) + 1):
         for k in range(1, len(window.keys)):
-            if window.keys[k] == key and window.cls[k - 1] == W_ORG and not definite_before(window, k):
+            if window.keys[k] == key and window.cls[k - 1] == W_ORG and not definite_before(window, k) and (
+                    window.keys[k - 1] not in CLUBS):  # ("نجم باريس سان جرمان نيمار": a player, not a company)
                 return True
     return False
 

@@ -23,6 +23,7 @@ from archive_search.text.person_names import FILIATION, JOINED
 _FAMILY_OF = fold("آل")
 _SHEIKH = fold("الشيخ")
 _HAJJ = fold("الحاج")
+_ABAD = fold("آباد")
 # What sets off a name from what is said of him: a comma, a bracket ("محفوظ كمون (مجهز)").
 _APPOSITION_MARKS = COMMAS | {"("}
 _UMM = fold("أم")
@@ -65,7 +66,7 @@ def name_end(line: Line, k: int) -> int:
             continue
         if c in GIVEN_LIKE:
             if last == "family" and families >= 2 or c == W_AMBIG and k > start and k + 1 < n and cls[
-                    k + 1] in _AFTER_A_TITLE:
+                    k + 1] in _AFTER_A_TITLE or k + 1 < n and keys[k + 1] == _ABAD:  # (جلال آباد: a city)
                 break  # "عبدالرحمن الفهد مساعد مدير …": a title after the name
             last = "given" if last != "family" else "family"
             k += 1

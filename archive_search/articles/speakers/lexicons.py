@@ -76,7 +76,9 @@ def load_lexicon(name: str, key=fold) -> frozenset[str]:
 GIVEN_BY_ORIGIN = {origin: load_lexicon(f"given_{origin}") for origin in GIVEN_ORIGINS}
 GIVEN_NAMES = frozenset().union(*GIVEN_BY_ORIGIN.values())
 TITLES = load_lexicon("titles")
-ORGANISATIONS = load_lexicon("organisations")
+# Clubs are organisations; their names are kept apart too (evidence.a_body_elsewhere).
+CLUBS = load_lexicon("clubs")
+ORGANISATIONS = load_lexicon("organisations") | CLUBS
 PLACES = load_lexicon("places")
 MEDIA = load_lexicon("media")
 NATIONALITIES = load_lexicon("nationalities")
