@@ -95,12 +95,7 @@ class Article:
 
     def has_word(self, key: str) -> bool:
         """Whether a word that folds to ``key`` stands alone somewhere in the text."""
-        text = self.text
-        for start in self._places(key):
-            end = start + len(key)
-            if (start == 0 or not text[start - 1].isalpha()) and (end == len(text) or not text[end].isalpha()):
-                return True
-        return False
+        return self.mentions(key, 1) > 0
 
     def mentions(self, key: str, enough: int = 2) -> int:
         """How many times a word that folds to ``key`` stands alone in the text
