@@ -72,26 +72,15 @@ from bench.speakers_before import find_speakers as find_before  # noqa: E402
 
 DEVELOPMENT = "development (read, tuned on)"
 UNREAD = "fresh, drawn last (scored untouched; its errors not read, --verbose does not print them)"
+NEWS = "articles.jsonl.gz"
 FILES = (
-    ("speakers_news_dev.jsonl", DEVELOPMENT, "articles.jsonl.gz"),
-    ("speakers_news_dev2.jsonl", DEVELOPMENT + "; scored untouched first", "articles.jsonl.gz"),
-    ("speakers_news_dev3.jsonl", DEVELOPMENT + "; scored untouched first", "articles.jsonl.gz"),
-    ("speakers_news_dev4.jsonl", DEVELOPMENT + "; scored untouched first", "articles.jsonl.gz"),
-    ("speakers_news_dev5.jsonl", DEVELOPMENT + "; scored untouched first", "articles.jsonl.gz"),
-    ("speakers_news_dev6.jsonl", DEVELOPMENT + "; scored untouched first", "articles.jsonl.gz"),
-    ("speakers_news_dev7.jsonl", DEVELOPMENT + "; scored untouched first", "articles.jsonl.gz"),
-    ("speakers_news_dev8.jsonl", DEVELOPMENT + "; scored untouched first", "articles.jsonl.gz"),
-    ("speakers_news_dev9.jsonl", DEVELOPMENT + "; scored untouched first", "articles.jsonl.gz"),
-    ("speakers_news_dev10.jsonl", DEVELOPMENT + "; scored untouched first", "articles.jsonl.gz"),
-    ("speakers_news_dev11.jsonl", DEVELOPMENT + "; scored untouched first", "articles.jsonl.gz"),
-    ("speakers_news_dev12.jsonl", DEVELOPMENT + "; scored untouched first", "articles.jsonl.gz"),
-    ("speakers_news_dev13.jsonl", DEVELOPMENT + "; scored untouched first", "articles.jsonl.gz"),
-    ("speakers_news_dev14.jsonl", DEVELOPMENT + "; scored untouched first", "articles.jsonl.gz"),
-    ("speakers_news_dev15.jsonl", UNREAD, "articles.jsonl.gz"),
-    ("speakers_news_dev16.jsonl", UNREAD, "articles.jsonl.gz"),
+    ("speakers_news_dev.jsonl", DEVELOPMENT, NEWS),
+    # dev2 to dev14: each scored untouched before it was read (SPEAKERS.md)
+    *((f"speakers_news_dev{n}.jsonl", DEVELOPMENT + "; scored untouched first", NEWS) for n in range(2, 15)),
+    *((f"speakers_news_dev{n}.jsonl", UNREAD, NEWS) for n in (15, 16)),
     ("speakers.jsonl", DEVELOPMENT, "sample_200.jsonl"),
     ("speakers_heldout.jsonl", "held out (scored, errors not read)", "sample_200.jsonl"),
-    ("speakers_news_test.jsonl", "TEST (never read; scored with --test only)", "articles.jsonl.gz"),
+    ("speakers_news_test.jsonl", "TEST (never read; scored with --test only)", NEWS),
 )
 TEST = "speakers_news_test.jsonl"
 
