@@ -53,17 +53,19 @@ def apposed(line: Line, j: int, title: Subject | None) -> Subject | None:
             if end > c + 2 and first_is_given(line, subject) and (
                     end >= n or toks[end] in COMMAS or toks[end] == ":" or line.keys[end] in SAID_OPENERS):
                 return subject
-            if start == c + 1 and _foreign_between_commas(line, start, end):
-                return subject  # "عضو الكونغرس عن الحزب الديمقراطي، فريدريكا ويلسون، …"
+            if start == c + 1 and _foreign_between_commas(line, start, end, line.keys[c] in _CALLED):
+                return subject  # "عضو الكونغرس عن الحزب الديمقراطي، فريدريكا ويلسون، …"; "وتدعى هوليا توران إن"
             return title
     return title
 
 
-def _foreign_between_commas(line: Line, start: int, end: int) -> bool:
+def _foreign_between_commas(line: Line, start: int, end: int, called: bool = False) -> bool:
     """Whether the words from ``start`` to ``end``, between two commas after a
-    title chain, are a transliterated name: two or three words the lexicons
-    do not know or know as given names, none of an Arabic word's shape."""
-    if not 2 <= end - start <= 3 or end >= len(line.toks) or line.toks[end] not in COMMAS:
+    title chain (or after يدعى, up to what was said), are a transliterated name:
+    two or three words the lexicons do not know or know as given names, none of
+    an Arabic word's shape."""
+    if not 2 <= end - start <= 3 or end >= len(line.toks) or not (
+            line.toks[end] in COMMAS or called and line.keys[end] in SAID_OPENERS):
         return False
     return all(line.cls[k] in (W_OTHER, W_GIVEN) and not line.conj[k] and not glued(line.toks[k], line.keys[k])
                for k in range(start, end)) and line.cls[start] == W_OTHER

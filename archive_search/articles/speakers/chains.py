@@ -45,6 +45,8 @@ ROYAL = folded_words("الملك الأمير الشيخ السلطان الإم
 QUOTES = frozenset('"«»“”\'')
 ON_BEHALF = fold("باسم")
 _ON_ITS_BEHALF = folded_words("باسمه باسمها باسمهم باسمهما")
+_BY_THE_TONGUE = fold("بلسان")
+_NOT = fold("غير")
 _DEFINITE = ("ال", "وال", "فال", "بال", "كال", "لل")
 
 
@@ -178,6 +180,12 @@ def definite_before(line: Line, k: int) -> bool:
     return line.keys[k - 1].startswith(_DEFINITE)  # (للجمارك: ل + ال)
 
 
+# Words of a title chain that say when the post is held, not who holds it.
+_TENURE = folded_words("الحالي الحالية المنتهية سابقا حاليا")
+_ITS_TERM = folded_words("ولايته ولايتها")  # "المنتهية ولايتها"
+_TENURE_THEN = GIVEN_LIKE | {W_TITLE, W_LINK}  # a second title, or the name
+
+
 def _word_step(chain: _Chain, c: int) -> int:
     """One word of the chain that is not a title."""
     line, k = chain.line, chain.k
@@ -187,6 +195,10 @@ def _word_step(chain: _Chain, c: int) -> int:
         chain.described = False
     if chain.quoted and toks[k] not in QUOTES and chain.titled:
         return _NEXT  # inside quotes after a title: an organisation's or a medium's name
+    if chain.titled and (keys[k] in _TENURE and (following in _TENURE_THEN or k + 1 < len(keys) and (
+            keys[k + 1] in _TENURE or keys[k + 1] in _ITS_TERM)) or keys[k] in _ITS_TERM
+            or keys[k] == _NOT and following in (W_AL, W_ORG, W_NAT)):
+        return _NEXT  # "عضو المجلس البلدي الحالي الدكتور فلان", "المنتهية ولايتها", "رئيس الحزب غير المنتخب"
     if c == W_NOUN and chain.titled and toks[k].endswith(("ه", "ها", "هم")):
         return _STOP  # "وأبدى المسؤول العسكري رفضه لـ…": a noun with its pronoun, the verb's object
     if toks[k] == "و" and chain.titled and following in (W_TITLE, W_AMBIG):
@@ -228,6 +240,12 @@ def _word_step(chain: _Chain, c: int) -> int:
             return _STOP  # (before "وسارة درور" the unknown words are a first name: "جوليت كيلو وسارة …")
         chain.k = ahead
         return _MOVED
+    elif c in GIVEN_LIKE and chain.titled and keys[k].startswith("ال") and (
+            chain.prev == W_TITLE and _indefinite(line, k - 1) and keys[k - 1] not in HONORIFICS
+            or keys[k - 1] in _OCEAN):
+        pass  # "شيخ الأزهر", "المحيط الهادي": a given name in ال as a title's complement, an adjective
+    elif c in GIVEN_LIKE and chain.titled and _place_noun(keys[k - 1]):
+        return _after_a_place_name(chain)
     elif c in GIVEN_LIKE and chain.org_name and _body_named_after_a_person(chain):
         return _MOVED
     elif toks[k] in QUOTES:
@@ -238,6 +256,17 @@ def _word_step(chain: _Chain, c: int) -> int:
     elif not (toks[k].isdigit() and k + 1 < len(toks) and toks[k + 1] in COMMAS):
         return _STOP  # (a number before a comma: "الأستاذ بمعهد حمام سوسة 2، خالد …")
     return _NEXT
+
+
+def _after_a_place_name(chain: _Chain) -> int:
+    """Past a place named after a person, the name a comma sets off after it
+    ("عضو التنسيقية ببئر علي بن خليفة، العوني بن مسعود"); without a comma the
+    two names may not part ("بمستشفى شارل نيكول هشام عوينة"): the name starts here."""
+    line, n = chain.line, len(chain.line.cls)
+    end = max(name_end(line, chain.k), chain.k + 1)
+    if end + 1 < n and line.toks[end] in COMMAS and line.cls[end + 1] in NAME_CLASSES:
+        chain.k = end + 1
+    return _STOP
 
 
 def _body_named_after_a_person(chain: _Chain) -> bool:
@@ -255,12 +284,22 @@ def _body_named_after_a_person(chain: _Chain) -> bool:
     return True
 
 
+_OCEAN = folded_words("المحيط بالمحيط والمحيط للمحيط")
+# Places named after a person ("بئر علي بن خليفة", "حي الملك فهد", "مستشفى الملك خالد").
+_PLACE_NOUNS = folded_words("بئر حي شارع ساحة ميدان مطار ميناء مستشفى مدرسة جامعة مسجد جامع مدينة قرية ضاحية")
+
+
+def _place_noun(key: str) -> bool:
+    """Whether a word is a bare place noun, maybe after ب, ل or و (ببئر، لمستشفى)."""
+    return key in _PLACE_NOUNS or key[:1] in "بلو" and key[1:] in _PLACE_NOUNS
+
+
 def _tie_step(chain: _Chain, following: int) -> bool:
     """Whether the word of the chain at ``chain.k`` ties its title to what
     follows (باسم، إلى، على، عن، في، لدى …): the chain goes on."""
     line, k = chain.line, chain.k
     key = line.keys[k]
-    if key == ON_BEHALF:
+    if key == ON_BEHALF or key == _BY_THE_TONGUE:  # "المتحدث باسم …", "الناطق بلسان …"
         chain.on_behalf = True
         return True
     if key in _ON_ITS_BEHALF:

@@ -289,6 +289,15 @@ def _closing_family(line: Line, k: int) -> bool:
     return ends and (cls[k] == W_TITLE or cls[k] == W_PLACE and not key.endswith("ه"))
 
 
+def middle_name(line: Line, k: int, family: int) -> bool:
+    """Whether the unknown word at k, after a given name, is a middle name of a
+    titled person ("الوزير خوسيه أزيريدو لوبيز", "التركي مولود تشاووش أوغلو"):
+    the family name at ``family`` unknown too and of no Arabic noun's shape."""
+    if line.cls[family] != W_OTHER or len(line.keys[k]) <= 2 or line.toks[family].endswith("ة") or k < 2:
+        return False
+    return line.cls[k - 2] in (W_TITLE, W_AMBIG, W_NAT) or line.toks[k - 2] in COMMAS
+
+
 def arabic_pattern(token: str, key: str) -> bool:
     """Whether an unknown word has the shape of an Arabic word, not of a name:
     a noun with a pronoun (منصبه، انفصالها),

@@ -102,9 +102,10 @@ def after_phrase(line: Line, i: int, out: list[tuple[Line, Subject]]) -> None:
         found = (line, subject_at(line, i + 2))
     elif key in STATEMENTS and i + 3 < n and keys[i + 1] in _ISSUED and keys[i + 2] in (_FROM, _FROM_WHOM):
         found = (line, _named(line, subject_at(line, i + 3)))  # "بيان صادر عن وزير الدفاع فلان"
-    elif key in STATEMENTS and i > 0 and keys[i - 1] == fold("في"):
+    elif key in STATEMENTS and i > 0 and keys[i - 1] == fold("في") and (
+            i + 1 < n and keys[i + 1].startswith("ل")):
         found = _prefixed_subject(line, i + 1)
-        if found[1] is not None and i + 1 < n and _reporter(keys[i + 1]):
+        if found[1] is not None and _reporter(keys[i + 1]):
             found = (line, None)  # "في تصريح لمراسل الإذاعة فلان": the reporter spoken to
     elif key in STATEMENTS and i + 2 < n and keys[i + 1] == _FROM_WHOM:
         found = (line, _named(line, subject_at(line, i + 2)))  # "أول تعليق من الرئيس فلان"

@@ -34,7 +34,7 @@ from archive_search.articles.speakers.evidence import (
     a_body_elsewhere, family_like, foreign_before_quote, from_a_body, one_word_name, prefixed_elsewhere,
 )
 from archive_search.articles.speakers.grammar import (
-    arabic_pattern, first_is_given, glued, name_end, prefixed, statement_at,
+    arabic_pattern, first_is_given, glued, middle_name, name_end, prefixed, statement_at,
 )
 from archive_search.articles.speakers.known import KnownNames, family_key
 from archive_search.articles.speakers.lexicons import (
@@ -68,7 +68,8 @@ def _spans_with(line: Line, last: str) -> list[tuple[int, int]]:
             if (before in _BACK_OVER
                     or before in (W_OTHER, W_AL) and two_before == W_LINK  # "بن رعد", "عبد الله"
                     or before == W_AL and two_before in _BACK_OVER and line.keys[start - 1] in COMPOUND_SECONDS
-                    or before == W_OTHER and two_before in _BEFORE_FOREIGN_GIVEN and p - start < 2):
+                    or before == W_OTHER and p - start < 2 and (two_before in _BEFORE_FOREIGN_GIVEN or (
+                        two_before == W_GIVEN and middle_name(line, start - 1, p)))):  # "خوسيه أزيريدو لوبيز"
                 start -= 1
             else:
                 break

@@ -39,6 +39,10 @@ _EACH, _FROM = fold("كل"), fold("من")
 _BIN = fold("بن")
 # "أحد/إحدى …": one of a group (of officials, of researchers).
 ONE_OF = folded_words("أحد إحدى")
+# Ranks and honorifics that stand only before a name (not الشيخ, السيد: family names too).
+_RANKS = folded_words("""الدكتور الدكتورة د د. الأستاذ الأستاذة المهندس المهندسة العقيد اللواء العميد
+    المقدم الرائد النقيب""")
+_BODY_WORDS = frozenset((W_AL, W_PLACE, W_ORG, W_NAT))
 # "فلان الذي قال": who (the name before it spoke; not read as a trade's family name).
 WHO = folded_words("الذي التي")
 
@@ -92,7 +96,26 @@ def subject_at(line: Line, j: int) -> Subject | None:
     apposed = _apposed_after_body(line, k, end)
     if apposed is not None:
         return Subject(apposed[0], apposed[1], True, title, begin=j)
+    after = _named_after_rank(line, k, end)
+    if after is not None:
+        return Subject(after, name_end(line, after), True, title_key(line, k), begin=j)
     return Subject(k, end, titled or title_follows(line, end), title, begin=j)
+
+
+def _named_after_rank(line: Line, k: int, end: int) -> int | None:
+    """Where the name starts when the words from k to ``end``, opening with a word
+    that is a title as well as a given name, are followed by a rank or an
+    honorific and a given name: those words were the title ("قال مشرف الفعالية
+    الأستاذ علي النقيدان", "وأكد أمين العاصمة المقدسة الدكتور أسامة البار")."""
+    cls, n = line.cls, len(line.cls)
+    if cls[k] != W_AMBIG or line.keys[k] not in TITLES:
+        return None
+    rank = end
+    while rank < min(n, end + 3) and cls[rank] in _BODY_WORDS and line.keys[rank] not in _RANKS:
+        rank += 1  # "أمين امانة المنطقة الشرقية المهندس …": the rest of the body's name
+    if rank + 1 >= n or line.keys[rank] not in _RANKS or cls[rank + 1] not in (W_GIVEN, W_AMBIG):
+        return None
+    return rank + 1 if name_end(line, rank + 1) > rank + 1 else None
 
 
 def _adjective_after_nationality(line: Line, start: int, end: int) -> bool:
@@ -230,6 +253,9 @@ def name_before(line: Line, i: int) -> Subject | None:
                   and cls[s - 1] == W_OTHER and s > 1 and cls[s - 2] in (W_ORG, W_PLACE) and reads_to_verb(s)), first)
     if start == i or start > 0 and _adjective_after_nationality(line, start, i):
         return None  # ("وزير إيطالي متطرف يتعهد")
+    if i - start == 1 and start > 0 and line.keys[start].startswith("ال") and cls[start - 1] == W_TITLE and (
+            not line.keys[start - 1].startswith("ال") and line.keys[start - 1] not in HONORIFICS):
+        return None  # "شيخ الأزهر دعا": a given name in ال as a bare title's complement
     t = start - 1
     titled, title = False, None
     while t >= 0 and (cls[t] in (W_TITLE, W_AMBIG, W_ORG, W_MEDIA, W_NAT, W_AL, W_PLACE, W_NOUN, W_PREP, W_GIVEN) or (

@@ -1142,3 +1142,78 @@ def test_a_club_speaks_as_a_body_and_the_player_after_it_is_a_person():
     assert find_speakers(text) == ["لوران بلان"]
     text = 'من جهته، قال قائد شرطة جلال آباد، غلام ساناي ستانكزاي، لقناة تولو نيوز، أن "الإنقاذ مستمر".'
     assert find_speakers(text) == ["غلام ساناي ستانكزاي"]
+
+
+def test_a_title_that_is_also_a_given_name_then_a_rank_and_the_name():
+    text = "من جهته قال مشرف الفعالية الأستاذ علي النقيدان: بفضل الله وجدنا تشجيعا هائلا من الزوار."
+    assert find_speakers(text) == ["علي النقيدان"]
+    text = "وأكد أمين العاصمة المقدسة الدكتور أسامة بن فضل البار، حرص الجهات المسؤولة على الخدمات."
+    assert find_speakers(text) == ["أسامة بن فضل البار"]
+    text = 'وقال امين امانة المنطقة الشرقية المهندس فهد الجبير لـ "اليوم": ان إشراك المرأة قرار حكيم.'
+    assert find_speakers(text) == ["فهد الجبير"]
+    # the given name itself, with its family name, is a person
+    assert find_speakers("وقال أمين الجميل الرئيس اللبناني الأسبق إن القرار صائب.") == ["أمين الجميل"]
+
+
+def test_a_title_chain_goes_on_over_when_the_post_is_held():
+    text = "وقال عضو المجلس البلدي الحالي الدكتور عماد الجريفاني: انه لا يستطيع أن يقول إنه حقق كل ما تمناه."
+    assert find_speakers(text) == ["عماد الجريفاني"]
+    text = "وأكدت الأمينة العامة المنتهية ولايتها مية الجريبي أن تونس في حاجة إلى هبة وطنية."
+    assert find_speakers(text) == ["مية الجريبي"]
+    text = "وقال شيخ طائفة العقاريين سابقا والخبير العقاري عبد الله البلوي: إن توفر الخدمات مهم."
+    assert find_speakers(text) == ["عبد الله البلوي"]
+    text = 'وصرّح رئيس الحزب غير المنتخب بول أواكدين أنه "تمت اقالة هنري بولتون عبر قرار ديموقراطي".'
+    assert find_speakers(text) == ["بول أواكدين"]
+    # "الحالي" before a body's name, not before his: the player is the one named before
+    text = ("فاز اللاعب المصري عمرو وردة بجائزة أفضل لاعب في اليونان للموسم الحالي، بحسبما ذكرت تقارير.\n"
+            "وقال اللاعب المصري الذي يلعب لفريق أتروميتوس إن الجميع ساعده.")
+    assert find_speakers(text) == ["عمرو وردة"]
+
+
+def test_the_spokesman_by_the_tongue_of_a_body():
+    text = "وقال الناطق بلسان الجيش الإسرائيلي رونين منليس، في بيان، إن الجيش لم يرسل أي رسائل استدعاء."
+    assert find_speakers(text) == ["رونين منليس"]
+    assert find_speakers("وقال الناطق بلسان الحكومة الإسرائيلية إن الوضع مستقر.") == []
+
+
+def test_a_given_name_in_al_as_a_complement_or_an_adjective_is_no_name():
+    text = "وقال المجلس الأعلى لتنظيم الإعلام إن شيخ الأزهر دعا إلى إيقاف الإعلان."
+    assert find_speakers(text) == []
+    assert find_speakers("وقال شيخ الأزهر أحمد الطيب إن الإعلان مسيء.") == ["أحمد الطيب"]
+    text = ("وقال المتحدث باسم فرع المحيط الهادي في البحرية الأميركية، كوري باركر، إن الواقعة لم تشهد "
+            "أي عنف.")
+    assert "الهادي" not in find_speakers(text)
+    # after a definite title and its complement, a given name in ال is the name (Tunisian usage)
+    assert find_speakers("وقال وزير الداخلية الهادي مجدوب إن الوضع مستقر.") == ["الهادي مجدوب"]
+
+
+def test_a_place_named_after_a_person_then_the_person_set_off_by_a_comma():
+    text = "و أوضح معتمد بئر علي بن خليفة، أحمد نجاحي أن السبب المباشر لتأخر المشروع يعود إلى الوزارة."
+    assert find_speakers(text) == ["أحمد نجاحي"]
+    text = ("وقال عضو التنسيقية المحلية لمتابعة الشأن العام ببئر علي بن خليفة، العوني بن مسعود في تصريح "
+            "لوكالة تونس افريقيا للأنباء إن المحتجين طالبوا بأطباء الاختصاص.")
+    assert "علي بن خليفة" not in find_speakers(text)
+
+
+def test_one_called_so_and_a_middle_name_the_article_writes_in_full():
+    text = "وقالت إحدى الفرنسيات المحتجزات وتدعى هوليا توران إن المجموعة اعتقلت في آغري."
+    assert find_speakers(text) == ["هوليا توران"]
+    text = ("واستقال الوزير خوسيه أزيريدو لوبيز، الجمعة، بعد أيام من اعتراف موظف كبير.\n"
+            "وقد نفى أزيريدو لوبيز علنا بأنه تلقى مثل هذه المعلومات.")
+    assert find_speakers(text) == ["خوسيه أزيريدو لوبيز"]
+
+
+def test_statements_in_construct_with_a_titled_name():
+    text = "وجاء ذلك في تصريحات وزير الخارجية سامح شكري للصحفيين عقب الاجتماع."
+    assert find_speakers(text) == ["سامح شكري"]
+    # a statement made to a reporter is still not the reporter's
+    assert find_speakers("وجاء ذلك في تصريح لمراسل الإذاعة سامح شكري أمس.") == []
+
+
+def test_verbal_nouns_and_adverbs_of_place_are_no_names():
+    assert find_speakers('وكالة الاستخبارات الأميركية ترجح قيام "داعش" بزرع قنبلة بالطائرة الروسية') == []
+    text = ('ثم طرح عميد كلية الماركسية، والذي كان قد دعي للبرنامج بصفة خبير، سؤالا: "أي نظرية تعد '
+            'نظرية عظيمة؟"')
+    assert find_speakers(text) == []
+    text = "صرح علي رضا ناطقي مسؤول تأسيس الغرف التجارية الإيرانية خارج إيران بأنه تم فتح غرفة التجارة."
+    assert find_speakers(text) == ["علي رضا ناطقي"]
