@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from archive_search.articles.speakers.grammar import GIVEN_LIKE, HONORIFICS, glued, name_end, prefixed
 from archive_search.articles.speakers.lexicons import (
-    COMMAS, NAME_CLASSES, NOT_PERSON_CLASSES, STATEMENTS, TITLES, W_AL, W_AMBIG, W_FUNC, W_LINK, W_MEDIA, W_NAT,
+    COMMAS, DASHES, NAME_CLASSES, NOT_PERSON_CLASSES, STATEMENTS, TITLES, W_AL, W_AMBIG, W_FUNC, W_LINK, W_MEDIA, W_NAT,
     W_NOUN, W_ORG, W_OTHER, W_PLACE, W_PREP, W_PUNCT, W_TITLE, W_VERB, fold, folded_words,
 )
 from archive_search.articles.speakers.tokens import Line, token_info
@@ -250,6 +250,8 @@ def _word_step(chain: _Chain, c: int) -> int:
         return _MOVED
     elif toks[k] in QUOTES:
         return _quote_step(chain)
+    elif toks[k] in DASHES and chain.prev == W_TITLE and following in GIVEN_LIKE:
+        pass  # "وأكدت السيدة – مها من المدينة": a dash between the title and the name
     elif toks[k] == "(" and chain.titled and chain.prev == W_TITLE and not chain.org_name and quoted_name(line, k):
         chain.k += 1  # "الشاعر ( محمد الدحيمي )": the name in brackets
         return _STOP

@@ -55,6 +55,7 @@ def light_words(words: str) -> frozenset[str]:
 # open what was said (إن, أن …): read by the attribution, phrases, subjects,
 # triggers and resolution alike.
 COMMAS = frozenset("،,")
+DASHES = frozenset("-–—")
 SENTENCE_MARKS = frozenset(".:؛;!؟?")
 # Statements a speaker makes ("في تصريح لفلان", "وأضاف فلان في مداخلة …").
 STATEMENTS = folded_words("""تصريح تصريحات حديث بيان مقابلة تغريدة تدوينة كلمة رسالة تعليق
@@ -198,6 +199,8 @@ def classify(token: str) -> tuple[int, bool]:
     first = token[0]
     if not ("\u0621" <= first <= "\u06d3"):
         return W_PUNCT, False
+    if "-" in token and token[0] != "-" and all(part and classify(part)[0] == W_GIVEN for part in token.split("-")):
+        return W_GIVEN, False  # a compound given name: هانز-يواكيم، جان-بيير
     surface = light(token)
     if surface in FUNCTION_WORDS and not titled_with_hamza_below(token) and not given_with_madda(token):
         return W_FUNC, False

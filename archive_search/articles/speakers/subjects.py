@@ -21,8 +21,8 @@ from archive_search.articles.speakers.chains import (
 )
 from archive_search.articles.speakers.grammar import HONORIFICS, first_is_given, name_end
 from archive_search.articles.speakers.lexicons import (
-    COMMAS, GIVEN_NAMES, NAME_CLASSES, NATIONALITIES, SAID_OPENERS, TITLES, W_AL, W_AMBIG, W_FUNC, W_GIVEN, W_LINK,
-    W_MEDIA, W_NAT, W_NOUN, W_ORG, W_OTHER, W_PLACE, W_PREP, W_PUNCT, W_TITLE, fold, folded_words,
+    COMMAS, DASHES, GIVEN_NAMES, NAME_CLASSES, NATIONALITIES, SAID_OPENERS, TITLES, W_AL, W_AMBIG, W_FUNC, W_GIVEN,
+    W_LINK, W_MEDIA, W_NAT, W_NOUN, W_ORG, W_OTHER, W_PLACE, W_PREP, W_PUNCT, W_TITLE, W_VERB, fold, folded_words,
 )
 from archive_search.articles.speakers.tokens import Line, Subject, token_info
 from archive_search.text.person_names import FILIATION
@@ -51,8 +51,8 @@ def subject_at(line: Line, j: int) -> Subject | None:
     """The subject starting at token j (just after a verb of saying), or None."""
     cls, keys = line.cls, line.keys
     n = len(cls)
-    if j < n and line.toks[j] in COMMAS:
-        j += 1  # "وقال، جيسي ويلر، …"
+    if j < n and (line.toks[j] in COMMAS or line.toks[j] in DASHES and j > 0 and cls[j - 1] == W_VERB):
+        j += 1  # "وقال، جيسي ويلر، …", "وقال – فلان من مكة بأن"
     if j + 1 < n and keys[j] == "ل" and line.toks[j + 1] in QUOTES:
         close = next((q for q in range(j + 2, min(n, j + 7)) if line.toks[q] in QUOTES), None)
         if close is not None:
@@ -162,11 +162,27 @@ def second_subject(line: Line, subject: Subject) -> tuple[Line, Subject] | None:
     k = subject.end
     if k + 1 < len(line.cls) and line.toks[k] in COMMAS and line.conj[k + 1]:
         k += 1  # "قال فلان، والوزيرة فلانة"
+    elif subject.kind == "name" and k < len(line.cls) and line.cls[k] == W_TITLE and not line.conj[k]:
+        k = _past_own_title(line, k)  # "وقال فلان عضو اللجنة … وسعد جميل القرشي رئيس اللجنة …:"
     if k >= len(line.cls) or not line.conj[k] or line.cls[k] not in (W_GIVEN, W_AMBIG, W_TITLE, W_OTHER, W_NAT, W_AL):
         return None  # (a nationality: "الرئيسان الروسي فلان والتركي فلان")
     shorter = line.without_prefix(k, 1)
     second = subject_at(shorter, k)
     return (shorter, second) if second is not None and second.kind != "family" else None
+
+
+def _past_own_title(line: Line, k: int) -> int:
+    """After a name, past its own title (from token k) to a second given name in
+    و, if one comes before any mark and is itself followed by a title; else k."""
+    cls, n = line.cls, len(line.cls)
+    for t in range(k + 1, min(n - 1, k + 8)):
+        if line.conj[t] and cls[t] == W_GIVEN:
+            return t if name_end(line, t) < n and cls[name_end(line, t)] == W_TITLE else k
+        if line.conj[t] and cls[t] not in (W_AL, W_ORG, W_NOUN, W_OTHER):
+            return k  # (a body's name goes on in و: "اللجنة الوطنية للحج والعمرة")
+        if cls[t] in (W_PUNCT, W_FUNC, W_VERB):
+            return k
+    return k
 
 
 def add_joined(line: Line, subject: Subject, out: list[tuple[Line, Subject]]) -> None:

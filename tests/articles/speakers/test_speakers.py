@@ -1217,3 +1217,32 @@ def test_verbal_nouns_and_adverbs_of_place_are_no_names():
     assert find_speakers(text) == []
     text = "صرح علي رضا ناطقي مسؤول تأسيس الغرف التجارية الإيرانية خارج إيران بأنه تم فتح غرفة التجارة."
     assert find_speakers(text) == ["علي رضا ناطقي"]
+
+
+def test_a_dash_after_the_verb_or_between_title_and_name():
+    text = "وقال – سلطان عبدالكريم نوح من مكة بأن الاحتفاء بعيد الفطر سنة وموروث."
+    assert find_speakers(text) == ["سلطان عبدالكريم نوح"]
+    assert find_speakers("وأكدت السيدة – مها من المدينة شاهدنا فرحة الأطفال.") == ["مها"]
+    # a dash that opens a line of a list is no verb's: a staff list, no one speaks
+    text = "تشكيلة الجهاز الفني كالتالي:\n- نبيل الكوكي : مدير فني\n- فتحي بشير : معد بدني"
+    assert find_speakers(text) == []
+
+
+def test_a_compound_given_name_with_a_hyphen_and_a_kurdish_given_name():
+    text = 'وقال هانز-يواكيم فاتسكه الرئيس التنفيذي لدورتموند في بيان "نشعر بالسعادة".'
+    assert find_speakers(text) == ["هانز-يواكيم فاتسكه"]
+    text = "وأكد القيادي في الحزب بختيار دوغان أن الطائرات قصفت مواقع الحزب."
+    assert find_speakers(text) == ["بختيار دوغان"]
+
+
+def test_two_speakers_each_with_a_title_after_the_name():
+    text = ("وقال أسامة فيلالي عضو اللجنة الوطنية للحج والعمرة وسعد جميل القرشي رئيس اللجنة الوطنية "
+            "للحج والعمرة السابق: نأمل أن تخرج اللجنة بنتائج مرضية.")
+    assert find_speakers(text) == ["أسامة فيلالي", "سعد جميل القرشي"]
+    # without a title after it, the second name is the object
+    assert find_speakers("وقال محمد العلي مدير المدرسة وأحمد الزهراني إن الدوام يبدأ غدا.") == ["محمد العلي"]
+
+
+def test_the_blessing_on_the_prophet_is_no_name():
+    text = "وقال رسول الله - صلى الله عليه وسلم - إن الدين النصيحة."
+    assert "صلى الله" not in find_speakers(text)
