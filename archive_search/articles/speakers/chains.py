@@ -186,13 +186,10 @@ _ITS_TERM = folded_words("ولايته ولايتها")  # "المنتهية و�
 _TENURE_THEN = GIVEN_LIKE | {W_TITLE, W_LINK}  # a second title, or the name
 
 
-def _word_step(chain: _Chain, c: int) -> int:
-    """One word of the chain that is not a title."""
+def _early_step(chain: _Chain, c: int, following: int) -> int | None:
+    """The steps of :func:`_word_step` that its word alone decides, or None."""
     line, k = chain.line, chain.k
-    cls, keys, toks = line.cls, line.keys, line.toks
-    following = cls[k + 1] if k + 1 < len(cls) else W_PUNCT
-    if c != W_OTHER and not (c in (W_AL, W_NAT) and keys[k].startswith("ال")):
-        chain.described = False
+    keys, toks = line.keys, line.toks
     if chain.quoted and toks[k] not in QUOTES and chain.titled:
         return _NEXT  # inside quotes after a title: an organisation's or a medium's name
     if chain.titled and (keys[k] in _TENURE and (following in _TENURE_THEN or k + 1 < len(keys) and (
@@ -205,6 +202,19 @@ def _word_step(chain: _Chain, c: int) -> int:
         return _NEXT  # "إمام و خطيب المسجد الحرام": و written apart between two titles
     if c == W_AL and chain.prev == W_TITLE and k > 0 and keys[k - 1] in HONORIFICS and following not in GIVEN_LIKE:
         return _STOP  # "المهندس الغبان": a family name after an honorific ("المهندس التشكيلي يوسف": his trade)
+    return None
+
+
+def _word_step(chain: _Chain, c: int) -> int:
+    """One word of the chain that is not a title."""
+    line, k = chain.line, chain.k
+    cls, keys, toks = line.cls, line.keys, line.toks
+    following = cls[k + 1] if k + 1 < len(cls) else W_PUNCT
+    if c != W_OTHER and not (c in (W_AL, W_NAT) and keys[k].startswith("ال")):
+        chain.described = False
+    early = _early_step(chain, c, following)
+    if early is not None:
+        return early
     if c in NOT_PERSON_CLASSES or c in (W_AL, W_PREP):
         if not chain.titled:
             return _NOBODY
@@ -240,12 +250,8 @@ def _word_step(chain: _Chain, c: int) -> int:
             return _STOP  # (before "وسارة درور" the unknown words are a first name: "جوليت كيلو وسارة …")
         chain.k = ahead
         return _MOVED
-    elif c in GIVEN_LIKE and chain.titled and keys[k].startswith("ال") and (
-            chain.prev == W_TITLE and _indefinite(line, k - 1) and keys[k - 1] not in HONORIFICS
-            or keys[k - 1] in _OCEAN):
-        pass  # "شيخ الأزهر", "المحيط الهادي": a given name in ال as a title's complement, an adjective
-    elif c in GIVEN_LIKE and chain.titled and _place_noun(keys[k - 1]):
-        return _after_a_place_name(chain)
+    elif c in GIVEN_LIKE and chain.titled and (step := _given_in_chain(chain)) is not None:
+        return step
     elif c in GIVEN_LIKE and chain.org_name and _body_named_after_a_person(chain):
         return _MOVED
     elif toks[k] in QUOTES:
@@ -258,6 +264,19 @@ def _word_step(chain: _Chain, c: int) -> int:
     elif not (toks[k].isdigit() and k + 1 < len(toks) and toks[k + 1] in COMMAS):
         return _STOP  # (a number before a comma: "الأستاذ بمعهد حمام سوسة 2، خالد …")
     return _NEXT
+
+
+def _given_in_chain(chain: _Chain) -> int | None:
+    """A given name in a person's title chain that is not the person's: a
+    complement, an adjective, a place's name; None when it starts the name."""
+    line, k = chain.line, chain.k
+    keys = line.keys
+    if keys[k].startswith("ال") and (chain.prev == W_TITLE and _indefinite(line, k - 1) and (
+            keys[k - 1] not in HONORIFICS) or keys[k - 1] in _OCEAN):
+        return _NEXT  # "شيخ الأزهر", "المحيط الهادي": a given name in ال as a title's complement, an adjective
+    if _place_noun(keys[k - 1]):
+        return _after_a_place_name(chain)
+    return None
 
 
 def _after_a_place_name(chain: _Chain) -> int:

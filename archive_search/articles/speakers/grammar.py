@@ -148,10 +148,12 @@ def _present_verb(line: Line, k: int) -> bool:
 def _no_second_family(key: str) -> bool:
     """Whether a word in ال after a family name is no second one: a plural
     (ون، ين، ات), a feminine adjective (أنس جابر المصنفة) or a verbal noun
-    تفاعل or تفعيل (خالد الزيلعي التعامل الراقي، محمد الناصر التصويت)."""
+    تفاعل, تفعيل or فعول (خالد الزيلعي التعامل الراقي، محمد الناصر التصويت،
+    مروان الزبيدي العزوف عن)."""
     rest = key[2:]
     return (key.endswith(("ين", "ون", "ات")) and len(key) > 6 or key.endswith("ه")
-            or len(rest) == 5 and rest[0] == "ت" and (rest[2] == "ا" or rest[3] == "ي"))
+            or len(rest) == 5 and rest[0] == "ت" and (rest[2] == "ا" or rest[3] == "ي")
+            or len(rest) == 4 and rest[2] == "و")
 
 
 def _and_a_word(token: str, key: str) -> bool:

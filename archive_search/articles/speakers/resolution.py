@@ -42,8 +42,9 @@ from archive_search.articles.speakers.lexicons import (
     folded_words,
 )
 from archive_search.articles.speakers.subjects import subject_at, title_follows
+from archive_search.articles.speakers.variants import add_name, family_of
 from archive_search.articles.speakers.tokens import Line, Subject, words
-from archive_search.text.person_names import clean_name, name_words, same_person
+from archive_search.text.person_names import clean_name
 
 _BACK_OVER = frozenset((W_GIVEN, W_AMBIG, W_LINK))
 _BEFORE_FOREIGN_GIVEN = frozenset((W_TITLE, W_AMBIG, W_NAT))
@@ -319,7 +320,7 @@ def find(text: str, known: KnownNames | None = None) -> list[str]:
         once = (subject.kind, subject.titled, candidate.line.bare[subject.start:subject.end])
         if subject.kind == "title":
             resolved = _resolve(candidate, article, known, spoken)
-        elif subject.kind == "family" and _family_of(names, candidate.line.bare[subject.start]):
+        elif subject.kind == "family" and family_of(names, candidate.line.bare[subject.start]):
             continue  # "وأضاف السلطاني": a speaker already named
         elif once in seen:
             continue  # the same words again: the same person, already counted
@@ -333,43 +334,8 @@ def find(text: str, known: KnownNames | None = None) -> list[str]:
             spoken[subject.title] = resolved
         name = clean_name(" ".join(words(*resolved)))
         if name and not _LATIN.search(name):  # "لـCNN": Latin letters name a medium or a company
-            _add(names, name)
+            add_name(names, name)
     return names
-
-
-def _family_of(names: list[str], family: str) -> bool:
-    """Whether one of the names found ends with this family name."""
-    return any(name_words(name)[-1] == family for name in names)
-
-
-def _add(names: list[str], name: str) -> None:
-    """Add a name unless a variant is there; a fuller variant takes its place."""
-    for i, other in enumerate(names):
-        if same_person(name, other) or _first_name_of(name, other) or _first_name_of(other, name) or (
-                _spelled_alike(name, other)):
-            if len(name_words(name)) > len(name_words(other)):
-                names[i] = name
-            return
-    names.append(name)
-
-
-def _spelled_alike(a: str, b: str) -> bool:
-    """Within one article: one name spelled two ways, a letter more or less in one
-    long word ("ديميتريس/ديمتريس تزاناكوبولوس", "عبد المالك/الملك سلال")."""
-    x, y = name_words(a), name_words(b)
-    differ = [(u, v) for u, v in zip(x, y) if u != v]
-    if len(x) != len(y) or len(x) < 2 or len(differ) != 1 or min(map(len, differ[0])) < 5:
-        return False
-    u, v = sorted(differ[0], key=len)
-    return len(v) - len(u) == 1 and any(v[:i] + v[i + 1:] == u for i in range(len(v)))
-
-
-def _first_name_of(short: str, long_: str) -> bool:
-    """Within one article: "يوليا" for "يوليا سكريبال" (one word that is
-    another name's first word), "أحمد بور" for "آرفين أحمد بور" (words that
-    end another name)."""
-    a, b = name_words(short), name_words(long_)
-    return len(b) > len(a) and (len(a) == 1 and a[0] == b[0] or b[-len(a):] == a)
 
 
 def observed_names(text: str) -> tuple[set[str], set[str]]:

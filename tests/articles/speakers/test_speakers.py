@@ -1246,3 +1246,17 @@ def test_two_speakers_each_with_a_title_after_the_name():
 def test_the_blessing_on_the_prophet_is_no_name():
     text = "وقال رسول الله - صلى الله عليه وسلم - إن الدين النصيحة."
     assert "صلى الله" not in find_speakers(text)
+
+
+def test_a_family_name_alone_spelled_a_letter_apart_is_the_same_person():
+    text = 'وقال المدرب خيسوس ايخوسا إن الفريق جاهز.\nواضاف ايوخوسا "الامر محزن جدا".'
+    assert find_speakers(text) == ["خيسوس ايخوسا"]
+    text = "وقالت المفوضة سيسيليا مالمستروم إن الرسوم مرفوضة.\nوأضافت مالستروم أن الاتحاد سيرد."
+    assert find_speakers(text) == ["سيسيليا مالمستروم"]
+
+
+def test_an_air_force_the_following_and_a_verbal_noun_after_a_family_name():
+    assert find_speakers("أعلن سلاح الجو الملكي البريطاني أن مقاتلاته اعترضت طائرة ركاب.") == []
+    assert find_speakers("يجب أن نلخص أهم العيوب كالتالي: 1. ضعف التشريع.") == []
+    text = "وعزا مروان الزبيدي العزوف عن وظائف الفنيين إلى صعوبة العمل، مشيرا إلى أن المجال متاح."
+    assert find_speakers(text) == ["مروان الزبيدي"]
