@@ -33,6 +33,7 @@ _VAN = fold("فان")
 _IN = fold("في")
 _QAD = fold("قد")
 _ABD = fold("عبد")
+_ALA = fold("على")
 _ALLAH = fold("الله")
 # "رضي الله عنه": a blessing, not the compound given name رضي الله.
 _BLESSING = folded_words("عنه عنها عنهم عنهما")
@@ -182,6 +183,9 @@ def _link(line: Line, k: int, start: int) -> tuple[int, str] | None:
     if key in FILIATION and k > start and k + 2 < n and keys[k + 1] in JOINED and not conj[k + 1] and (
             cls[k + 2] in NAME_CLASSES and cls[k + 2] != W_LINK):
         return k + 1, "link"  # "سلمان بن عبد العزيز", "فيصل بن أبو بكر": the father's name is a link's
+    if key in FILIATION and k > start and k + 1 < n and keys[k + 1] == _ALA and (
+            k + 2 >= n or cls[k + 2] in (W_AL, W_GIVEN, W_FUNC, W_PUNCT)):
+        return k + 2, "link"  # "وليد بن على الجلال", "زين العابدين بن على": علي written as the preposition
     if k + 1 >= n or cls[k + 1] not in NAME_CLASSES or conj[k + 1] or cls[k + 1] == W_LINK:
         return None
     if k == start and key == _BIN:

@@ -1260,3 +1260,15 @@ def test_an_air_force_the_following_and_a_verbal_noun_after_a_family_name():
     assert find_speakers("يجب أن نلخص أهم العيوب كالتالي: 1. ضعف التشريع.") == []
     text = "وعزا مروان الزبيدي العزوف عن وظائف الفنيين إلى صعوبة العمل، مشيرا إلى أن المجال متاح."
     assert find_speakers(text) == ["مروان الزبيدي"]
+
+
+def test_ali_written_as_the_preposition_after_bin():
+    text = "وقال مدير مكتب الحملة الوطنية لنصرة الأشقاء في لبنان وليد بن على الجلال « إن المشروع ختم أعماله »."
+    assert find_speakers(text) == ["وليد بن على الجلال"]
+    assert find_speakers("وأكد الرئيس زين العابدين بن على أن تونس بخير.") == ["زين العابدين بن على"]
+
+
+def test_one_who_supports_a_view_speaks_but_hands_do_not():
+    text = "وأيد رئيس لجنة حقوق الانسان بالبرلمان التركي عمر سردار أمس منح الجنسية للأطفال السوريين."
+    assert find_speakers(text) == ["عمر سردار"]
+    assert find_speakers("وطننا في أيد أمينة والأعداء لن ينالوا منه") == []
