@@ -29,7 +29,7 @@ from archive_search.text.person_names import FILIATION
 
 # Words after a verb that stand between it and its subject ("وقال أيضا فلان").
 _SKIPPED = folded_words("""ذلك بذلك هذا أيضا ايضا كذلك بدوره بدورها بدورهم اليوم أمس امس
-    الأحد الاثنين الإثنين الثلاثاء الأربعاء الخميس الجمعة السبت مساء الليلة
+    الأحد الاثنين الإثنين الثلاثاء الأربعاء الخميس الجمعة السبت مساء الليلة حينها وقتها
     لنا""")  # "وقال لنا فلان": those told, then the subject
 # "وأوضح من جهته فلان": a phrase between the verb and its subject.
 ASIDE = folded_words("جهته جهتها جانبه جانبها ناحيته ناحيتها")

@@ -185,7 +185,7 @@ def _peek(word: str) -> int:
 
 
 _ASIDE_SURFACES = frozenset("""ذلك بذلك هذا أيضا ايضا كذلك بدوره بدورها اليوم أمس امس الأحد الاثنين الإثنين
-    الثلاثاء الأربعاء الاربعاء الخميس الجمعة السبت مساء الليلة لنا""".split())
+    الثلاثاء الأربعاء الاربعاء الخميس الجمعة السبت مساء الليلة حينها وقتها لنا""".split())
 _AROUND = "،,.:;؛!?؟\"'«»“”()[]-"
 _NO_NAME_AFTER = frozenset((W_ORG, W_PLACE, W_MEDIA, W_NOUN))
 _TEACHES = frozenset((W_TITLE, W_GIVEN, W_AMBIG, W_LINK))

@@ -1272,3 +1272,12 @@ def test_one_who_supports_a_view_speaks_but_hands_do_not():
     text = "وأيد رئيس لجنة حقوق الانسان بالبرلمان التركي عمر سردار أمس منح الجنسية للأطفال السوريين."
     assert find_speakers(text) == ["عمر سردار"]
     assert find_speakers("وطننا في أيد أمينة والأعداء لن ينالوا منه") == []
+
+
+def test_then_between_the_verb_and_its_subject_and_a_commandant():
+    text = "وذكر حينها سراج الحميدان، الناطق الإعلامي باسم الشؤون الصحية في الطائف، أن الحالات ارتفعت."
+    assert find_speakers(text) == ["سراج الحميدان"]
+    text = "وأعرب وقتها الرئيس الفرنسي جاك شيراك عن رفضه للحرب."
+    assert find_speakers(text) == ["جاك شيراك"]
+    text = "واختير أندريه أندرسن رئيسا للشرطة.\nوقال الكومندان أندرسن إنه سيعمل على بناء الثقة."
+    assert find_speakers(text) == ["أندريه أندرسن"]
