@@ -76,8 +76,7 @@ def name_end(line: Line, k: int) -> int:
             if key in COMPOUND_SECONDS and last in ("given", "other"):
                 k += 1
                 continue
-            if k == start or families >= 2 or (last == "other" and k - start > 1) or (
-                    families and _no_second_family(key)):
+            if k == start or families >= 2 or (last == "other" and k - start > 1) or _no_family(line, k, families):
                 break  # a family name in ال follows a given name, not a foreign surname nor a plural
             families += 1
             last = "family"
@@ -144,6 +143,15 @@ def _present_verb(line: Line, k: int) -> bool:
     key = line.keys[k]
     return len(key) == 4 and key[0] == "ي" and key[1] not in "اوي" and k + 1 < len(line.cls) and (
         line.cls[k + 1] in (W_AL, W_NOUN, W_ORG))
+
+
+def _no_family(line: Line, k: int, families: int) -> bool:
+    """Whether the word in ال at k is no family name: no second one (see
+    :func:`_no_second_family`), nor a rank before its number ("أنس جابر
+    المصنفة 181 عالميا")."""
+    if families and _no_second_family(line.keys[k]):
+        return True
+    return line.toks[k].endswith("ة") and k + 1 < len(line.toks) and line.toks[k + 1].isdigit()
 
 
 def _no_second_family(key: str) -> bool:

@@ -157,6 +157,8 @@ def _is_person(line: Line, subject: Subject, known: KnownNames | None, article: 
         return True
     if cls[0] == W_OTHER and prefixed_elsewhere(keys[0], article):
         return False  # "لتشونغ" when the article has "تشونغ"
+    if cls[0] == W_OTHER and len(keys[0]) >= 5 and line.toks[start].endswith(("ته", "تها", "تهم")):
+        return False  # a noun in ة with its pronoun, the verb's object: "وأبدى أمين جدة سعادته الغامرة"
     if subject.titled:
         return True
     if cls[0] == W_OTHER and keys[0].endswith("ه"):

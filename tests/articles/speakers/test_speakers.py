@@ -1281,3 +1281,9 @@ def test_then_between_the_verb_and_its_subject_and_a_commandant():
     assert find_speakers(text) == ["جاك شيراك"]
     text = "واختير أندريه أندرسن رئيسا للشرطة.\nوقال الكومندان أندرسن إنه سيعمل على بناء الثقة."
     assert find_speakers(text) == ["أندريه أندرسن"]
+
+
+def test_a_noun_with_its_pronoun_and_a_rank_with_its_number_are_no_name():
+    assert find_speakers("وأبدى أمين جدة سعادته الغامرة بزيارة السيرك، معربا عن سروره.") == []
+    text = "وقالت لاعبة التنس التونسية أنس جابر المصنفة 181 عالميا إنها سعيدة بالفوز."
+    assert find_speakers(text) == ["أنس جابر"]
