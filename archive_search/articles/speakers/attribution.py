@@ -52,6 +52,7 @@ _EXPLAINED = folded_words("بين وبين")
 _ADMITTED = folded_words("اعترف اعترفت")
 _ADDED = folded_words("أضاف أضافت سجل سجلت")
 _FIRST = folded_words("أول أولى")
+_DREW, _ATTENTION = folded_words("لفت لفتت"), folded_words("أنظار الأنظار انتباه الانتباه")
 # What a player adds: a goal, or its ordinal.
 _GOALS = folded_words("""هدفا هدف الهدف هدفين الهدفين هدفه هدفها الثاني الثالث الرابع الخامس السادس
     السابع الثامن التاسع العاشر ثانيا ثالثا رابعا خامسا""")
@@ -171,11 +172,13 @@ def _recognised(line: Line, i: int, subject: Subject) -> bool:
 def _scored(line: Line, i: int, subject: Subject) -> bool:
     """Whether أضاف/سجل at token i means scored: its subject followed by a goal
     or its ordinal ("ثم أضاف البرازيلي فلان الثالث", "… الهدف الثاني", "سجل فلان
-    أول هدفين")."""
+    أول هدفين"); or لفت means drew (لفت فلان الأنظار)."""
     verb = line.keys[i][1:] if line.conj[i] else line.keys[i]
     end = subject.end
     if end < len(line.keys) and line.keys[end] in _FIRST:
         end += 1
+    if verb in _DREW and end < len(line.keys) and line.keys[end] in _ATTENTION:
+        return True
     return verb in _ADDED and end < len(line.keys) and line.keys[end] in _GOALS
 
 

@@ -285,6 +285,8 @@ def _after_a_place_name(chain: _Chain) -> int:
     two names may not part ("بمستشفى شارل نيكول هشام عوينة"): the name starts here."""
     line, n = chain.line, len(chain.line.cls)
     end = max(name_end(line, chain.k), chain.k + 1)
+    if end + 2 < n and line.cls[end] in (W_PREP, W_OTHER) and line.toks[end][0] == "ب" and line.toks[end + 1] in COMMAS:
+        end += 1  # "مدير معهد سالم بن حميدة بأكودة، فتحي الإمام": where the place is
     if end + 1 < n and line.toks[end] in COMMAS and line.cls[end + 1] in NAME_CLASSES:
         chain.k = end + 1
     return _STOP
@@ -307,7 +309,7 @@ def _body_named_after_a_person(chain: _Chain) -> bool:
 
 _OCEAN = folded_words("المحيط بالمحيط والمحيط للمحيط")
 # Places named after a person ("بئر علي بن خليفة", "حي الملك فهد", "مستشفى الملك خالد").
-_PLACE_NOUNS = folded_words("بئر حي شارع ساحة ميدان مطار ميناء مستشفى مدرسة جامعة مسجد جامع مدينة قرية ضاحية")
+_PLACE_NOUNS = folded_words("بئر حي شارع ساحة ميدان مطار ميناء مستشفى مدرسة معهد جامعة مسجد جامع مدينة قرية ضاحية")
 
 
 def _place_noun(key: str) -> bool:

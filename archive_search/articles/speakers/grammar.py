@@ -147,10 +147,12 @@ def _present_verb(line: Line, k: int) -> bool:
 
 def _no_family(line: Line, k: int, families: int) -> bool:
     """Whether the word in ال at k is no family name: no second one (see
-    :func:`_no_second_family`), nor a rank before its number ("أنس جابر
-    المصنفة 181 عالميا")."""
-    if families and _no_second_family(line.keys[k]):
-        return True
+    :func:`_no_second_family`), no verbal noun تفاعل, nor a rank before its
+    number ("أنس جابر المصنفة 181 عالميا")."""
+    key = line.keys[k]
+    if families and _no_second_family(key) or len(key) == 7 and key[2] == "ت" and key[4] == "ا" and (
+            key[5] not in "اوي" and key[-1] != "ي"):
+        return True  # (a verbal noun تفاعل is no first one either: "لبث روح التنافس")
     return line.toks[k].endswith("ة") and k + 1 < len(line.toks) and line.toks[k + 1].isdigit()
 
 

@@ -74,9 +74,10 @@ def _present(verb: str) -> bool:
 
 
 # "ألقى فلان كلمة أكد فيها": the verbs that deliver a speech, the speeches, "in it".
-_DELIVERED = light_words("ألقى ألقت وألقى وألقت ارتجل ارتجلت وارتجل وارتجلت")
-_SPEECHES = light_words("كلمة كلمته كلمتها خطابا خطابه خطابها")
+_DELIVERED = light_words("ألقى ألقت وألقى وألقت ارتجل ارتجلت وارتجل وارتجلت نشر نشرت ونشر ونشرت")
+_SPEECHES = light_words("كلمة كلمته كلمتها خطابا خطابه خطابها تغريدة تدوينة بيانا")  # ("نشر فلان تغريدة قال فيها")
 _IN_IT = light_words("فيها فيه خلالها خلاله")
+_FROM = fold("من")
 # How far before the speech its verb may stand (a title chain and the name between them).
 _DELIVERED_WORDS = 16
 # What may stand between the name and the speech: his title, its body, a comma.
@@ -103,7 +104,7 @@ def delivered_by(words: list[str], i: int) -> tuple[Line, Subject, int] | None:
     speech = len(line.toks) - 1
     if subject is None or subject.kind != "name" or not (subject.titled or first_is_given(line, subject)):
         return None
-    if any(line.cls[k] not in _BETWEEN_NAME_AND_SPEECH and line.toks[k] not in COMMAS
-           for k in range(subject.end, speech)):
+    if any(line.cls[k] not in _BETWEEN_NAME_AND_SPEECH and line.toks[k] not in COMMAS and line.keys[k] != _FROM
+           for k in range(subject.end, speech)):  # ("فلان، من منظمة …، تغريدة": the body he is from)
         return None  # ("ألقى القبض على فلان …": no speech of his)
     return line, subject, v

@@ -1287,3 +1287,24 @@ def test_a_noun_with_its_pronoun_and_a_rank_with_its_number_are_no_name():
     assert find_speakers("وأبدى أمين جدة سعادته الغامرة بزيارة السيرك، معربا عن سروره.") == []
     text = "وقالت لاعبة التنس التونسية أنس جابر المصنفة 181 عالميا إنها سعيدة بالفوز."
     assert find_speakers(text) == ["أنس جابر"]
+
+
+def test_one_who_posted_a_tweet_and_said_in_it():
+    text = "ونشر آدم كوغل، من منظمة هيومن رايتس ووتش، تغريدة قال فيها إن الحكم تصعيد كبير."
+    assert find_speakers(text) == ["آدم كوغل"]
+    assert find_speakers("وقال الوزير في تغريدة إن الحكم تصعيد كبير.") == []
+
+
+def test_drawing_attention_is_no_saying_and_an_institute_is_named_after_someone():
+    assert find_speakers("وعلى صعيد المعسكر لفت ابراهيم الشهري انظار الجهاز الفني بالمستويات الجيدة.") == []
+    assert find_speakers("ولفت وزير الصحة محمد العلي إلى أن الحالات تراجعت.") == ["محمد العلي"]
+    text = "نفى مدير معهد سالم بن حميدة بأكودة، فتحي الإمام ما تم تداوله بخصوص الخيمة."
+    assert "سالم بن حميدة" not in find_speakers(text)
+
+
+def test_a_verbal_noun_after_a_given_name_is_no_family_name():
+    text = "بحيث يصبح كل الحرفيين بجوار بعضهم لبث روح التنافس بينهم، مؤكدا أن الهيئة جاهزة."
+    assert find_speakers(text) == []
+    assert find_speakers("وقال روح الله الخميني إن الثورة مستمرة.") == ["روح الله الخميني"]
+    assert find_speakers("وقال محمد التمامي إن الأمر جيد.") == ["محمد التمامي"]
+    assert find_speakers("وقال وزير الاقتصاد بيتر التماير إن الأمر جيد.") == ["بيتر التماير"]
