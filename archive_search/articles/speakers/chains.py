@@ -153,6 +153,9 @@ def _title_step(chain: _Chain) -> int:
     line, k = chain.line, chain.k
     keys = line.keys
     own = keys[k][1:] if line.conj[k] else keys[k]  # "الشاعر والناقد فلان": two titles of one person
+    if chain.prev == W_TITLE and keys[k - 1] in HONORIFICS and own.startswith("ال") and (
+            k + 1 >= len(line.cls) or line.cls[k + 1] in (W_FUNC, W_PUNCT, W_NOUN, W_OTHER, W_PREP)):
+        return _STOP  # "ووصف المهندس المخرج هذه المناسبة": after an honorific, a family name that is a title too
     if chain.titled and chain.prev == W_TITLE and keys[k - 1].startswith("ال") and not own.startswith("ال") and not (
             k + 1 < len(line.cls) and line.cls[k + 1] in GIVEN_LIKE) and own not in _RANK_SECONDS:
         return _STOP  # "أبلغ الرئيس كبير موظفيه …": a second phrase, the object ("المقدم طيار فلان" is his rank)

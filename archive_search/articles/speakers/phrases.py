@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from archive_search.articles.speakers.grammar import first_is_given
 from archive_search.articles.speakers.lexicons import (
-    SENTENCE_MARKS, STATEMENTS, W_AL, W_AMBIG, W_GIVEN, W_NAT, W_TITLE, W_VERB, fold, light, folded_words,
+    COMMAS, SENTENCE_MARKS, STATEMENTS, W_AL, W_AMBIG, W_GIVEN, W_NAT, W_TITLE, W_VERB, fold, light, folded_words,
 )
 from archive_search.articles.speakers.subjects import add_joined, subject_at
 from archive_search.articles.speakers.tokens import Line, Subject
@@ -37,6 +37,7 @@ _SAID_IT = folded_words("""قاله قالته قالت قال ذكره ذكرت
 _REPORTERS = folded_words("مراسل مراسله مراسلنا مراسلتنا صحفي صحفيه")
 # Who asks the questions in "في مقابلة مع …": a colleague of the medium's, its presenter.
 _INTERVIEWERS = folded_words("زميل زميله الزميل الزميله مذيع مذيعه المذيع المذيعه مراسل مراسله المراسل المراسله")
+_INTERVIEWERS_BARE = _INTERVIEWERS | folded_words("صحفي صحفيه الصحفي الصحفيه مقدم مقدمه")
 
 
 def _reporter(key: str) -> bool:
@@ -70,6 +71,16 @@ def _named(line: Line, subject: Subject | None) -> Subject | None:
     return subject
 
 
+def _interviewee(line: Line, j: int) -> Subject | None:
+    """In "في مقابلة مع فلان" (from token j) the interviewee, who speaks; not the
+    one who asked: "مع الزميلة فلانة", "مع فلانة، مراسلة …"."""
+    subject = subject_at(line, j)
+    after = subject.end + 1 if subject is not None else len(line.keys)
+    if after < len(line.keys) and line.toks[after - 1] in COMMAS and line.keys[after] in _INTERVIEWERS_BARE:
+        return None
+    return subject
+
+
 def after_phrase(line: Line, i: int, out: list[tuple[Line, Subject]]) -> None:
     """Speakers introduced by بحسب، وفقا لـ، على لسان، في تصريح لـ، نقل … عن."""
     keys, n = line.keys, len(line.keys)
@@ -98,8 +109,7 @@ def after_phrase(line: Line, i: int, out: list[tuple[Line, Subject]]) -> None:
     elif key == _EXTENT and i > 0 and keys[i - 1] == fold("على") and i + 2 < n and keys[i + 1] in _SAYING:
         found = (line, subject_at(line, i + 2))  # "على حد قول الوزير فلان"
     elif key in _INTERVIEWS and i + 2 < n and keys[i + 1] == _WITH and keys[i + 2] not in _INTERVIEWERS:
-        # "في مقابلة مع فلان": the interviewee speaks ("مع الزميلة فلانة": who asked)
-        found = (line, subject_at(line, i + 2))
+        found = (line, _interviewee(line, i + 2))
     elif key in STATEMENTS and i + 3 < n and keys[i + 1] in _ISSUED and keys[i + 2] in (_FROM, _FROM_WHOM):
         found = (line, _named(line, subject_at(line, i + 3)))  # "بيان صادر عن وزير الدفاع فلان"
     elif key in STATEMENTS and i > 0 and keys[i - 1] == fold("في") and (

@@ -83,7 +83,7 @@ def subject_at(line: Line, j: int) -> Subject | None:
     if k > j and kin_before(line, k) and not line.toks[k - 1].endswith("ه"):
         return None  # "صديق محمد صلاح", "نجل فلان": a relative's name ("صديقه فلان", his friend, is the friend)
     end = name_end(line, k)
-    if end == k and titled and k < n and cls[k] == W_AL and k > j and keys[k - 1] in HONORIFICS and (
+    if end == k and titled and k < n and cls[k] in (W_AL, W_TITLE) and k > j and keys[k - 1] in HONORIFICS and (
             k + 1 >= n or cls[k + 1] not in NAME_CLASSES):
         return Subject(k, k + 1, True, title, "family", j)  # "ألقى المهندس الغبان كلمة": his family name
     if end == k:

@@ -1308,3 +1308,17 @@ def test_a_verbal_noun_after_a_given_name_is_no_family_name():
     assert find_speakers("وقال روح الله الخميني إن الثورة مستمرة.") == ["روح الله الخميني"]
     assert find_speakers("وقال محمد التمامي إن الأمر جيد.") == ["محمد التمامي"]
     assert find_speakers("وقال وزير الاقتصاد بيتر التماير إن الأمر جيد.") == ["بيتر التماير"]
+
+
+def test_after_an_honorific_a_title_in_al_is_the_family_name():
+    text = ("قام المشرف العام الدكتور هيثم الفلاح، بجولة معايدة على المرضى.\n"
+            "وأكد د. الفلاح أن فعاليات المدينة ليست فقط في الأعياد.")
+    assert find_speakers(text) == ["هيثم الفلاح"]
+    text = "ووصف المهندس المخرج هذه المناسبة بالذكرى الغالية ليوم سعيد في تاريخ الطائف."
+    assert find_speakers(text) == []
+
+
+def test_the_reporter_who_asks_in_an_interview_is_not_quoted():
+    text = ("وفي حوار مع سالي نبيل، مراسلة بي بي سي في القاهرة، قال طارق توفيق، مدير عام المتحف المصري "
+            "الكبير، إن المتحف سيعرض الآثار.")
+    assert find_speakers(text) == ["طارق توفيق"]
