@@ -36,6 +36,7 @@ ASIDE = folded_words("جهته جهتها جانبه جانبها ناحيته �
 # Given names that are also times of day ("صباح الأربعاء").
 _TIME_NAMES = folded_words("صباح ضحى فجر نهار سحر")
 _EACH, _FROM = fold("كل"), fold("من")
+_ON, _THAT = fold("على"), folded_words("ذلك هذا")
 _BIN = fold("بن")
 # "أحد/إحدى …": one of a group (of officials, of researchers).
 ONE_OF = folded_words("أحد إحدى")
@@ -59,6 +60,8 @@ def subject_at(line: Line, j: int) -> Subject | None:
             j = close + 1  # "أكد لـ«عكاظ» رئيس الجالية …": the medium spoken to, then the subject
     while j < n and (keys[j] in _SKIPPED or line.toks[j] in QUOTES and quoted_name(line, j)):
         j += 1
+    if j + 2 < n and keys[j] == _ON and keys[j + 1] in _THAT:
+        j += 2  # "مثلما أكد على ذلك وزير الخارجية فلان"
     if j + 1 < n and keys[j] == _EACH and keys[j + 1] == _FROM:
         j += 2  # "وقال كل من الرئيس فلان والمستشارة فلانة": each of them
     if j + 1 < n and keys[j] == _FROM and keys[j + 1] in ASIDE:

@@ -1322,3 +1322,9 @@ def test_the_reporter_who_asks_in_an_interview_is_not_quoted():
     text = ("وفي حوار مع سالي نبيل، مراسلة بي بي سي في القاهرة، قال طارق توفيق، مدير عام المتحف المصري "
             "الكبير، إن المتحف سيعرض الآثار.")
     assert find_speakers(text) == ["طارق توفيق"]
+
+
+def test_on_that_between_the_verb_and_its_subject():
+    text = ("كما جددت رئاسة الجمهورية ترحيبها بالزيارة مثلما أكّد على ذلك وزير الشؤون الخارجية خميّس الجهيناوي "
+            "خلال الندوة الصحفية.")
+    assert find_speakers(text) == ["خميس الجهيناوي"]
