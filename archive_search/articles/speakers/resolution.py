@@ -42,8 +42,8 @@ from archive_search.articles.speakers.lexicons import (
     folded_words,
 )
 from archive_search.articles.speakers.subjects import subject_at, title_follows
-from archive_search.articles.speakers.variants import add_name, family_of
 from archive_search.articles.speakers.tokens import Line, Subject, words
+from archive_search.articles.speakers.variants import add_name, family_of
 from archive_search.text.person_names import clean_name
 
 _BACK_OVER = frozenset((W_GIVEN, W_AMBIG, W_LINK))
