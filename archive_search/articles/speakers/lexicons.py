@@ -57,6 +57,11 @@ def light_words(words: str) -> frozenset[str]:
 COMMAS = frozenset("،,")
 DASHES = frozenset("-–—")
 SENTENCE_MARKS = frozenset(".:؛;!؟?")
+# Words that stand between a verb of saying and its subject: "وقال أيضا فلان",
+# "وذكر حينها فلان", "وقال لنا فلان" (those told, then the subject); as written
+# (the triggers read them so), folded where a line is read.
+ASIDES = """ذلك بذلك هذا أيضا ايضا كذلك بدوره بدورها اليوم أمس امس الأحد الاثنين الإثنين الثلاثاء
+    الأربعاء الاربعاء الخميس الجمعة السبت مساء الليلة حينها وقتها لنا"""
 # Statements a speaker makes ("في تصريح لفلان", "وأضاف فلان في مداخلة …").
 STATEMENTS = folded_words("""تصريح تصريحات حديث بيان مقابلة تغريدة تدوينة كلمة رسالة تعليق
     مداخلة""")

@@ -21,16 +21,15 @@ from archive_search.articles.speakers.chains import (
 )
 from archive_search.articles.speakers.grammar import HONORIFICS, first_is_given, name_end
 from archive_search.articles.speakers.lexicons import (
-    COMMAS, DASHES, GIVEN_NAMES, NAME_CLASSES, NATIONALITIES, SAID_OPENERS, TITLES, W_AL, W_AMBIG, W_FUNC, W_GIVEN,
-    W_LINK, W_MEDIA, W_NAT, W_NOUN, W_ORG, W_OTHER, W_PLACE, W_PREP, W_PUNCT, W_TITLE, W_VERB, fold, folded_words,
+    ASIDES, COMMAS, DASHES, GIVEN_NAMES, NAME_CLASSES, NATIONALITIES, SAID_OPENERS, TITLES, W_AL, W_AMBIG, W_FUNC,
+    W_GIVEN, W_LINK, W_MEDIA, W_NAT, W_NOUN, W_ORG, W_OTHER, W_PLACE, W_PREP, W_PUNCT, W_TITLE, W_VERB, fold,
+    folded_words,
 )
 from archive_search.articles.speakers.tokens import Line, Subject, token_info
 from archive_search.text.person_names import FILIATION
 
 # Words after a verb that stand between it and its subject ("وقال أيضا فلان").
-_SKIPPED = folded_words("""ذلك بذلك هذا أيضا ايضا كذلك بدوره بدورها بدورهم اليوم أمس امس
-    الأحد الاثنين الإثنين الثلاثاء الأربعاء الخميس الجمعة السبت مساء الليلة حينها وقتها
-    لنا""")  # "وقال لنا فلان": those told, then the subject
+_SKIPPED = folded_words(ASIDES + " بدورهم")
 # "وأوضح من جهته فلان": a phrase between the verb and its subject.
 ASIDE = folded_words("جهته جهتها جانبه جانبها ناحيته ناحيتها")
 # Given names that are also times of day ("صباح الأربعاء").

@@ -12,8 +12,8 @@ judged on the words themselves, before any word is classified.
 from __future__ import annotations
 
 from archive_search.articles.speakers.lexicons import (
-    COMMAS, FUNCTION_WORDS, SPEECH_VERBS, W_AMBIG, W_FUNC, W_GIVEN, W_LINK, W_MEDIA, W_NOUN, W_ORG, W_OTHER, W_PLACE,
-    W_PUNCT, W_TITLE, W_VERB, given_with_madda, light_words, titled_with_hamza_below,
+    ASIDES, COMMAS, FUNCTION_WORDS, SPEECH_VERBS, W_AMBIG, W_FUNC, W_GIVEN, W_LINK, W_MEDIA, W_NOUN, W_ORG, W_OTHER,
+    W_PLACE, W_PUNCT, W_TITLE, W_VERB, given_with_madda, light_words, titled_with_hamza_below,
 )
 from archive_search.articles.speakers.tokens import token_info
 
@@ -184,8 +184,7 @@ def _peek(word: str) -> int:
     return token_info(word)[0]
 
 
-_ASIDE_SURFACES = frozenset("""ذلك بذلك هذا أيضا ايضا كذلك بدوره بدورها اليوم أمس امس الأحد الاثنين الإثنين
-    الثلاثاء الأربعاء الاربعاء الخميس الجمعة السبت مساء الليلة حينها وقتها لنا""".split())
+_ASIDE_SURFACES = frozenset(ASIDES.split())
 _AROUND = "،,.:;؛!?؟\"'«»“”()[]-"
 _NO_NAME_AFTER = frozenset((W_ORG, W_PLACE, W_MEDIA, W_NOUN))
 _TEACHES = frozenset((W_TITLE, W_GIVEN, W_AMBIG, W_LINK))
