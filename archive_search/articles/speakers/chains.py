@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from archive_search.articles.speakers.grammar import GIVEN_LIKE, HONORIFICS, glued, name_end, prefixed
+from archive_search.articles.speakers.grammar import GIVEN_LIKE, HONORIFICS, glued, name_end, prefixed, statement_at
 from archive_search.articles.speakers.lexicons import (
     COMMAS, DASHES, NAME_CLASSES, NOT_PERSON_CLASSES, STATEMENTS, TITLES, W_AL, W_AMBIG, W_FUNC, W_LINK, W_MEDIA, W_NAT,
     W_NOUN, W_ORG, W_OTHER, W_PLACE, W_PREP, W_PUNCT, W_TITLE, W_VERB, fold, folded_words,
@@ -30,7 +30,6 @@ _TIED_BY = {fold("على"): folded_words("مشرف قائم وصي"),
 # "إلى" ties a chain to where its first title is sent: "المبعوث الأممي إلى اليمن".
 _TO = fold("إلى")
 _AT = fold("لدى")
-_IN = fold("في")
 # Where one speaks: "الرئيس التركي في تجمع حاشد في إقليم …" ends the title chain at في.
 _OCCASIONS = STATEMENTS | folded_words("تجمع مؤتمر لقاء اجتماع ندوة حفل زيارة جلسة خطاب مهرجان احتفال")
 # The second words of ranks written in two: "الميجور جنرال", "اللفتنانت كولونيل".
@@ -330,7 +329,7 @@ def _tie_step(chain: _Chain, following: int) -> bool:
         return True
     if key in _ON_ITS_BEHALF:
         return True  # "المتحدث باسمه العميد فلان": the one spoken for named before; the name is the spokesman's
-    if key == _IN and k + 1 < len(line.keys) and line.keys[k + 1] in _OCCASIONS:
+    if statement_at(line, k, _OCCASIONS):
         return False  # "رئيس الحكومة في تصريح لمراسلة …", "… في تجمع حاشد": where he spoke; the chain has ended
     if key == _TO:
         return chain.title in _SENT and following in _AFTER_TIE  # "المبعوث الأممي إلى اليمن فلان"

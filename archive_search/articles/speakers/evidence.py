@@ -16,7 +16,7 @@ from __future__ import annotations
 from archive_search.articles.speakers.article import Article
 from archive_search.articles.speakers.attribution import Candidate
 from archive_search.articles.speakers.chains import QUOTES, definite_before
-from archive_search.articles.speakers.grammar import arabic_pattern, prefixed
+from archive_search.articles.speakers.grammar import arabic_pattern, prefixed, statement_at
 from archive_search.articles.speakers.known import KnownNames
 from archive_search.articles.speakers.lexicons import (
     CLUBS, SAID_OPENERS, STATEMENTS, W_AL, W_AMBIG, W_FUNC, W_ORG, W_OTHER, W_PREP, W_PUNCT, W_TITLE, W_VERB, fold,
@@ -26,9 +26,11 @@ from archive_search.articles.speakers.tokens import Line, Subject
 
 # What opens the words reported after the speaker's name.
 _ADVERBS = folded_words("أيضا ايضا كذلك اليوم أمس امس بدوره بدورها")
-_IN = fold("في")
 _FROM = fold("من")
 _BODIES_STATEMENTS = folded_words("بيان")
+_PERSONS_STATEMENTS = STATEMENTS - _BODIES_STATEMENTS
+# A speech or its occasion ("في خطاب استقالته", "في مؤتمره الصحفي").
+_OCCASIONS = _PERSONS_STATEMENTS | folded_words("خطاب مؤتمر لقاء")
 _SAID_MARKS = frozenset(':«"“،,')
 
 
@@ -89,10 +91,10 @@ def foreign_before_quote(candidate: Candidate, article: Article) -> bool:
         return False  # ("بدفع أموال"; one word right before what was said may begin so: "بهجلي أن")
     while end + 1 < len(line.cls) and line.keys[end] in _ADVERBS:
         end += 1  # "وأكد هيكينج أيضا أن"
-    if end + 1 < len(line.cls) and line.keys[end] == _IN and line.keys[end + 1] in STATEMENTS - _BODIES_STATEMENTS:
+    if statement_at(line, end, _PERSONS_STATEMENTS):
         return True  # "وأضاف كريفوروتشكو في تصريح لوكالة …" ("وقال سيتي في بيان": a club's statement)
-    if end - start == 1 and recurs(line, start, article) and (line.toks[end].startswith("-") or _occasion_at(
-            line, end)):
+    if end - start == 1 and recurs(line, start, article) and (line.toks[end].startswith("-") or statement_at(
+            line, end, _OCCASIONS, pronoun=True)):
         return True  # "أكد بلاتر -بعد اجتماع اللجنة- أنه", "وقال جونسون في خطاب استقالته"
     return line.keys[end] in SAID_OPENERS or line.toks[end] in _SAID_MARKS
 
@@ -103,16 +105,6 @@ def recurs(line: Line, k: int, article: Article) -> bool:
     return article.mentions(line.keys[k]) >= 2
 
 
-def _occasion_at(line: Line, k: int) -> bool:
-    """Whether "في" + a speech or its occasion stands at token k ("في خطاب
-    استقالته", "في مؤتمره الصحفي")."""
-    if k + 1 >= len(line.keys) or line.keys[k] != _IN:
-        return False
-    word = line.keys[k + 1]
-    return word in _OCCASIONS or word.endswith("ه") and word[:-1] in _OCCASIONS
-
-
-_OCCASIONS = (STATEMENTS - _BODIES_STATEMENTS) | folded_words("خطاب مؤتمر لقاء")
 
 
 def a_body_elsewhere(key: str, article: Article) -> bool:

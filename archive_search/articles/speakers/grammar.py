@@ -257,10 +257,14 @@ def _between_commas(line: Line, k: int, start: int) -> bool:
     return not (key.endswith("ا") or token.endswith(("ها", "هم", "هما")) or prefixed(key))
 
 
-def statement_at(line: Line, k: int) -> bool:
+def statement_at(line: Line, k: int, statements: frozenset[str] = STATEMENTS, pronoun: bool = False) -> bool:
     """Whether في + a statement stands at token k ("في تصريح", "في تغريدة"): what
-    a name before it said, and where."""
-    return k + 1 < len(line.keys) and line.keys[k] == _IN and line.keys[k + 1] in STATEMENTS
+    a name before it said, and where; ``statements`` the words read as one, and
+    with ``pronoun`` one with his pronoun too ("في مؤتمره")."""
+    if k + 1 >= len(line.keys) or line.keys[k] != _IN:
+        return False
+    word = line.keys[k + 1]
+    return word in statements or pronoun and word.endswith("ه") and word[:-1] in statements
 
 
 def _title_apposed(line: Line, k: int) -> bool:
