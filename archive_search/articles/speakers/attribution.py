@@ -31,10 +31,10 @@ from archive_search.articles.speakers.lexicons import (
 )
 from archive_search.articles.speakers.phrases import PHRASE_KEYS, after_phrase
 from archive_search.articles.speakers.subjects import (
-    ASIDE, WHO, add_joined, family_in_bin, name_before, subject_at, title_by, topic_subject,
+    ASIDE, WHO, add_joined, as_for, family_in_bin, name_before, subject_at, title_by, topic_subject,
 )
 from archive_search.articles.speakers.tokens import Line, Subject, split_words, unglue_sentences
-from archive_search.articles.speakers.verb_context import delivered_by, no_speaker_after, subject_before
+from archive_search.articles.speakers.verb_context import DESCRIBED_IT, delivered_by, no_speaker_after, subject_before
 from archive_search.articles.speakers.triggers import (
     PARTICIPLE_SURFACES, TRIGGER_SURFACES, VERB_SURFACES, sentence_opening, sentence_topic, window_end,
     window_start, worth_reading,
@@ -42,7 +42,6 @@ from archive_search.articles.speakers.triggers import (
 from archive_search.text.letters import NAME_MARKS
 
 _SUBJECT_CLASSES = frozenset((W_ORG, W_PLACE, W_MEDIA, W_TITLE, W_AMBIG, W_GIVEN, W_AL, W_NAT, W_LINK))
-_AS_FOR = fold("أما")
 _BETWEEN = folded_words("الذي التي قد كان كانت بدوره بدورها")
 # What after a verb is its own subject, not its object: a body, a place, a medium, a person.
 _OWN_SUBJECT = frozenset((W_ORG, W_PLACE, W_MEDIA, W_TITLE, W_AMBIG, W_GIVEN, W_LINK))
@@ -89,8 +88,12 @@ def _after_verb(line: Line, i: int, out: list[tuple[Line, Subject]]) -> None:
         subject = apposed(line, i + 1, subject)  # "قال ممثل المرشد في العراق، مجتبى الحسيني، إن"
     if subject is None:
         subject = family_in_bin(line, i + 1)  # "وقال بن دغر إن"
-    if subject is not None and _adverb_with_pronoun(line, subject) and not line.conj[i]:
-        subject = None  # "فلان قد صرح قبلها بأنهم …": no subject after the verb, the name before it
+    if subject is not None and _adverb_with_pronoun(line, subject):
+        # "حيث تحدث خلالها الاستشاري فلان": the subject after the adverb; "فلان قد صرح
+        # قبلها بأنهم …": none after the verb, the name before it
+        after = subject_at(line, subject.end)
+        subject = after if after is not None and (after.titled or first_is_given(line, after)) else (
+            None if not line.conj[i] else subject)
     # the verb has no subject after it ("… قال إن", "يؤكد ضرورة …"), not one
     # that is no person ("الذي قالت الشرطة إنه")
     says = i + 1 >= len(toks) or line.cls[i + 1] not in _SUBJECT_CLASSES
@@ -113,7 +116,7 @@ def _after_verb(line: Line, i: int, out: list[tuple[Line, Subject]]) -> None:
             if subject is not None and not (subject.titled or first_is_given(line, subject)):
                 subject = None
     if subject is None and line.conj[i] and line.toks[i][0] == "ف":
-        subject = _as_for(line, i)  # "أما الكاتب محمد الرطيان فقال …"
+        subject = as_for(line, i)  # "أما الكاتب محمد الرطيان فقال …"
     if subject is not None and (_recognised(line, i, subject) or _scored(line, i, subject) or _via(line, i, subject)):
         # "اعترف الرئيس فلان بالقدس عاصمة …": a recognition, no words; "أضاف فلان الهدف الثاني";
         # "عبر مهاجمه فلان": via, not expressed
@@ -121,6 +124,9 @@ def _after_verb(line: Line, i: int, out: list[tuple[Line, Subject]]) -> None:
     if subject is not None and (verb[1:] if line.conj[i] else verb) in _TITLED_SUBJECT_ONLY and not (
             title_by(line, subject) and _opens_its_clause(line, i)):
         return
+    if subject is not None and (verb[1:] if line.conj[i] else verb) in DESCRIBED_IT and line.toks[
+            subject.start].startswith("ب") and subject.start == i + 1:
+        return  # "فيما وصفته بأول يوم": what she described it as, no one named
     if subject is not None:
         add_joined(line, subject, out)
 
@@ -189,18 +195,6 @@ def _via(line: Line, i: int, subject: Subject) -> bool:
     if line.keys[i] not in _EXPRESSED:
         return False
     return _ABOUT not in line.keys[subject.end:subject.end + _AFTER]
-
-
-def _as_for(line: Line, i: int) -> Subject | None:
-    """The topic of "أما … فقال": the name after أما, when it ends before the verb."""
-    for a in range(i - 1, max(-1, i - 15), -1):
-        if line.keys[a] == _AS_FOR:
-            subject = subject_at(line, a + 1)
-            end = i - 1 if line.toks[i - 1] in COMMAS else i  # "أما فلان، فقال"
-            if subject is not None and subject.kind == "name" and subject.end == end:
-                return subject
-            return None
-    return None
 
 
 def _colon_subject(line: Line) -> Subject | None:

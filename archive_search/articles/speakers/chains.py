@@ -183,7 +183,7 @@ def definite_before(line: Line, k: int) -> bool:
 
 
 # Words of a title chain that say when the post is held, not who holds it.
-_TENURE = folded_words("الحالي الحالية المنتهية سابقا حاليا")
+_TENURE = folded_words("الحالي الحالية المنتهية سابقا حاليا بالإنابة بالنيابة")  # (بالإنابة: acting)
 _ITS_TERM = folded_words("ولايته ولايتها")  # "المنتهية ولايتها"
 _TENURE_THEN = GIVEN_LIKE | {W_TITLE, W_LINK}  # a second title, or the name
 

@@ -82,9 +82,8 @@ def name_end(line: Line, k: int) -> int:
             last = "family"
             k += 1
             continue
-        if c == W_NAT and last == "given" and not conj[k] and keys[k] in NATIONALITIES and not key.endswith("ه") and (
-                k + 1 >= n or cls[k + 1] not in NAME_CLASSES):
-            k += 1  # "وحيد سعودي": a proper name takes no adjective without ال, so it is his family name
+        if last == "given" and _family_of_a_place(line, k, start):
+            k += 1
             break
         if c == W_OTHER and last == "given" and (_family_despite_shape(line, k) or _between_commas(line, k, start)):
             k += 1  # "نبيل بسباس رئيس الغرفة": ب/ل/ك begin his family name, his title follows
@@ -104,6 +103,18 @@ def name_end(line: Line, k: int) -> int:
     while k > start and cls[k - 1] == W_LINK:
         k -= 1
     return k
+
+
+def _family_of_a_place(line: Line, k: int, start: int) -> bool:
+    """Whether a nationality or a city's name without ال after a given name is
+    his family name: "وحيد سعودي" (a proper name takes no adjective without
+    ال), "وقال النائب المحافظ بيتر بون إن"."""
+    cls, key, n = line.cls, line.keys[k], len(line.cls)
+    if cls[k] == W_NAT:
+        return not line.conj[k] and key in NATIONALITIES and not key.endswith("ه") and (
+            k + 1 >= n or cls[k + 1] not in NAME_CLASSES)
+    return cls[k] == W_PLACE and k == start + 1 and not key.startswith("ال") and (
+        k + 1 >= n or cls[k + 1] in (W_FUNC, W_PUNCT))
 
 
 def _van(line: Line, k: int) -> bool:
@@ -196,6 +207,9 @@ def _link(line: Line, k: int, start: int) -> tuple[int, str] | None:
     if key in FILIATION and k > start and k + 1 < n and keys[k + 1] == _ALA and (
             k + 2 >= n or cls[k + 2] in (W_AL, W_GIVEN, W_FUNC, W_PUNCT)):
         return k + 2, "link"  # "وليد بن على الجلال", "زين العابدين بن على": علي written as the preposition
+    if key in FILIATION and k > start and k + 2 < n and cls[k + 1] == W_PREP and not conj[k + 1] and (
+            cls[k + 2] in NAME_CLASSES):
+        return k + 2, "link"  # "مبارك بن بنيه الخرينج": after بن a father's name, not a preposition
     if k + 1 >= n or cls[k + 1] not in NAME_CLASSES or conj[k + 1] or cls[k + 1] == W_LINK:
         return None
     if k == start and key == _BIN:
@@ -326,6 +340,8 @@ def arabic_pattern(token: str, key: str) -> bool:
         return True
     if len(key) == 5 and key[0] == "م" and key[2] == "ا":
         return True  # the plural pattern مفاعل: مزاعم، مواقف
+    if len(key) >= 5 and key[0] == "م" and key[-1] == "و" and key[1] not in "اوي":
+        return True  # a plural participle before its complement: مبتكرو، منظمو، ممثلو (ماريو is a name)
     if len(key) == 6 and key[0] == "ا" and key[4] == "ا" and (key[2] == "ت" or key[1] == "ن"):
         return True  # the verbal nouns افتعال، انفعال: ارتكاب، اجتماع، انسحاب
     if len(key) == 5 and key[1] == "ا" and key[-1] == "ا":

@@ -104,12 +104,13 @@ def _fullest(article: Article, keys: list[str]) -> tuple[Line, Subject] | None:
 
 
 def _title_before(line: Line, start: int) -> bool:
-    """Whether a person's title (or title and adjective) stands just before the
-    name: "المستشارة الألمانية أنغيلا ميركل", "النجم البرازيلي نيمار"."""
+    """Whether a person's title (or title and adjectives) stands just before the
+    name: "المستشارة الألمانية أنغيلا ميركل", "الكيميائي الكوري الشمالي ري يونغ تشول"."""
     cls = line.cls
-    if start > 0 and cls[start - 1] in (W_TITLE, W_AMBIG):
-        return True
-    return start > 1 and cls[start - 1] == W_NAT and cls[start - 2] in (W_TITLE, W_AMBIG)
+    k = start - 1
+    while k > 0 and start - k <= 2 and cls[k] == W_NAT:
+        k -= 1
+    return k >= 0 and cls[k] in (W_TITLE, W_AMBIG)
 
 
 def _contains(long_: list[str], short: list[str]) -> bool:
@@ -161,8 +162,8 @@ def _is_person(line: Line, subject: Subject, known: KnownNames | None, article: 
         return False  # a noun in ة with its pronoun, the verb's object: "وأبدى أمين جدة سعادته الغامرة"
     if subject.titled:
         return True
-    if cls[0] == W_OTHER and keys[0].endswith("ه"):
-        return False  # "نزاهة الانتخابات": a noun
+    if cls[0] == W_OTHER and (keys[0].endswith("ه") or arabic_pattern(line.toks[start], keys[0])):
+        return False  # "نزاهة الانتخابات", "مبتكرو الكرسي": a noun
     if len(cls) >= 2 and cls[-1] == W_AL and keys[-1].endswith("ي"):
         return True  # a first word and a nisba: بريكان الشلوي
     if len(cls) >= 2 and cls[1] == W_AL and keys[1] in COMPOUND_SECONDS:

@@ -12,6 +12,7 @@ On a :class:`~archive_search.articles.speakers.tokens.Line`:
 * :func:`name_before` reads a name standing before its verb ("فلان يؤكد");
 * :func:`topic_subject` the name that opens a sentence whose verb of saying has
   no subject of its own ("فلانة لم توافقه الرأي، وقالت").
+* :func:`as_for` the name after أما for its ف-verb ("أما الكاتب فلان فقال").
 """
 
 from __future__ import annotations
@@ -36,7 +37,9 @@ ASIDE = folded_words("جهته جهتها جانبه جانبها ناحيته �
 _TIME_NAMES = folded_words("صباح ضحى فجر نهار سحر")
 _EACH, _FROM = fold("كل"), fold("من")
 _ON, _THAT = fold("على"), folded_words("ذلك هذا")
+_OF_IT = folded_words("به بها")
 _BIN = fold("بن")
+_AS_FOR = fold("أما")
 # "أحد/إحدى …": one of a group (of officials, of researchers).
 ONE_OF = folded_words("أحد إحدى")
 # Ranks and honorifics that stand only before a name (not الشيخ, السيد: family names too).
@@ -57,6 +60,8 @@ def subject_at(line: Line, j: int) -> Subject | None:
         close = next((q for q in range(j + 2, min(n, j + 7)) if line.toks[q] in QUOTES), None)
         if close is not None:
             j = close + 1  # "أكد لـ«عكاظ» رئيس الجالية …": the medium spoken to, then the subject
+    if j < n and keys[j] in _OF_IT and j > 1 and keys[j - 2].endswith("ما"):
+        j += 1  # "وفق ما صرح به المندوب الجهوي فلان": what the verb said, then its subject
     while j < n and (keys[j] in _SKIPPED or line.toks[j] in QUOTES and quoted_name(line, j)):
         j += 1
     if j + 2 < n and keys[j] == _ON and keys[j + 1] in _THAT:
@@ -334,3 +339,25 @@ def topic_subject(line: Line) -> Subject | None:
         subject.end -= 1  # what he is, read into the name: "والتر روبنسون مختص في المجال السياحي"
     end = subject.end
     return subject if end < len(line.cls) and line.cls[end] in (W_OTHER, W_FUNC) and not line.conj[end] else None
+
+
+def as_for(line: Line, i: int) -> Subject | None:
+    """The topic of "أما … فقال": the name after أما, when it ends before the verb."""
+    for a in range(i - 1, max(-1, i - 15), -1):
+        if line.keys[a] == _AS_FOR:
+            subject = subject_at(line, a + 1)
+            end = i - 1 if line.toks[i - 1] in COMMAS else i  # "أما فلان، فقال"
+            if subject is not None and subject.kind == "name" and (
+                    subject.end == end or _own_title_between(line, subject.end, end)):
+                return subject
+            return None
+    return None
+
+
+def _own_title_between(line: Line, k: int, end: int) -> bool:
+    """Whether the words from k to end are the name's own title ("أما الألماني
+    يورغن كلوب مدرب ليفربول فقال")."""
+    if line.cls[k] != W_TITLE:
+        return False
+    chain = title_chain(line, k)
+    return chain is not None and chain[0] == end

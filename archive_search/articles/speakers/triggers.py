@@ -129,6 +129,8 @@ def worth_reading(words: list[str], i: int, observing: bool = False) -> bool:
     only a title, a given name or a link word (عبد، أبو) after it will do."""
     word = words[i]
     j = i + 1
+    if j < len(words) - 1 and words[j] in _OF_IT and i > 0 and words[i - 1].endswith("ما"):
+        j += 1  # "وفق ما أفاد به المكلف بالإعلام فلان"
     while j < len(words) - 1 and words[j] in _ASIDE_SURFACES:
         j += 1  # "أوضح ذلك المهندس فلان"
     if j < len(words) - 2 and words[j] == "كل" and words[j + 1] == "من":
@@ -185,6 +187,7 @@ def _peek(word: str) -> int:
 
 
 _ASIDE_SURFACES = frozenset(ASIDES.split())
+_OF_IT = frozenset(("به", "بها"))
 _AROUND = "،,.:;؛!?؟\"'«»“”()[]-"
 _NO_NAME_AFTER = frozenset((W_ORG, W_PLACE, W_MEDIA, W_NOUN))
 _TEACHES = frozenset((W_TITLE, W_GIVEN, W_AMBIG, W_LINK))

@@ -30,6 +30,10 @@ _WHAT = fold("ما")
 _OFTEN = folded_words("دائما غالبا كثيرا قليلا نادرا عادة طالما")
 _NOUNISH = frozenset((W_OTHER, W_NOUN, W_AL, W_NAT))
 _BYLINE_VERBS = light_words("كتب كتبت")
+# "وصفه" is a verb with its object ("في حادث وصفه فلان بأنه"), but the noun after حد or a
+# preposition ("على حد وصفه", "في وصفه").
+DESCRIBED_IT = light_words("وصفه وصفها وصفته وصفتها")
+_BEFORE_ITS_NOUN = folded_words("حد في من إلى على عن حول مع بعد قبل عند لدى دون بين هذا")
 
 
 def no_speaker_after(line: Line, i: int, verb: str) -> bool:
@@ -39,6 +43,8 @@ def no_speaker_after(line: Line, i: int, verb: str) -> bool:
     if (verb[1:] if line.conj[i] else verb) in _BYLINE_VERBS and (
             i <= 1 and not line.conj[i] or i + 1 < len(toks) and toks[i + 1] == ":"):
         return True  # "كتب: فلان" is a byline ("وكتب فلان على تويتر" is not)
+    if verb in DESCRIBED_IT and not line.conj[i] and i > 0 and keys[i - 1] in _BEFORE_ITS_NOUN:
+        return True
     if verb in _DEMANDS_NOW and not line.conj[i] and i > 0 and line.cls[i - 1] in _NOUNISH:
         return True  # "نداء من طفلة تطالب أمير قطر …": the one asked follows, the one who asks stood before
     if i > 0 and verb[:1] in "يت" and (keys[i - 1] in _MAY_SAY or keys[i - 1] == _WHAT and _present(verb) and not (

@@ -1328,3 +1328,50 @@ def test_on_that_between_the_verb_and_its_subject():
     text = ("كما جددت رئاسة الجمهورية ترحيبها بالزيارة مثلما أكّد على ذلك وزير الشؤون الخارجية خميّس الجهيناوي "
             "خلال الندوة الصحفية.")
     assert find_speakers(text) == ["خميس الجهيناوي"]
+
+
+def test_as_for_a_name_with_its_own_title_before_the_verb():
+    text = 'أما الألماني يورغن كلوب مدرب ليفربول فقال: "لم نلعب جيدا الليلة".'
+    assert find_speakers(text) == ["يورغن كلوب"]
+
+
+def test_what_the_verb_said_it_then_its_subject():
+    text = "وتأجلت الجلسة إلى الأسبوع القادم، وفق ما أفاد به المكلف بالإعلام بمجلس النواب حسان الفطناسي."
+    assert find_speakers(text) == ["حسان الفطناسي"]
+    text = "وذلك حسب ما صرح به الناطق باسم الحماية المدنية منجي الورتاني لإذاعة محلية."
+    assert find_speakers(text) == ["منجي الورتاني"]
+
+
+def test_an_acting_head_and_a_father_name_that_looks_like_a_preposition():
+    text = "أعرب رئيس مجلس الأمة الكويتي بالإنابة مبارك بن بنيه الخرينج عن رفضه للتصريحات."
+    assert find_speakers(text) == ["مبارك بن بنيه الخرينج"]
+
+
+def test_a_time_with_its_pronoun_then_the_titled_subject():
+    text = "ونظمت الغرفة ورشة عمل تحدث خلالها الاستشاري إبراهيم العمودي مؤكدا أهمية التخطيط."
+    assert find_speakers(text) == ["إبراهيم العمودي"]
+    text = "وانتقد تصريحات الرئيس الروسي فلاديمير بوتين أشاد خلالها بأسلحة بلاده الجديدة."
+    assert find_speakers(text) == ["فلاديمير بوتين"]
+
+
+def test_a_plural_participle_is_no_name_and_a_city_may_be_a_family_name():
+    assert find_speakers('ويقول مبتكرو الجهاز "روبو"، إنه سيساعد المرضى كثيرا.') == []
+    text = 'وقال النائب المحافظ بيتر بون إن الوزير "فعل الصواب" بالاستقالة.'
+    assert find_speakers(text) == ["بيتر بون"]
+
+
+def test_described_by_with_the_object_a_pronoun():
+    text = "ووقع الحادث الذي وصفه روبرت سامويلز، رئيس هيئة السلامة، بأنه الأسوأ منذ سنوات."
+    assert find_speakers(text) == ["روبرت سامويلز"]
+    text = "وقالت الممثلة ليلى علوي إن القدر كان له دور، على حد وصفها، رغم أنها تزوجت مرتين."
+    assert find_speakers(text) == ["ليلى علوي"]
+    assert find_speakers("ونشرت صورة لأطفال فيما وصفته بأول يوم لهم في المدرسة.") == []
+    text = "وتوصل القادة إلى اتفاق بشأن الهجرة وصفه رئيس الوزراء الإيطالي جوزيبي كونتي بأنه إيجابي."
+    assert find_speakers(text) == ["جوزيبي كونتي"]
+
+
+def test_given_names_glued_to_wa_and_bjorn():
+    text = "وقال الملياردير الأميركي وارين بافيت إنه معجب بالشركة منذ زمن."
+    assert find_speakers(text) == ["وارين بافيت"]
+    text = "عبر بجورن هانسن، رئيس بعثة صندوق النقد الدولي إلى تونس، عن ارتياحه لتقدم الإصلاحات."
+    assert find_speakers(text) == ["بجورن هانسن"]
