@@ -43,6 +43,7 @@ from archive_search.text.letters import NAME_MARKS
 
 _SUBJECT_CLASSES = frozenset((W_ORG, W_PLACE, W_MEDIA, W_TITLE, W_AMBIG, W_GIVEN, W_AL, W_NAT, W_LINK))
 _BETWEEN = folded_words("الذي التي قد كان كانت بدوره بدورها")
+_SO_INDEED = fold("فقد")
 # What after a verb is its own subject, not its object: a body, a place, a medium, a person.
 _OWN_SUBJECT = frozenset((W_ORG, W_PLACE, W_MEDIA, W_TITLE, W_AMBIG, W_GIVEN, W_LINK))
 _EXPRESSED = folded_words("عبر وعبر فعبر")
@@ -117,6 +118,8 @@ def _after_verb(line: Line, i: int, out: list[tuple[Line, Subject]]) -> None:
                 subject = None
     if subject is None and line.conj[i] and line.toks[i][0] == "ف":
         subject = as_for(line, i)  # "أما الكاتب محمد الرطيان فقال …"
+    elif subject is None and i > 1 and line.keys[i - 1] == _SO_INDEED:
+        subject = as_for(line, i - 1)  # "أما المدرب فلان فقد أبان"
     if subject is not None and (_recognised(line, i, subject) or _scored(line, i, subject) or _via(line, i, subject)):
         # "اعترف الرئيس فلان بالقدس عاصمة …": a recognition, no words; "أضاف فلان الهدف الثاني";
         # "عبر مهاجمه فلان": via, not expressed

@@ -14,11 +14,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from archive_search.articles.speakers.grammar import GIVEN_LIKE, HONORIFICS, glued, name_end, prefixed, statement_at
+from archive_search.articles.speakers.grammar import GIVEN_LIKE, HONORIFICS, name_end, statement_at
 from archive_search.articles.speakers.lexicons import (
     COMMAS, DASHES, NAME_CLASSES, NOT_PERSON_CLASSES, STATEMENTS, TITLES, W_AL, W_AMBIG, W_FUNC, W_LINK, W_MEDIA, W_NAT,
     W_NOUN, W_ORG, W_OTHER, W_PLACE, W_PREP, W_PUNCT, W_TITLE, W_VERB, fold, folded_words,
 )
+from archive_search.articles.speakers.shapes import glued, prefixed
 from archive_search.articles.speakers.tokens import Line, token_info
 
 # Words inside a title chain that tie it to what follows ("المتحدث باسم الجيش").
@@ -185,7 +186,7 @@ def definite_before(line: Line, k: int) -> bool:
 # Words of a title chain that say when the post is held, not who holds it.
 _TENURE = folded_words("الحالي الحالية المنتهية سابقا حاليا بالإنابة بالنيابة")  # (بالإنابة: acting)
 _ITS_TERM = folded_words("ولايته ولايتها")  # "المنتهية ولايتها"
-_TENURE_THEN = GIVEN_LIKE | {W_TITLE, W_LINK}  # a second title, or the name
+_TENURE_THEN = GIVEN_LIKE | {W_TITLE, W_LINK, W_PREP, W_ORG}  # a second title, the name, its body ("الحالي للمنتخب")
 
 
 def _early_step(chain: _Chain, c: int, following: int) -> int | None:

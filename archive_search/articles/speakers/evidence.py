@@ -16,12 +16,13 @@ from __future__ import annotations
 from archive_search.articles.speakers.article import Article
 from archive_search.articles.speakers.attribution import Candidate
 from archive_search.articles.speakers.chains import QUOTES, definite_before
-from archive_search.articles.speakers.grammar import arabic_pattern, prefixed, statement_at
+from archive_search.articles.speakers.grammar import statement_at
 from archive_search.articles.speakers.known import KnownNames
 from archive_search.articles.speakers.lexicons import (
     CLUBS, SAID_OPENERS, STATEMENTS, W_AL, W_AMBIG, W_FUNC, W_ORG, W_OTHER, W_PREP, W_PUNCT, W_TITLE, W_VERB, fold,
     folded_words,
 )
+from archive_search.articles.speakers.shapes import arabic_pattern, prefixed
 from archive_search.articles.speakers.tokens import Line, Subject
 
 # What opens the words reported after the speaker's name.
@@ -135,7 +136,7 @@ def from_a_body(line: Line, subject: Subject) -> bool:
 def foreign_like(key: str, token: str) -> bool:
     """Whether an unknown word may be a transliterated name: a family name's
     shape, no pronoun after it (أسمائهم), no و in front, no Arabic pattern of
-    a plural or a verbal noun (see :func:`~archive_search.articles.speakers.grammar.glued`),
+    a plural or a verbal noun (see :func:`~archive_search.articles.speakers.shapes.glued`),
     not a derived noun in م with no long vowel after the م (مصطلح، مستخدمي;
     ماكرون and ميركل have one)."""
     if not family_like(key) or key.endswith(("هم", "ها", "كم", "نا")) or key[0] == "و" or arabic_pattern(token, key):

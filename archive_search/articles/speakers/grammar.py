@@ -15,8 +15,9 @@ from __future__ import annotations
 from archive_search.articles.speakers.lexicons import (
     COMMAS, COMPOUND_SECONDS, NAME_CLASSES, NATIONALITIES, SAID_OPENERS, STATEMENTS, W_AL, W_AMBIG, W_FUNC,
     W_GIVEN, W_LINK, W_MEDIA, W_NAT, W_NOUN, W_ORG, W_OTHER, W_PLACE, W_PREP, W_PUNCT, W_TITLE, W_VERB, fold,
-    classify, folded_words,
+    folded_words,
 )
+from archive_search.articles.speakers.shapes import arabic_pattern, glued, prefixed
 from archive_search.articles.speakers.tokens import Line, Subject
 from archive_search.text.person_names import FILIATION, JOINED
 
@@ -42,6 +43,8 @@ HONORIFICS = folded_words("""الشيخ الشيخة الأمير الأميرة
     الأستاذ الأستاذة المهندس المهندسة الحاج الحاجة الرئيس الإمام السلطان د د.""")
 GIVEN_LIKE = frozenset((W_GIVEN, W_AMBIG))
 _AFTER_A_TITLE = frozenset((W_TITLE, W_ORG, W_NOUN, W_PLACE, W_NAT, W_AL, W_PREP))
+# Foreign given names spelled as function words (see _after_foreign_first).
+_FOREIGN_FIRSTS = frozenset("لي بين آن لو فان".split())  # as written: آن is no أن
 # Unknown words that look like verbs or verbal nouns, not names.
 _NOT_NAME_STARTS = ("است", "يت", "تت")
 
@@ -50,6 +53,8 @@ def name_end(line: Line, k: int) -> int:
     """Where the name starting at token k ends (k itself if no name starts there)."""
     cls, keys, conj = line.cls, line.keys, line.conj
     n = len(cls)
+    if k < n and cls[k] == W_FUNC:
+        return _after_foreign_first(line, k)
     start, last, unknown, families = k, "", 0, 0
     while k < n:
         c, key = cls[k], keys[k]
@@ -103,6 +108,27 @@ def name_end(line: Line, k: int) -> int:
     while k > start and cls[k - 1] == W_LINK:
         k -= 1
     return k
+
+
+def _after_foreign_first(line: Line, k: int) -> int:
+    """Where a name ends that opens with a foreign given name spelled as an
+    Arabic function word (لي، بين، آن، لو، فان: Lee, Ben, Anne, Le, Van; not
+    دون, Don, which is "without" before a word of any shape): in a name's
+    place (after a verb of saying, a title or a comma), before transliterated
+    words only (no ال-word, nothing glued, no accusative) that a comma or the
+    line's end closes ("وقال بين ستانتون، المحلل", "الباحث المشرف على
+    الدراسة، آن غابرييل، أن"); k itself otherwise ("وقال لي مصدر")."""
+    cls, keys, toks, n = line.cls, line.keys, line.toks, len(line.cls)
+    if toks[k] not in _FOREIGN_FIRSTS or k == 0 or not (
+            cls[k - 1] in (W_VERB, W_TITLE, W_NAT) or toks[k - 1] in COMMAS):
+        return k
+    end = k + 1
+    while end < n and end - k <= 3 and cls[end] in GIVEN_LIKE | {W_OTHER} and not line.conj[end] and not (
+            keys[end].startswith("ال") or glued(toks[end], keys[end]) or toks[end] in _FOREIGN_FIRSTS
+            or cls[end] == W_OTHER and keys[end].endswith("ا")):  # ("قال لي شيئا")
+        end += 1
+    closed = end == n or toks[end] in COMMAS or cls[end] == W_PUNCT and not toks[end].isdigit()
+    return end if end > k + 1 and closed else k
 
 
 def _family_of_a_place(line: Line, k: int, start: int) -> bool:
@@ -332,64 +358,10 @@ def middle_name(line: Line, k: int, family: int) -> bool:
     return line.cls[k - 2] in (W_TITLE, W_AMBIG, W_NAT) or line.toks[k - 2] in COMMAS
 
 
-def arabic_pattern(token: str, key: str) -> bool:
-    """Whether an unknown word has the shape of an Arabic word, not of a name:
-    a noun with a pronoun (منصبه، انفصالها),
-    a plural (تنديدات، مزاعم), a verbal noun (ارتكاب، تفكيك)."""
-    if token.endswith(("ها", "هم", "هما")) or key.endswith("ات") and len(key) > 4:
-        return True
-    if len(key) == 5 and key[0] == "م" and key[2] == "ا":
-        return True  # the plural pattern مفاعل: مزاعم، مواقف
-    if len(key) >= 5 and key[0] == "م" and key[-1] == "و" and key[1] not in "اوي":
-        return True  # a plural participle before its complement: مبتكرو، منظمو، ممثلو (ماريو is a name)
-    if len(key) == 6 and key[0] == "ا" and key[4] == "ا" and (key[2] == "ت" or key[1] == "ن"):
-        return True  # the verbal nouns افتعال، انفعال: ارتكاب، اجتماع، انسحاب
-    if len(key) == 5 and key[1] == "ا" and key[-1] == "ا":
-        return True  # an accusative فاعلا after a name: مازحا، ضاحكا
-    if len(key) >= 5 and key[0] == "م" and key[-1] == "ا" and key[1] not in "اويلر":
-        return True  # an accusative participle after a name: متحدثا، مبتسما، مستغربا
-    if len(key) == 7 and key[0] == "ا" and key[2] == "ت" and key[4] == "ا" and key[-1] == "ا":
-        return True  # an accusative verbal noun افتعالا: اختصارا، احتراما، اهتماما
-    if len(key) == 5 and key[0] == "ا" and key[3] == "ا" and not token.startswith("آ"):
-        return True  # the verbal noun إفعال: إحراز، إدخال (آرجال, with a madda, is a name)
-    if len(key) == 5 and key[0] == "ت" and key[3] == "ي" and key[1] not in "اوي":
-        return True  # the verbal noun تفعيل: تفكيك، تنظيم
-    if len(key) == 7 and key.startswith("است") and key[5] == "ا":
-        return True  # the verbal noun استفعال: استهلاك، استقبال
-    if len(key) == 5 and key[0] == "ت" and key[3] == "ا" and key[1] not in "اوي" and key[2] not in "اوي":
-        return True  # the verbal noun تفعال: تكرار، تذكار (تسيان is a name)
-    if token.endswith("ه") and len(key) > 3 and (key[-2] not in "اوي" or key[-2] == "ا" and len(key) >= 5
-                                                 and key[0] == "م"):
-        return True  # (as written: ة is no pronoun, أبوشوشة is a name; مستواه، معناه have one, توتاه none)
-    return False
-
-
-def glued(token: str, key: str) -> bool:
-    """Whether an unknown word after a name is a phrase glued to it, not more
-    of the name: an Arabic pattern (:func:`arabic_pattern`) or ب/ل/ك + a word
-    (:func:`prefixed`)."""
-    return arabic_pattern(token, key) or prefixed(key)
-
-
-def prefixed(key: str) -> bool:
-    """Whether an unknown word reads as ب/ل/ك + an Arabic word (بقطع، بكولورادو):
-    the second letter no long vowel and no ل/ر, with which foreign names
-    begin (بلاتر، برلسكوني), or ب + a verbal noun (بانتظام). ك ("as") is
-    rare after a name, and then before a word the lexicons know or of an
-    Arabic shape (كمستشار، كتعويض); before an unknown word it begins a
-    foreign name (كنافو، كتشنر), unless the word ends in the accusative's
-    alef, an adjective ("نجاحا كبيرا")."""
-    if key[0] not in "بلك" or len(key) < 4:
-        return False
-    rest = key[1:]
-    if not (key[1] not in "اويلر" or len(key) > 5 and arabic_pattern(rest, rest)):  # بانتظام، بإدخال
-        return False
-    return key[0] != "ك" or key[-1] == "ا" or classify(rest)[0] != W_OTHER or arabic_pattern(rest, rest)
-
-
 def first_is_given(line: Line, subject: Subject) -> bool:
     """Whether the subject's name starts with a given name, a kunya or عبد (not
-    with بن nor with آل: "آل قرط" is a family, not one of them)."""
-    c = line.cls[subject.start]
-    return c in GIVEN_LIKE or (c == W_LINK and line.keys[subject.start] not in FILIATION
-                               and line.keys[subject.start] != _FAMILY_OF)
+    with بن nor with آل: "آل قرط" is a family, not one of them), or a foreign
+    given name spelled as a function word (:func:`_after_foreign_first`)."""
+    c, key = line.cls[subject.start], line.keys[subject.start]
+    return c in GIVEN_LIKE or (c == W_LINK and key not in FILIATION and key != _FAMILY_OF) or (
+        c == W_FUNC and line.toks[subject.start] in _FOREIGN_FIRSTS and subject.end > subject.start + 1)

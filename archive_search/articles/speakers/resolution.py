@@ -33,16 +33,15 @@ from archive_search.articles.speakers.chains import title_key
 from archive_search.articles.speakers.evidence import (
     a_body_elsewhere, family_like, foreign_before_quote, from_a_body, one_word_name, prefixed_elsewhere,
 )
-from archive_search.articles.speakers.grammar import (
-    arabic_pattern, first_is_given, glued, middle_name, name_end, prefixed, statement_at,
-)
+from archive_search.articles.speakers.grammar import first_is_given, middle_name, name_end, statement_at
 from archive_search.articles.speakers.known import KnownNames, family_key
 from archive_search.articles.speakers.lexicons import (
     COMPOUND_SECONDS, SAID_OPENERS, W_AL, W_AMBIG, W_GIVEN, W_LINK, W_NAT, W_NOUN, W_OTHER, W_PUNCT, W_TITLE, fold,
     folded_words,
 )
+from archive_search.articles.speakers.shapes import arabic_pattern, glued, prefixed
 from archive_search.articles.speakers.subjects import subject_at, title_follows
-from archive_search.articles.speakers.tokens import Line, Subject, words
+from archive_search.articles.speakers.tokens import Line, Subject, token_info, words
 from archive_search.articles.speakers.variants import add_name, family_of
 from archive_search.text.person_names import clean_name
 
@@ -126,8 +125,9 @@ def _by_title(article: Article, title: str, where: int) -> tuple[Line, Subject] 
         for t, c in enumerate(line.cls):
             if c in (W_TITLE, W_AMBIG) and title_key(line, t) == title:
                 subject = subject_at(line, t)
-                if subject is None or subject.kind != "name" or _verb_after_title(line, subject):
-                    continue
+                if subject is None or subject.kind != "name" or _verb_after_title(line, subject) or (
+                        line.cls[subject.start] == W_OTHER and _in_a_preposition(line.toks[subject.start])):
+                    continue  # ("تعاقب اللاعب بأثر رجعي": a phrase after the title, no name)
                 subject.titled = True
                 if offset < where:
                     before = (line, subject)
@@ -137,12 +137,22 @@ def _by_title(article: Article, title: str, where: int) -> tuple[Line, Subject] 
     return before or after
 
 
+def _in_a_preposition(token: str) -> bool:
+    """Whether an unknown word is ب/ل + a word: ب/ل/ك + a word's shape, or before a
+    hamza (بأثر، لإنهاء; باجي and لوبيز are names)."""
+    return token.startswith(("بأ", "بإ", "لأ", "لإ")) or prefixed(fold(token))
+
+
 def _verb_after_title(line: Line, subject: Subject) -> bool:
     """Whether the one unknown word read as the name after a title is a verb with
-    its object after it ("لكن الرجل كرر الاتصال"), not where a name ends."""
+    its object after it ("لكن الرجل كرر الاتصال"), or a given name with the
+    feminine ت of a verb ("الطبيبة أشرفت على حالته"), not where a name ends."""
     start, end = subject.start, subject.end
-    return end - start == 1 and line.cls[start] == W_OTHER and end < len(line.cls) and line.cls[end] in (
-        W_NOUN, W_AL, W_OTHER)
+    if end - start != 1 or line.cls[start] != W_OTHER:
+        return False
+    token = line.toks[start]
+    return end < len(line.cls) and line.cls[end] in (W_NOUN, W_AL, W_OTHER) or (
+        token.endswith("ت") and token_info(token[:-1])[0] in (W_GIVEN, W_AMBIG))
 
 
 def _is_person(line: Line, subject: Subject, known: KnownNames | None, article: Article) -> bool:

@@ -31,6 +31,8 @@ from archive_search.text.person_names import FILIATION
 
 # Words after a verb that stand between it and its subject ("وقال أيضا فلان").
 _SKIPPED = folded_words(ASIDES + " بدورهم")
+# "وقال عنه فلان": of whom (or what) it was said, then who said it.
+_ABOUT_IT = folded_words("عنه عنها عنهم")
 # "وأوضح من جهته فلان": a phrase between the verb and its subject.
 ASIDE = folded_words("جهته جهتها جانبه جانبها ناحيته ناحيتها")
 # Given names that are also times of day ("صباح الأربعاء").
@@ -60,7 +62,7 @@ def subject_at(line: Line, j: int) -> Subject | None:
         close = next((q for q in range(j + 2, min(n, j + 7)) if line.toks[q] in QUOTES), None)
         if close is not None:
             j = close + 1  # "أكد لـ«عكاظ» رئيس الجالية …": the medium spoken to, then the subject
-    if j < n and keys[j] in _OF_IT and j > 1 and keys[j - 2].endswith("ما"):
+    if j < n and (keys[j] in _OF_IT and j > 1 and keys[j - 2].endswith("ما") or keys[j] in _ABOUT_IT):
         j += 1  # "وفق ما صرح به المندوب الجهوي فلان": what the verb said, then its subject
     while j < n and (keys[j] in _SKIPPED or line.toks[j] in QUOTES and quoted_name(line, j)):
         j += 1

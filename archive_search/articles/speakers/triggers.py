@@ -129,8 +129,8 @@ def worth_reading(words: list[str], i: int, observing: bool = False) -> bool:
     only a title, a given name or a link word (عبد، أبو) after it will do."""
     word = words[i]
     j = i + 1
-    if j < len(words) - 1 and words[j] in _OF_IT and i > 0 and words[i - 1].endswith("ما"):
-        j += 1  # "وفق ما أفاد به المكلف بالإعلام فلان"
+    if j < len(words) - 1 and (words[j] in _OF_IT and i > 0 and words[i - 1].endswith("ما") or words[j] in _ABOUT_IT):
+        j += 1  # "وفق ما أفاد به المكلف بالإعلام فلان", "وقال عنه فلان"
     while j < len(words) - 1 and words[j] in _ASIDE_SURFACES:
         j += 1  # "أوضح ذلك المهندس فلان"
     if j < len(words) - 2 and words[j] == "كل" and words[j + 1] == "من":
@@ -140,10 +140,11 @@ def worth_reading(words: list[str], i: int, observing: bool = False) -> bool:
     if observing:  # the archive learns names only from a title or a given name after the trigger
         return follows in _TEACHES
     if word in VERB_SURFACES:
-        if after and follows not in _NO_NAME_AFTER and (after not in _FUNCTION_SURFACES or after in _OPEN_SUBJECT):
-            return True
-        if word[0] == "ف" and "أما" in words[max(0, i - _AS_FOR_WORDS):i]:
-            return True  # "أما الكاتب فلان فقال"
+        if after and follows not in _NO_NAME_AFTER and (after not in _FUNCTION_SURFACES or after in _OPEN_SUBJECT or (
+                after in _FOREIGN_FIRSTS and j + 1 < len(words) and _peek(words[j + 1]) in (W_OTHER, W_GIVEN))):
+            return True  # (a foreign given name spelled as a function word: "وقال بين ستانتون")
+        if _after_fa(words, i) and "أما" in words[max(0, i - _AS_FOR_WORDS):i]:
+            return True  # "أما الكاتب فلان فقال", "… فقد أبان"
         return not (i == 0 or word in _CONJ_VERB_SURFACES or words[i - 1] in _FUNCTION_SURFACES
                     and words[i - 1] not in ("قد", "الذي", "التي", "بدوره", "بدورها"))
     if word in EXPLAINED_SURFACES:
@@ -171,9 +172,14 @@ def window_start(words: list[str], i: int) -> int:
     """Where the words read for the trigger at words[i] start: five words
     before it, or back to أما for "أما فلان، فقال"."""
     lo = max(0, i - (_APPOSED_BEFORE if i > 0 and words[i - 1] in COMMAS else BEFORE))
-    if words[i][0] == "ف" and "أما" in words[max(0, i - _AS_FOR_WORDS):lo]:
+    if _after_fa(words, i) and "أما" in words[max(0, i - _AS_FOR_WORDS):lo]:
         lo = max(0, i - _AS_FOR_WORDS) + words[max(0, i - _AS_FOR_WORDS):lo].index("أما")
     return lo
+
+
+def _after_fa(words: list[str], i: int) -> bool:
+    """Whether the verb at words[i] has the ف that answers أما: its own, or فقد's."""
+    return words[i][0] == "ف" or i > 0 and words[i - 1] == "فقد"
 
 
 def _peek(word: str) -> int:
@@ -188,6 +194,8 @@ def _peek(word: str) -> int:
 
 _ASIDE_SURFACES = frozenset(ASIDES.split())
 _OF_IT = frozenset(("به", "بها"))
+_ABOUT_IT = frozenset(("عنه", "عنها", "عنهم"))
+_FOREIGN_FIRSTS = frozenset("لي بين آن لو فان".split())
 _AROUND = "،,.:;؛!?؟\"'«»“”()[]-"
 _NO_NAME_AFTER = frozenset((W_ORG, W_PLACE, W_MEDIA, W_NOUN))
 _TEACHES = frozenset((W_TITLE, W_GIVEN, W_AMBIG, W_LINK))

@@ -1375,3 +1375,36 @@ def test_given_names_glued_to_wa_and_bjorn():
     assert find_speakers(text) == ["وارين بافيت"]
     text = "عبر بجورن هانسن، رئيس بعثة صندوق النقد الدولي إلى تونس، عن ارتياحه لتقدم الإصلاحات."
     assert find_speakers(text) == ["بجورن هانسن"]
+
+
+def test_as_for_with_fa_qad_and_a_title_held_now():
+    text = "أما المدرب الحالي للمنتخب فيصل الزهراني فقد أبان في حديث للصحيفة أن الفريق جاهز."
+    assert find_speakers(text) == ["فيصل الزهراني"]
+
+
+def test_said_of_him_then_who_said_it():
+    text = 'وقال عنه روبرت ريدفورد نجم فيلم "الحديقة" إنه ممثل موهوب.'
+    assert find_speakers(text) == ["روبرت ريدفورد"]
+
+
+def test_foreign_given_names_spelled_as_function_words():
+    text = "وقال بين ستانتون، المحلل في شركة كاناليس، إن المبيعات تراجعت."
+    assert find_speakers(text) == ["بين ستانتون"]
+    text = "وأوضح الباحث المشرف على الدراسة، آن غابرييل، أن زملاءه رصدوا مزيجا من المواد."
+    assert find_speakers(text) == ["آن غابرييل"]
+    assert find_speakers("وأكد لو دريان، أن فرنسا مستعدة للحوار.") == ["لو دريان"]
+    assert find_speakers("وقال الممثل فان ديزل، الذي ظهر في كل الأجزاء، إنه سعيد.") == ["فان ديزل"]
+    assert find_speakers("وقال لي مصدر مطلع إن الاجتماع تأجل.") == []
+    assert find_speakers("وقال لي باختصار، إن الاجتماع تأجل.") == []
+    assert find_speakers("وأكد دون تردد، أن الاجتماع تأجل.") == []
+    assert find_speakers("وقال إن مسعود أوزيل، لاعب أرسنال، سيغيب عن المباراة.") == []  # إن, not آن
+    assert find_speakers("وصلت القافلة، دون عوائق، إلى المدينة وقال السائق إن الطريق آمن.") == []
+
+
+def test_a_phrase_after_a_title_is_no_one_the_title_names():
+    text = ("أما لجنة المنشطات فليس لها أن تعاقب اللاعب بأثر رجعي.\n"
+            "وهذا زمن غير الذي يتحدث عنه اللاعب.")
+    assert find_speakers(text) == []
+    text = ("وقال المحامي أسامة المنصوري إن الطبيبة أشرفت على حالة الرضيع.\n"
+            "وهو ما أكدته أيضا الطبيبة المشرفة على الولادة.")
+    assert find_speakers(text) == ["أسامة المنصوري"]
