@@ -132,15 +132,18 @@ def _after_foreign_first(line: Line, k: int) -> int:
 
 
 def _family_of_a_place(line: Line, k: int, start: int) -> bool:
-    """Whether a nationality or a city's name without ال after a given name is
-    his family name: "وحيد سعودي" (a proper name takes no adjective without
-    ال), "وقال النائب المحافظ بيتر بون إن"."""
+    """Whether a nationality, a city's or a body's name without ال after a given
+    name is his family name: "وحيد سعودي" (a proper name takes no adjective
+    without ال), "وقال النائب المحافظ بيتر بون إن", "عبدالرقيب فتح، في بيان"."""
     cls, key, n = line.cls, line.keys[k], len(line.cls)
     if cls[k] == W_NAT:
         return not line.conj[k] and key in NATIONALITIES and not key.endswith("ه") and (
             k + 1 >= n or cls[k + 1] not in NAME_CLASSES)
-    return cls[k] == W_PLACE and k == start + 1 and not key.startswith("ال") and (
-        k + 1 >= n or cls[k + 1] in (W_FUNC, W_PUNCT))
+    if k != start + 1 or key.startswith("ال"):
+        return False
+    if cls[k] == W_ORG:  # a body's name only when a comma closes it
+        return k + 1 < n and line.toks[k + 1] in COMMAS and not line.conj[k]
+    return cls[k] == W_PLACE and (k + 1 >= n or cls[k + 1] in (W_FUNC, W_PUNCT))
 
 
 def _van(line: Line, k: int) -> bool:

@@ -1358,6 +1358,9 @@ def test_a_plural_participle_is_no_name_and_a_city_may_be_a_family_name():
     assert find_speakers('ويقول مبتكرو الجهاز "روبو"، إنه سيساعد المرضى كثيرا.') == []
     text = 'وقال النائب المحافظ بيتر بون إن الوزير "فعل الصواب" بالاستقالة.'
     assert find_speakers(text) == ["بيتر بون"]
+    text = "وذكر وزير الإدارة المحلية ورئيس اللجنة العليا للإغاثة عبدالرقيب فتح، في بيان، أن المساعدات وصلت."
+    assert find_speakers(text) == ["عبدالرقيب فتح"]
+    assert find_speakers("وقال سلمان مجموعة من الكلمات ثم سكت.") == []
 
 
 def test_described_by_with_the_object_a_pronoun():
