@@ -115,9 +115,10 @@ def _after_foreign_first(line: Line, k: int) -> int:
     Arabic function word (لي، بين، آن، لو، فان: Lee, Ben, Anne, Le, Van; not
     دون, Don, which is "without" before a word of any shape): in a name's
     place (after a verb of saying, a title or a comma), before transliterated
-    words only (no ال-word, nothing glued, no accusative) that a comma or the
-    line's end closes ("وقال بين ستانتون، المحلل", "الباحث المشرف على
-    الدراسة، آن غابرييل، أن"); k itself otherwise ("وقال لي مصدر")."""
+    words only (no ال-word, nothing glued, no accusative) that a comma, the
+    line's end or a title closes (after لي, "me", only unknown words before
+    the title): "وقال بين ستانتون، المحلل", "الباحث المشرف على الدراسة، آن
+    غابرييل، أن", "وصرح لو كانغ المتحدث"; k itself otherwise ("وقال لي مصدر")."""
     cls, keys, toks, n = line.cls, line.keys, line.toks, len(line.cls)
     if toks[k] not in _FOREIGN_FIRSTS or k == 0 or not (
             cls[k - 1] in (W_VERB, W_TITLE, W_NAT) or toks[k - 1] in COMMAS):
@@ -127,7 +128,9 @@ def _after_foreign_first(line: Line, k: int) -> int:
             keys[end].startswith("ال") or glued(toks[end], keys[end]) or toks[end] in _FOREIGN_FIRSTS
             or cls[end] == W_OTHER and keys[end].endswith("ا")):  # ("قال لي شيئا")
         end += 1
-    closed = end == n or toks[end] in COMMAS or cls[end] == W_PUNCT and not toks[end].isdigit()
+    closed = end == n or toks[end] in COMMAS or cls[end] == W_PUNCT and not toks[end].isdigit() or (
+        cls[end] == W_TITLE and keys[end].startswith("ال") and (
+            toks[k] != "لي" or all(c == W_OTHER for c in cls[k + 1:end])))  # "وصرح لو كانغ المتحدث"
     return end if end > k + 1 and closed else k
 
 

@@ -65,6 +65,9 @@ ASIDES = """ذلك بذلك هذا أيضا ايضا كذلك بدوره بدو�
 # Statements a speaker makes ("في تصريح لفلان", "وأضاف فلان في مداخلة …").
 STATEMENTS = folded_words("""تصريح تصريحات حديث بيان مقابلة تغريدة تدوينة كلمة رسالة تعليق
     مداخلة""")
+# Nouns of saying after بحسب/وفق ("حسب قول الناشط فلان", "وفق تأكيد فلان"); as written (the
+# triggers read them so), folded where a line is read.
+SAYINGS = "قول تعبير رواية كلام تصريحات تصريح شهادة تأكيد تأكيدات إفادة"
 SAID_OPENERS = folded_words("""إن أن إنه أنه إنها أنها بأن بأنه بأنها إنني أنني إننا أننا إنهم أنهم
     بأنهم إنهما أنهما""")
 

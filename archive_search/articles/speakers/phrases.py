@@ -11,7 +11,8 @@ from __future__ import annotations
 
 from archive_search.articles.speakers.grammar import first_is_given
 from archive_search.articles.speakers.lexicons import (
-    COMMAS, SENTENCE_MARKS, STATEMENTS, W_AL, W_AMBIG, W_GIVEN, W_NAT, W_TITLE, W_VERB, fold, light, folded_words,
+    COMMAS, SAYINGS, SENTENCE_MARKS, STATEMENTS, W_AL, W_AMBIG, W_GIVEN, W_NAT, W_TITLE, W_VERB, fold, light,
+    folded_words,
 )
 from archive_search.articles.speakers.subjects import add_joined, subject_at
 from archive_search.articles.speakers.tokens import Line, Subject
@@ -26,7 +27,7 @@ _INTERVIEWS = folded_words("مقابلة حوار حديث")
 _WITH = fold("مع")
 _FROM = fold("عن")
 _WHAT = fold("ما")
-_SAYING = folded_words("قول تعبير رواية كلام تصريحات تصريح شهادة")
+_SAYING = folded_words(SAYINGS)
 _ISSUED = folded_words("صادر صادرة الصادر الصادرة")
 _TO = fold("إلى")
 _HIS_WORDS = folded_words("قوله قولها قولهم تصريحه تصريحها تأكيده تأكيدها")
@@ -87,23 +88,9 @@ def after_phrase(line: Line, i: int, out: list[tuple[Line, Subject]]) -> None:
     key = keys[i]
     found: tuple[Line, Subject | None] = (line, None)
     if key in _ACCORDING_WHAT and i + 1 < n:  # "حسبما قال فلان"
-        said = i + 1
-        while said < n and (keys[said] in _SAID_IT or line.cls[said] == W_VERB):
-            said += 1
-        found = (line, subject_at(line, said) if said > i + 1 else None)
+        found = (line, _after_what_was_said(line, i + 1))
     elif key in _ACCORDING and i + 1 < n:
-        j = i + 1
-        if keys[j] in _SAYING and j + 1 < n:  # حسب قول الناشط فلان
-            j += 1
-        if keys[j] == _WHAT:  # بحسب ما قاله فلان
-            said = j + 1
-            while said < n and (keys[said] in _SAID_IT or line.cls[said] == W_VERB):
-                said += 1
-            found = (line, subject_at(line, said) if said > j + 1 else None)
-        else:  # وفقا لفلان، بحسب فلان
-            found = _prefixed_subject(line, j)
-            if found[1] is None and key in _BARE_ACCORDING:
-                found = (line, subject_at(line, j))
+        found = _according_to(line, i)
     elif key == _TONGUE and i > 0 and keys[i - 1] == fold("على"):
         found = (line, subject_at(line, i + 1))
     elif key == _EXTENT and i > 0 and keys[i - 1] == fold("على") and i + 2 < n and keys[i + 1] in _SAYING:
@@ -140,6 +127,32 @@ def after_phrase(line: Line, i: int, out: list[tuple[Line, Subject]]) -> None:
                 break
     if found[1] is not None:
         add_joined(found[0], found[1], out)  # "وفقا للخبيرتين فلانة وفلانة"
+
+
+def _according_to(line: Line, i: int) -> tuple[Line, Subject | None]:
+    """The speaker after بحسب/وفقا لـ at i: "وفقا لفلان", "بحسب فلان", "حسب قول
+    الناشط فلان", "وفق تأكيد فلانة", "بحسب ما قاله فلان"."""
+    keys, n = line.keys, len(line.keys)
+    j = i + 1
+    saying = keys[j] in _SAYING and j + 1 < n
+    if saying:
+        j += 1
+    if keys[j] == _WHAT:
+        return line, _after_what_was_said(line, j + 1)
+    if saying:
+        return line, subject_at(line, j)
+    found = _prefixed_subject(line, j)
+    if found[1] is None and keys[i] in _BARE_ACCORDING:
+        found = (line, subject_at(line, j))
+    return found
+
+
+def _after_what_was_said(line: Line, said: int) -> Subject | None:
+    """The subject after the verbs of "ما قاله/ذكره" from ``said`` on (none if no verb is there)."""
+    keys, n, start = line.keys, len(line.keys), said
+    while said < n and (keys[said] in _SAID_IT or line.cls[said] == W_VERB):
+        said += 1
+    return subject_at(line, said) if said > start else None
 
 
 PHRASE_KEYS = _ACCORDING | _ACCORDING_WHAT | STATEMENTS | _INTERVIEWS | {_TONGUE, _EXTENT} | {

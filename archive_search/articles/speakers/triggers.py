@@ -12,8 +12,8 @@ judged on the words themselves, before any word is classified.
 from __future__ import annotations
 
 from archive_search.articles.speakers.lexicons import (
-    ASIDES, COMMAS, FUNCTION_WORDS, SPEECH_VERBS, W_AMBIG, W_FUNC, W_GIVEN, W_LINK, W_MEDIA, W_NOUN, W_ORG, W_OTHER,
-    W_PLACE, W_PUNCT, W_TITLE, W_VERB, given_with_madda, light_words, titled_with_hamza_below,
+    ASIDES, COMMAS, FUNCTION_WORDS, SAYINGS, SPEECH_VERBS, W_AMBIG, W_FUNC, W_GIVEN, W_LINK, W_MEDIA, W_NOUN, W_ORG,
+    W_OTHER, W_PLACE, W_PUNCT, W_TITLE, W_VERB, given_with_madda, light_words, titled_with_hamza_below,
 )
 from archive_search.articles.speakers.tokens import token_info
 
@@ -42,7 +42,8 @@ _PARTICIPLES = light_words("""مؤكدا مؤكدة مضيفا مضيفة موض
 _STATEMENT_SURFACES = frozenset({"تصريح", "تصريحات", "حديث", "بيان", "مقابلة", "تغريدة", "حوار", "تعليق"})
 TRIGGER_SURFACES = frozenset(
     spelling
-    for word in SPEECH_VERBS | TRANSMIT | ATTRIBUTE | light_words("بحسب حسب وبحسب وحسب وفقا ووفقا طبقا لسان حد حسبما")
+    for word in SPEECH_VERBS | TRANSMIT | ATTRIBUTE | light_words(
+        "بحسب حسب وبحسب وحسب وفقا ووفقا وفق ووفق طبقا لسان حد حسبما")
     for form in (word, "و" + word, "ف" + word)
     for spelling in spellings(form)
 ) | _STATEMENT_SURFACES | {w for p in _PARTICIPLES for w in spellings(p)} | {
@@ -214,7 +215,7 @@ _FULL_STOPS = frozenset(".!؟?")
 # Openers after which the sentence's first name is no topic: a preposition, أما (read apart).
 _NOT_A_TOPIC_BEFORE = frozenset(w for word in light_words("في من على عن إلى مع بعد قبل خلال منذ أما") for w in
                                 spellings(word) | {"و" + s for s in spellings(word)})
-_SAYING_SURFACES = frozenset("قول تعبير رواية كلام تصريحات تصريح شهادة".split())
+_SAYING_SURFACES = frozenset(SAYINGS.split())
 
 
 # How far before a ف-verb its أما may stand ("أما أمين سر المجلس …، فلان، فقال").

@@ -1411,3 +1411,12 @@ def test_a_phrase_after_a_title_is_no_one_the_title_names():
     text = ("وقال المحامي أسامة المنصوري إن الطبيبة أشرفت على حالة الرضيع.\n"
             "وهو ما أكدته أيضا الطبيبة المشرفة على الولادة.")
     assert find_speakers(text) == ["أسامة المنصوري"]
+
+
+def test_according_to_a_confirmation_and_a_spokesman_called_le():
+    text = "وتواصل الإضراب لمدة ثلاثة أشهر، وفق تأكيد منية بن نصر الكاتبة العامة للنقابة."
+    assert find_speakers(text) == ["منية بن نصر"]
+    assert find_speakers("وأغلقت الطريق وفق مصادر أمنية.") == []
+    text = 'وصرح لو كانغ المتحدث باسم وزارة الخارجية الصينية: "نرفض هذه الإجراءات".'
+    assert find_speakers(text) == ["لو كانغ"]
+    assert find_speakers("وقال لي محمد الموظف إن الأمر مهم.") == []
