@@ -145,8 +145,15 @@ def foreign_like(key: str, token: str) -> bool:
 
 
 def family_like(key: str) -> bool:
-    """Whether an unknown word may be a family name (no plural or feminine ending;
-    but a transliterated -son is no plural: جونسون، ويلسون، not مدرسون)."""
+    """Whether an unknown word may be a family name: no feminine ending, no
+    plural in ات, and none in ون/ين of an Arabic plural's shape (a nisba's
+    يون، a participle's مُفعِلون، مُفاعِلين، فاعلين: مدرسون، مواطنين، محتجين، ناشطين، سوريين;
+    transliterated names end so too: بوتين، ماكرون، كلينتون، جونسون)."""
+    if len(key) < 3 or key.endswith(("ات", "ه")):
+        return False
     if key.endswith("سون") and len(key) >= 5 and key[0] != "م":
         return True
-    return len(key) >= 3 and not key.endswith(("ات", "ون", "ين", "ه"))
+    if key.endswith(("ون", "ين")):
+        return len(key) > 4 and not (key.endswith(("يين", "يون")) or key[0] == "م" and (
+            key[1] not in "اوي" or key[2] == "ا") or len(key) == 6 and key[1] == "ا" and key[0] != "م")
+    return True

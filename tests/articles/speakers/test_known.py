@@ -63,3 +63,15 @@ def test_a_family_name_known_with_al_is_no_evidence_for_the_bare_word():
     # "a witness", and God after a verb: no family name of the archive's
     assert find_speakers("وقال شاهد عيان إن الانفجار كان قويا.", known) == []
     assert find_speakers("وسأل الله أن يتغمدهم برحمته.", known) == []
+
+
+def test_a_transliterated_family_name_in_in_or_un_is_learned_but_no_arabic_plural():
+    known = KnownNames()
+    for i in range(4):
+        known.observe(f"وقال الرئيس الروسي فلاديمير بوتين إن بلاده مستعدة للحوار {i}.")
+        known.observe(f"وقال الرئيس الفرنسي إيمانويل ماكرون إن أوروبا موحدة {i}.")
+        known.observe(f"وقال الوزير محمد مسؤولين عن القطاع إن الأمر جيد {i}.")
+    known.finish()
+    assert known.is_family("بوتين") and known.is_family("ماكرون") and not known.is_family("مسؤولين")
+    assert find_speakers("وقال بوتين إن العقوبات لن تجدي.", known) == ["بوتين"]
+    assert find_speakers("وأكد ماكرون أن أوروبا موحدة.", known) == ["ماكرون"]
