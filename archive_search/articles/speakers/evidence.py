@@ -146,14 +146,21 @@ def foreign_like(key: str, token: str) -> bool:
 
 def family_like(key: str) -> bool:
     """Whether an unknown word may be a family name: no feminine ending, no
-    plural in ات, and none in ون/ين of an Arabic plural's shape (a nisba's
-    يون، a participle's مُفعِلون، مُفاعِلين، فاعلين: مدرسون، مواطنين، محتجين، ناشطين، سوريين;
+    plural in ات nor an Arabic plural in ون/ين (:func:`_plural_in_un`; but
     transliterated names end so too: بوتين، ماكرون، كلينتون، جونسون)."""
     if len(key) < 3 or key.endswith(("ات", "ه")):
         return False
     if key.endswith("سون") and len(key) >= 5 and key[0] != "م":
         return True
-    if key.endswith(("ون", "ين")):
-        return len(key) > 4 and not (key.endswith(("يين", "يون")) or key[0] == "م" and (
-            key[1] not in "اوي" or key[2] == "ا") or len(key) == 6 and key[1] == "ا" and key[0] != "م")
-    return True
+    return not (key.endswith(("ون", "ين")) and _plural_in_un(key))
+
+
+def _plural_in_un(key: str) -> bool:
+    """Whether a word in ون/ين has an Arabic plural's shape: short, a nisba's
+    يون، a participle's مُفعِلون or مُفاعِلين, فاعلين, an adjective's فعيلون
+    (مدرسون، مواطنين، ناشطين، كثيرون، سوريين)."""
+    if len(key) <= 4 or key.endswith(("يين", "يون")):
+        return True
+    if key[0] == "م" and (key[1] not in "اوي" or key[2] == "ا"):
+        return True
+    return len(key) == 6 and (key[1] == "ا" and key[0] != "م" or key[2] == "ي")

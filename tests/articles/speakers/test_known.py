@@ -75,3 +75,4 @@ def test_a_transliterated_family_name_in_in_or_un_is_learned_but_no_arabic_plura
     assert known.is_family("بوتين") and known.is_family("ماكرون") and not known.is_family("مسؤولين")
     assert find_speakers("وقال بوتين إن العقوبات لن تجدي.", known) == ["بوتين"]
     assert find_speakers("وأكد ماكرون أن أوروبا موحدة.", known) == ["ماكرون"]
+    assert find_speakers("ويقول كثيرون إن الأمر مبالغ فيه.", known) == []
