@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from archive_search.articles.speakers.article import Article
 from archive_search.articles.speakers.attribution import Candidate
-from archive_search.articles.speakers.chains import QUOTES, definite_before
+from archive_search.articles.speakers.chains import QUOTES, definite_before, title_chain
 from archive_search.articles.speakers.grammar import statement_at
 from archive_search.articles.speakers.known import KnownNames
 from archive_search.articles.speakers.lexicons import (
@@ -56,7 +56,26 @@ def one_word_name(line: Line, subject: Subject, candidate: Candidate, known: Kno
     if line.cls[subject.start] == W_OTHER and (arabic_pattern(token, key) or key.endswith("ه") or key[0] == "و"
                                                or prefixed(key) and not said_next):
         return False  # (but "وذكر بهجلي أن …": right before what was said)
+    if line.cls[subject.start] == W_OTHER and _own_title_after(line, subject.end) and _transliterated(key, token):
+        return True  # "وقال سوهادي المتحدث باسم المحكمة"
     return _before_what_was_said(candidate)
+
+
+def _own_title_after(line: Line, end: int) -> bool:
+    """Whether a title in ال of two words or more follows the name: his own
+    ("وأعلن بلاتيني رئيس الاتحاد" has none in ال; "سوهادي المتحدث باسم")."""
+    if end >= len(line.cls) or line.cls[end] != W_TITLE or not line.keys[end].startswith("ال"):
+        return False
+    chain = title_chain(line, end)
+    return chain is not None and chain[0] > end + 1
+
+
+def _transliterated(key: str, token: str) -> bool:
+    """Whether one unknown word reads as a transliterated name, not as an
+    Arabic noun before the title it is in construct with ("خطط المدير
+    الفني", "أقارب الشاب", "ممثلي المهاجم"): five letters or more, a
+    foreign shape (:func:`foreign_like`), no broken plural أفاعل."""
+    return len(key) >= 5 and foreign_like(key, token) and not (len(key) == 5 and key[0] == "ا" and key[2] == "ا")
 
 
 def _before_what_was_said(candidate: Candidate) -> bool:

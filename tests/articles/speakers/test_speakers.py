@@ -1420,3 +1420,10 @@ def test_according_to_a_confirmation_and_a_spokesman_called_le():
     text = 'وصرح لو كانغ المتحدث باسم وزارة الخارجية الصينية: "نرفض هذه الإجراءات".'
     assert find_speakers(text) == ["لو كانغ"]
     assert find_speakers("وقال لي محمد الموظف إن الأمر مهم.") == []
+
+
+def test_one_transliterated_word_before_its_own_title():
+    text = "وقال سوهادي المتحدث باسم المحكمة العليا للصحفيين إن الحكم نهائي."
+    assert find_speakers(text) == ["سوهادي"]
+    assert find_speakers("وقال أقارب الشاب المتوفى إن الحادث مؤلم.") == []
+    assert find_speakers("وقال ممثلو اللاعب الدولي إن العقد انتهى.") == []
