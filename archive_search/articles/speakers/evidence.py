@@ -19,10 +19,10 @@ from archive_search.articles.speakers.chains import QUOTES, definite_before, tit
 from archive_search.articles.speakers.grammar import statement_at
 from archive_search.articles.speakers.known import KnownNames
 from archive_search.articles.speakers.lexicons import (
-    CLUBS, SAID_OPENERS, STATEMENTS, W_AL, W_AMBIG, W_FUNC, W_ORG, W_OTHER, W_PREP, W_PUNCT, W_TITLE, W_VERB, fold,
-    folded_words,
+    CLUBS, SAID_OPENERS, STATEMENTS, W_AL, W_AMBIG, W_FUNC, W_GIVEN, W_ORG, W_OTHER, W_PREP, W_PUNCT, W_TITLE, W_VERB,
+    fold, folded_words,
 )
-from archive_search.articles.speakers.shapes import arabic_pattern, prefixed
+from archive_search.articles.speakers.shapes import accusative_participle, arabic_pattern, prefixed
 from archive_search.articles.speakers.tokens import Line, Subject
 
 # What opens the words reported after the speaker's name.
@@ -88,6 +88,8 @@ def _before_what_was_said(candidate: Candidate) -> bool:
         return True  # resolved to a fuller name, or dropped
     if line.toks[end].isdigit():
         return False  # "لقي 66 شخصا حتفهم": a verb and its count
+    if line.cls[end] == W_OTHER and accusative_participle(line.keys[end]) and line.cls[end - 1] == W_GIVEN:
+        return True  # how he spoke: "وقال تشارلز مازحا:"
     return line.cls[end] in (W_FUNC, W_PUNCT, W_PREP, W_VERB) or (
         line.cls[end] == W_TITLE and line.keys[end].startswith("ل") and not line.keys[end].startswith("ال"))
 

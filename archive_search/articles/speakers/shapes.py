@@ -24,10 +24,8 @@ def arabic_pattern(token: str, key: str) -> bool:
         return True  # a plural participle before its complement: مبتكرو، منظمو، ممثلو (ماريو is a name)
     if len(key) == 6 and key[0] == "ا" and key[4] == "ا" and (key[2] == "ت" or key[1] == "ن"):
         return True  # the verbal nouns افتعال، انفعال: ارتكاب، اجتماع، انسحاب
-    if len(key) == 5 and key[1] == "ا" and key[-1] == "ا":
-        return True  # an accusative فاعلا after a name: مازحا، ضاحكا
-    if len(key) >= 5 and key[0] == "م" and key[-1] == "ا" and key[1] not in "اويلر":
-        return True  # an accusative participle after a name: متحدثا، مبتسما، مستغربا
+    if accusative_participle(key):
+        return True
     if len(key) == 7 and key[0] == "ا" and key[2] == "ت" and key[4] == "ا" and key[-1] == "ا":
         return True  # an accusative verbal noun افتعالا: اختصارا، احتراما، اهتماما
     if len(key) == 5 and key[0] == "ا" and key[3] == "ا" and not token.startswith("آ"):
@@ -65,3 +63,11 @@ def prefixed(key: str) -> bool:
     if not (key[1] not in "اويلر" or len(key) > 5 and arabic_pattern(rest, rest)):  # بانتظام، بإدخال
         return False
     return key[0] != "ك" or key[-1] == "ا" or classify(rest)[0] != W_OTHER or arabic_pattern(rest, rest)
+
+
+def accusative_participle(key: str) -> bool:
+    """Whether a word is an accusative participle, how one spoke or acted:
+    فاعلا (مازحا، ضاحكا) or مُفعِلا (متحدثا، مبتسما، مستغربا)."""
+    if len(key) < 5 or key[-1] != "ا":
+        return False
+    return len(key) == 5 and key[1] == "ا" or key[0] == "م" and key[1] not in "اويلر"

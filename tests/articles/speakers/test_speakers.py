@@ -1427,3 +1427,8 @@ def test_one_transliterated_word_before_its_own_title():
     assert find_speakers(text) == ["سوهادي"]
     assert find_speakers("وقال أقارب الشاب المتوفى إن الحادث مؤلم.") == []
     assert find_speakers("وقال ممثلو اللاعب الدولي إن العقد انتهى.") == []
+
+
+def test_a_given_name_alone_and_how_he_spoke():
+    assert find_speakers('وقال تشارلز مازحا: "تعتريني مشاعر مختلطة".') == ["تشارلز"]
+    assert find_speakers("وأبدى رئيس اللجنة تفهما للأمر.") == []
