@@ -285,13 +285,13 @@ def _resolve_words(candidate: Candidate, article: Article, known: KnownNames | N
 
 def _without_object(line: Line, subject: Subject, known: KnownNames | None, article: Article) -> Subject:
     """The subject without the object a transitive verb has after it ("وصف
-    ترامب أوماروسا بأنها …"): two unknown words, the first of which the
-    archive knows as persons' family name and never as a given name, and
-    the article as the end of a fuller name ("دونالد ترامب"), are that
-    family name and then another word."""
+    ترامب أوماروسا بأنها …", "ووصف ترامب الحملة بأنها"): an unknown word and
+    an unknown or ال-word, the first of which the archive knows as persons'
+    family name and never as a given name, and the article as the end of a
+    fuller name ("دونالد ترامب"), are that family name and then another word."""
     start = subject.start
     if known is None or subject.kind != "name" or subject.end - start != 2 or line.cls[start] != W_OTHER or (
-            line.cls[start + 1] != W_OTHER):
+            line.cls[start + 1] not in (W_OTHER, W_AL)):
         return subject
     first = line.bare[start]
     if not known.is_family(first) or known.is_given(first):

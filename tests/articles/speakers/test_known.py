@@ -50,6 +50,8 @@ def test_a_family_name_the_archive_knows_is_cut_from_the_object_after_it():
     assert find_speakers(text, known) == ["دونالد ترامب"]
     # without a fuller name in the article, two unknown words stay one name
     assert find_speakers('ووصف ترامب أوماروسا بأنها "كاذبة".', known) == ["ترامب أوماروسا"]
+    text = 'قال الرئيس الأمريكي دونالد ترامب إن الاقتصاد قوي.\nووصف ترامب الحملة الإعلانية بأنها "قرار سيئ".'
+    assert find_speakers(text, known) == ["دونالد ترامب"]
 
 
 def test_a_family_name_known_with_al_is_no_evidence_for_the_bare_word():
