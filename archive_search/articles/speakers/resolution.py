@@ -48,6 +48,7 @@ from archive_search.text.person_names import clean_name
 _BACK_OVER = frozenset((W_GIVEN, W_AMBIG, W_LINK))
 _BEFORE_FOREIGN_GIVEN = frozenset((W_TITLE, W_AMBIG, W_NAT))
 _HE_SHE = folded_words("وهو وهي")
+_YEARS_OLD = folded_words("عاما عام سنة سنوات أعوام")
 _IBN = fold("ابن")
 _TO = fold("إلى")
 _LATIN = re.compile("[A-Za-z]")
@@ -211,6 +212,15 @@ def _son_of_before_said(line: Line, subject: Subject) -> bool:
     return line.toks[end] == ":" or line.keys[end] in SAID_OPENERS
 
 
+def _number_after(line: Line, subject: Subject) -> bool:
+    """Whether an untitled name is followed by a number, not an age: a
+    festival's or a cup's ("فعاليات عيد طيبة 36"), points scored ("وأضاف
+    فلان 24 نقطة"); "وقال فلان 21 عاما" is a person."""
+    end, n = subject.end, len(line.toks)
+    return not subject.titled and end < n and line.toks[end].isdigit() and (
+        end + 1 >= n or line.keys[end + 1] not in _YEARS_OLD)
+
+
 def _described_as_person(line: Line, end: int) -> bool:
     """Whether what follows the name describes a person: an age ("(35 عاما)")
     or "وهو/وهي" ("معين الحق، وهو الرئيس …")."""
@@ -248,6 +258,8 @@ def _resolve_words(candidate: Candidate, article: Article, known: KnownNames | N
                    spoken: dict[str, tuple[Line, Subject]]) -> tuple[Line, Subject] | None:
     """:func:`_resolve` for the candidate's own words."""
     line, subject = candidate.line, _without_object(candidate.line, candidate.subject, known, article)
+    if subject.kind == "name" and _number_after(line, subject):
+        return None
     if subject.kind == "title":
         if not subject.title:
             return None

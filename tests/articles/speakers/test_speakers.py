@@ -1432,3 +1432,10 @@ def test_one_transliterated_word_before_its_own_title():
 def test_a_given_name_alone_and_how_he_spoke():
     assert find_speakers('وقال تشارلز مازحا: "تعتريني مشاعر مختلطة".') == ["تشارلز"]
     assert find_speakers("وأبدى رئيس اللجنة تفهما للأمر.") == []
+
+
+def test_a_name_before_a_number_is_an_event_or_a_score_but_not_before_an_age():
+    text = "وقالت السيدة أسماء الحربي إن فعاليات عيد طيبة 36 فرحة عاشها الجميع."
+    assert find_speakers(text) == ["أسماء الحربي"]
+    assert find_speakers("وأضاف ستيفن كوري 23 نقطة لصالح غولدن ستيت.") == []
+    assert find_speakers("وقال حسين صلاح 21 عاما: أصبت في المعلا بعدن.") == ["حسين صلاح"]
