@@ -51,6 +51,8 @@ _ABOUT = fold("عن")
 _EXPLAINED = folded_words("بين وبين")
 _ADMITTED = folded_words("اعترف اعترفت")
 _ADDED = folded_words("أضاف أضافت سجل سجلت")
+_REPLIED, _BY_A_GOAL = folded_words("رد ردت"), folded_words("بهدف بالهدف بهدفين")
+_OWN_TITLE_WORDS = 5  # ("مهاجم تورينو", "لاعب وسط ليغانيس الإسباني")
 _FIRST = folded_words("أول أولى")
 _DREW, _ATTENTION = folded_words("لفت لفتت"), folded_words("أنظار الأنظار انتباه الانتباه")
 # What a player adds: a goal, or its ordinal.
@@ -179,16 +181,22 @@ def _recognised(line: Line, i: int, subject: Subject) -> bool:
 
 
 def _scored(line: Line, i: int, subject: Subject) -> bool:
-    """Whether أضاف/سجل at token i means scored: its subject followed by a goal
-    or its ordinal ("ثم أضاف البرازيلي فلان الثالث", "… الهدف الثاني", "سجل فلان
-    أول هدفين"); or لفت means drew (لفت فلان الأنظار)."""
+    """Whether أضاف/سجل at token i means scored: its subject, and his own title,
+    followed by a goal or its ordinal ("ثم أضاف البرازيلي فلان الثالث", "وأضاف
+    فلان مهاجم تورينو الهدف الثاني", "سجل فلان أول هدفين"), or رد by one ("ورد
+    فلان بالهدف الوحيد"); or لفت means drew (لفت فلان الأنظار)."""
     verb = line.keys[i][1:] if line.conj[i] else line.keys[i]
     end = subject.end
+    if end < len(line.keys) and line.cls[end] == W_TITLE:  # his own title, then the goal
+        end = next((k for k in range(end + 1, min(len(line.keys), end + _OWN_TITLE_WORDS))
+                    if line.keys[k] in _GOALS or line.keys[k] in _BY_A_GOAL or line.keys[k] in _FIRST), end)
     if end < len(line.keys) and line.keys[end] in _FIRST:
         end += 1
-    if verb in _DREW and end < len(line.keys) and line.keys[end] in _ATTENTION:
-        return True
-    return verb in _ADDED and end < len(line.keys) and line.keys[end] in _GOALS
+    if end >= len(line.keys):
+        return False
+    if verb in _DREW:
+        return line.keys[end] in _ATTENTION
+    return verb in _ADDED and line.keys[end] in _GOALS or verb in _REPLIED and line.keys[end] in _BY_A_GOAL
 
 
 def _via(line: Line, i: int, subject: Subject) -> bool:

@@ -1439,3 +1439,10 @@ def test_a_name_before_a_number_is_an_event_or_a_score_but_not_before_an_age():
     assert find_speakers(text) == ["أسماء الحربي"]
     assert find_speakers("وأضاف ستيفن كوري 23 نقطة لصالح غولدن ستيت.") == []
     assert find_speakers("وقال حسين صلاح 21 عاما: أصبت في المعلا بعدن.") == ["حسين صلاح"]
+
+
+def test_a_player_with_his_title_who_scored_did_not_speak():
+    assert find_speakers("وأضاف أندريا بيلوتي مهاجم تورينو الهدف الثاني في الدقيقة 69.") == []
+    assert find_speakers("ورد يحيى الشهري لاعب وسط ليغانيس بالهدف الوحيد للمنتخب.") == []
+    assert find_speakers("وأضاف أندريا بيلوتي مهاجم تورينو أن الفريق جاهز للمباراة.") == ["أندريا بيلوتي"]
+    assert find_speakers("ورد الوزير محمد العلي بأن الأمر مهم.") == ["محمد العلي"]
