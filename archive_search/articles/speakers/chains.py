@@ -183,6 +183,8 @@ def definite_before(line: Line, k: int) -> bool:
     return line.keys[k - 1].startswith(_DEFINITE)  # (للجمارك: ل + ال)
 
 
+# What is sent to someone ("برقية للرئيس فلان"; "تصريحات للرئيس فلان" are his).
+SENT_TO = folded_words("برقية برقيات رسالة رسائل دعوة")
 # Words of a title chain that say when the post is held, not who holds it.
 _TENURE = folded_words("الحالي الحالية المنتهية سابقا حاليا بالإنابة بالنيابة")  # (بالإنابة: acting)
 _ITS_TERM = folded_words("ولايته ولايتها")  # "المنتهية ولايتها"
@@ -199,8 +201,8 @@ def _early_step(chain: _Chain, c: int, following: int) -> int | None:
             keys[k + 1] in _TENURE or keys[k + 1] in _ITS_TERM)) or keys[k] in _ITS_TERM
             or keys[k] == _NOT and following in (W_AL, W_ORG, W_NAT)):
         return _NEXT  # "عضو المجلس البلدي الحالي الدكتور فلان", "المنتهية ولايتها", "رئيس الحزب غير المنتخب"
-    if c == W_NOUN and chain.titled and toks[k].endswith(("ه", "ها", "هم")):
-        return _STOP  # "وأبدى المسؤول العسكري رفضه لـ…": a noun with its pronoun, the verb's object
+    if c == W_NOUN and chain.titled and (toks[k].endswith(("ه", "ها", "هم")) or keys[k] in SENT_TO):
+        return _STOP  # "وأبدى المسؤول العسكري رفضه لـ…", "بعث رئيس المجلس برقية لـ…": the verb's object
     if toks[k] == "و" and chain.titled and following in (W_TITLE, W_AMBIG):
         return _NEXT  # "إمام و خطيب المسجد الحرام": و written apart between two titles
     if c == W_AL and chain.prev == W_TITLE and k > 0 and keys[k - 1] in HONORIFICS and following not in GIVEN_LIKE:

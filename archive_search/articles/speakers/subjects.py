@@ -18,7 +18,7 @@ On a :class:`~archive_search.articles.speakers.tokens.Line`:
 from __future__ import annotations
 
 from archive_search.articles.speakers.chains import (
-    KIN, ON_BEHALF, QUOTES, ROYAL, definite_before, kin_before, quoted_name, title_chain, title_key,
+    KIN, ON_BEHALF, QUOTES, ROYAL, SENT_TO, definite_before, kin_before, quoted_name, title_chain, title_key,
 )
 from archive_search.articles.speakers.grammar import HONORIFICS, first_is_given, name_end
 from archive_search.articles.speakers.lexicons import (
@@ -293,6 +293,9 @@ def name_before(line: Line, i: int) -> Subject | None:
                 W_ORG, W_NOUN, W_PREP, W_OTHER) and not definite_before(line, t):
             return None  # "جامعة الملك خالد تعلن": an institution named after him
         if cls[t] in (W_TITLE, W_AMBIG):
+            if not titled and line.keys[t][0] == "ل" and not line.keys[t].startswith("ال") and t > 0 and (
+                    line.keys[t - 1] in SENT_TO):
+                return None  # "برقية للرئيس فلان يعرب فيها": the one it is sent to, not its writer
             titled, title = True, title_key(line, t)
         t -= 1
     if t >= 0 and cls[t] not in (W_PUNCT, W_FUNC):

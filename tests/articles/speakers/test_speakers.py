@@ -1446,3 +1446,12 @@ def test_a_player_with_his_title_who_scored_did_not_speak():
     assert find_speakers("ورد يحيى الشهري لاعب وسط ليغانيس بالهدف الوحيد للمنتخب.") == []
     assert find_speakers("وأضاف أندريا بيلوتي مهاجم تورينو أن الفريق جاهز للمباراة.") == ["أندريا بيلوتي"]
     assert find_speakers("ورد الوزير محمد العلي بأن الأمر مهم.") == ["محمد العلي"]
+
+
+def test_a_telegram_its_writer_and_the_one_it_is_sent_to():
+    text = "كما بعث الأمير محمد بن نايف برقية تهنئة لجلالة الملك عبدالله الثاني عبر فيها عن أطيب التهاني."
+    assert find_speakers(text) == ["محمد بن نايف"]
+    text = "وبعث رئيس المجلس الأعلى برقية للرئيس الفلسطيني محمود عباس يعرب فيها عن دعمه."
+    assert find_speakers(text) == []
+    text = "وانتقد تصريحات للرئيس الروسي فلاديمير بوتين أشاد خلالها بأسلحة بلاده."
+    assert find_speakers(text) == ["فلاديمير بوتين"]
