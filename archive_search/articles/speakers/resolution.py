@@ -288,6 +288,9 @@ def _resolve_words(candidate: Candidate, article: Article, known: KnownNames | N
         return None  # "برج العامري: …" names a place as often as a person
     if subject.end - subject.start == 1 and not one_word_name(line, subject, candidate, known):
         return None
+    if candidate.subject.kind == "title" and subject.end - subject.start == 1 and (
+            line.cls[subject.start] == W_OTHER and (known is None or not known.is_family(line.bare[subject.start]))):
+        return None  # "وقال المدرب" after "مدرب سيتي": one unknown word after the title names no one
     if line.cls[subject.start] == W_OTHER and a_body_elsewhere(line.keys[subject.start], article):
         return None  # a company's or an agency's name, as the article writes it elsewhere
     if _is_person(line, subject, known, article) or foreign_before_quote(candidate, article):

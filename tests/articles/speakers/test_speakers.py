@@ -1455,3 +1455,9 @@ def test_a_telegram_its_writer_and_the_one_it_is_sent_to():
     assert find_speakers(text) == []
     text = "وانتقد تصريحات للرئيس الروسي فلاديمير بوتين أشاد خلالها بأسلحة بلاده."
     assert find_speakers(text) == ["فلاديمير بوتين"]
+
+
+def test_a_title_alone_recalls_no_one_by_one_unknown_word_and_adverbs_are_no_names():
+    text = "وتعاقد مدرب سيتي مع لاعبين جدد.\nوقال المدرب الإسباني للصحافيين: \"نحن جاهزون\"."
+    assert find_speakers(text) == []
+    assert find_speakers("وسئل المدرب محمد صلاح فأجاب بهدوء إن الفريق جاهز.") == ["محمد صلاح"]
