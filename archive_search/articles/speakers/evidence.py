@@ -8,6 +8,9 @@
   lexicons lack;
 * :func:`from_a_body` — a transliterated name before من and the body it is from;
 * :func:`a_body_elsewhere` — an unknown word the article writes after شركة، وكالة …;
+* :func:`number_after`, :func:`phrase_after_title` — evidence against: a
+  number that is no age after a name ("عيد طيبة 36"), unknown words after a
+  title that are a phrase ("المدرب نهجه الدفاعي");
 * :func:`prefixed_elsewhere`, :func:`family_like`, :func:`foreign_like` — the shapes these read.
 """
 
@@ -22,7 +25,7 @@ from archive_search.articles.speakers.lexicons import (
     CLUBS, SAID_OPENERS, STATEMENTS, W_AL, W_AMBIG, W_FUNC, W_GIVEN, W_ORG, W_OTHER, W_PREP, W_PUNCT, W_TITLE, W_VERB,
     fold, folded_words,
 )
-from archive_search.articles.speakers.shapes import accusative_participle, arabic_pattern, prefixed
+from archive_search.articles.speakers.shapes import accusative_participle, arabic_pattern, glued, prefixed
 from archive_search.articles.speakers.tokens import Line, Subject
 
 # What opens the words reported after the speaker's name.
@@ -185,3 +188,26 @@ def _plural_in_un(key: str) -> bool:
     if key[0] == "م" and (key[1] not in "اوي" or key[2] == "ا"):
         return True
     return len(key) == 6 and (key[1] == "ا" and key[0] != "م" or key[2] == "ي")
+
+
+def number_after(line: Line, subject: Subject) -> bool:
+    """Whether an untitled name is followed by a number, not an age: a
+    festival's or a cup's ("فعاليات عيد طيبة 36"), points scored ("وأضاف
+    فلان 24 نقطة"); "وقال فلان 21 عاما" is a person."""
+    end, n = subject.end, len(line.toks)
+    return not subject.titled and end < n and line.toks[end].isdigit() and (
+        end + 1 >= n or line.keys[end + 1] not in _YEARS_OLD)
+
+
+def phrase_after_title(line: Line, subject: Subject) -> bool:
+    """Whether unknown words read as a name after a title are rather a phrase:
+    one word alone ("مدرب سيتي"), or a word of an Arabic shape among them, a
+    noun in ة or with its pronoun, و + a word, ب/ل + a word, a plural
+    ("نهجه الدفاعي", "صدارة هدافي", "أمرني برفع", "خدمات الأصول")."""
+    if subject.end - subject.start == 1:
+        return line.cls[subject.start] == W_OTHER
+    return any(line.cls[k] == W_OTHER and (glued(line.toks[k], line.keys[k]) or line.toks[k].endswith(("ة", "ه"))
+                                           or line.toks[k][0] == "و") for k in range(subject.start, subject.end))
+
+
+_YEARS_OLD = folded_words("عاما عام سنة سنوات أعوام")

@@ -31,7 +31,8 @@ from archive_search.articles.speakers.article import Article
 from archive_search.articles.speakers.attribution import Candidate, candidates, strip_marks
 from archive_search.articles.speakers.chains import title_key
 from archive_search.articles.speakers.evidence import (
-    a_body_elsewhere, family_like, foreign_before_quote, from_a_body, one_word_name, prefixed_elsewhere,
+    a_body_elsewhere, family_like, foreign_before_quote, from_a_body, number_after, one_word_name, phrase_after_title,
+    prefixed_elsewhere,
 )
 from archive_search.articles.speakers.grammar import first_is_given, middle_name, name_end, statement_at
 from archive_search.articles.speakers.known import KnownNames, family_key
@@ -48,7 +49,6 @@ from archive_search.text.person_names import clean_name
 _BACK_OVER = frozenset((W_GIVEN, W_AMBIG, W_LINK))
 _BEFORE_FOREIGN_GIVEN = frozenset((W_TITLE, W_AMBIG, W_NAT))
 _HE_SHE = folded_words("وهو وهي")
-_YEARS_OLD = folded_words("عاما عام سنة سنوات أعوام")
 _IBN = fold("ابن")
 _TO = fold("إلى")
 _LATIN = re.compile("[A-Za-z]")
@@ -212,15 +212,6 @@ def _son_of_before_said(line: Line, subject: Subject) -> bool:
     return line.toks[end] == ":" or line.keys[end] in SAID_OPENERS
 
 
-def _number_after(line: Line, subject: Subject) -> bool:
-    """Whether an untitled name is followed by a number, not an age: a
-    festival's or a cup's ("فعاليات عيد طيبة 36"), points scored ("وأضاف
-    فلان 24 نقطة"); "وقال فلان 21 عاما" is a person."""
-    end, n = subject.end, len(line.toks)
-    return not subject.titled and end < n and line.toks[end].isdigit() and (
-        end + 1 >= n or line.keys[end + 1] not in _YEARS_OLD)
-
-
 def _described_as_person(line: Line, end: int) -> bool:
     """Whether what follows the name describes a person: an age ("(35 عاما)")
     or "وهو/وهي" ("معين الحق، وهو الرئيس …")."""
@@ -258,7 +249,7 @@ def _resolve_words(candidate: Candidate, article: Article, known: KnownNames | N
                    spoken: dict[str, tuple[Line, Subject]]) -> tuple[Line, Subject] | None:
     """:func:`_resolve` for the candidate's own words."""
     line, subject = candidate.line, _without_object(candidate.line, candidate.subject, known, article)
-    if subject.kind == "name" and _number_after(line, subject):
+    if subject.kind == "name" and number_after(line, subject):
         return None
     if subject.kind == "title":
         if not subject.title:
@@ -288,9 +279,9 @@ def _resolve_words(candidate: Candidate, article: Article, known: KnownNames | N
         return None  # "برج العامري: …" names a place as often as a person
     if subject.end - subject.start == 1 and not one_word_name(line, subject, candidate, known):
         return None
-    if candidate.subject.kind == "title" and subject.end - subject.start == 1 and (
-            line.cls[subject.start] == W_OTHER and (known is None or not known.is_family(line.bare[subject.start]))):
-        return None  # "وقال المدرب" after "مدرب سيتي": one unknown word after the title names no one
+    if candidate.subject.kind == "title" and not first_is_given(line, subject) and (
+            known is None or not known.is_family(line.bare[subject.end - 1])) and phrase_after_title(line, subject):
+        return None  # "وقال المدرب" after "مدرب سيتي", "المدرب نهجه الدفاعي": no one the title recalls
     if line.cls[subject.start] == W_OTHER and a_body_elsewhere(line.keys[subject.start], article):
         return None  # a company's or an agency's name, as the article writes it elsewhere
     if _is_person(line, subject, known, article) or foreign_before_quote(candidate, article):

@@ -1461,3 +1461,5 @@ def test_a_title_alone_recalls_no_one_by_one_unknown_word_and_adverbs_are_no_nam
     text = "وتعاقد مدرب سيتي مع لاعبين جدد.\nوقال المدرب الإسباني للصحافيين: \"نحن جاهزون\"."
     assert find_speakers(text) == []
     assert find_speakers("وسئل المدرب محمد صلاح فأجاب بهدوء إن الفريق جاهز.") == ["محمد صلاح"]
+    text = "ويواصل المدرب نهجه الدفاعي في المباريات.\nوقال المدرب للصحفيين إن الفريق جاهز."
+    assert find_speakers(text) == []
