@@ -40,7 +40,7 @@ _ALLAH = fold("الله")
 _BLESSING = folded_words("عنه عنها عنهم عنهما")
 # Titles that begin a name rather than end one.
 HONORIFICS = folded_words("""الشيخ الشيخة الأمير الأميرة الملك الملكة السيد السيدة الدكتور الدكتورة
-    الأستاذ الأستاذة المهندس المهندسة الحاج الحاجة الرئيس الإمام السلطان د د.""")
+    الأستاذ الأستاذة المهندس المهندسة الحاج الحاجة الرئيس الإمام السلطان د د. م.""")
 GIVEN_LIKE = frozenset((W_GIVEN, W_AMBIG))
 _AFTER_A_TITLE = frozenset((W_TITLE, W_ORG, W_NOUN, W_PLACE, W_NAT, W_AL, W_PREP))
 # Foreign given names spelled as function words (see _after_foreign_first).

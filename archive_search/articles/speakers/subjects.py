@@ -45,7 +45,7 @@ _AS_FOR = fold("أما")
 # "أحد/إحدى …": one of a group (of officials, of researchers).
 ONE_OF = folded_words("أحد إحدى")
 # Ranks and honorifics that stand only before a name (not الشيخ, السيد: family names too).
-_RANKS = folded_words("""الدكتور الدكتورة د د. الأستاذ الأستاذة المهندس المهندسة العقيد اللواء العميد
+_RANKS = folded_words("""الدكتور الدكتورة د د. م. الأستاذ الأستاذة المهندس المهندسة العقيد اللواء العميد
     المقدم الرائد النقيب""")
 _BODY_WORDS = frozenset((W_AL, W_PLACE, W_ORG, W_NAT))
 # "فلان الذي قال": who (the name before it spoke; not read as a trade's family name).

@@ -17,7 +17,9 @@ from itertools import accumulate
 from archive_search.articles.speakers.lexicons import W_FUNC, W_PUNCT, W_TITLE, classify, fold
 
 _LETTERS = "\u0621-\u063a\u0641-\u065f\u0670-\u06d3\u0640"
-TOKEN = re.compile(rf"(?<![{_LETTERS}])د\.|[{_LETTERS}]+(?:-[{_LETTERS}]+)*|[A-Za-z]+|\d+|[^\s\w]")
+# (د. and م. are the doctor's and the engineer's abbreviations; م after a year, 2016م., is no engineer)
+TOKEN = re.compile(rf"(?<![{_LETTERS}])د\.|(?<![{_LETTERS}\d])م\.|[{_LETTERS}]+(?:-[{_LETTERS}]+)*|[A-Za-z]+|\d+"
+                   rf"|[^\s\w]")
 
 # Marks read as words of their own when a line is split into words, though
 # written glued to a word ("أعلن،", "قال:"), so that the word is seen.
@@ -63,8 +65,8 @@ def token_info(token: str) -> tuple[int, bool, str, str]:
             _CACHE.clear()
         cls, conj = classify(token)
         key = fold(token)
-        if token in ("د", "د."):
-            cls = W_TITLE  # "د. لطيفة البقمي": the doctor's abbreviation, a title
+        if token in ("د", "د.", "م."):
+            cls = W_TITLE  # "د. لطيفة البقمي", "م. عادل الملحم": the doctor's, the engineer's abbreviation
         elif len(key) == 1 and cls != W_PUNCT:
             cls = W_FUNC
         bare = key[1:] if conj else key

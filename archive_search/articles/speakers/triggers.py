@@ -201,7 +201,8 @@ _AROUND = "،,.:;؛!?؟\"'«»“”()[]-"
 _NO_NAME_AFTER = frozenset((W_ORG, W_PLACE, W_MEDIA, W_NOUN))
 _TEACHES = frozenset((W_TITLE, W_GIVEN, W_AMBIG, W_LINK))
 # Words after which no subject of the trigger stands.
-_STOPS = frozenset(spellings("ان") | spellings("انه") | spellings("انها") | {"بأن", "بان", ":", ".", "؟", "?", "!"})
+_STOPS = frozenset(spellings("ان") | spellings("انه") | spellings("انها") | {"بأن", "بان", ":", ".", "؟", "?", "!"}) - {
+    "آن"}  # (آن with its madda is Anne: "وقالت آن بوفيرت")
 _SENTENCE_WORDS = 40
 # What the verb that opens a sentence may be read as; how long a phrase put before it may be.
 _MAY_OPEN = frozenset((W_OTHER, W_VERB, W_NOUN))

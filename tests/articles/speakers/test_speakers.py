@@ -1463,3 +1463,11 @@ def test_a_title_alone_recalls_no_one_by_one_unknown_word_and_adverbs_are_no_nam
     assert find_speakers("وسئل المدرب محمد صلاح فأجاب بهدوء إن الفريق جاهز.") == ["محمد صلاح"]
     text = "ويواصل المدرب نهجه الدفاعي في المباريات.\nوقال المدرب للصحفيين إن الفريق جاهز."
     assert find_speakers(text) == []
+
+
+def test_the_engineers_abbreviation_and_anne_after_the_verb():
+    text = "وأوضح أمين الأحساء م. عادل الملحم أن هذا النظام الإلكتروني يأتي ضمن خطة الأمانة."
+    assert find_speakers(text) == ["عادل الملحم"]
+    assert find_speakers("وتم ذلك عام 2016م. وقال محمد العلي إن الأمر مهم.") == ["محمد العلي"]
+    text = "وقالت آن بوفيرت، الرئيس التنفيذي للمنظمة، إن المنظمة مستعدة للتعاون."
+    assert find_speakers(text) == ["آن بوفيرت"]
