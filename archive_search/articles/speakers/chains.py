@@ -90,7 +90,7 @@ def _given_ahead(line: Line, k: int, limit: int = 8) -> int | None:
     return None
 
 
-def _described_person(line: Line, j: int) -> bool:
+def described_person(line: Line, j: int) -> bool:
     """Whether the word at j (in ال: a role the lexicon lacks, or a nationality)
     and at most two adjectives in ال after it stand before a given name."""
     cls, keys = line.cls, line.keys
@@ -135,7 +135,7 @@ def title_chain(line: Line, j: int) -> tuple[int, bool, str | None] | None:
                     chain.prev == W_TITLE and _indefinite(line, k - 1)):
                 break  # مساعد الزهراني is a name; "مساعد وزير", "نائب مشرف السكك" a title
             c = W_TITLE
-        elif chain.k == j and c in (W_AL, W_NAT) and _described_person(line, j):
+        elif chain.k == j and c in (W_AL, W_NAT) and described_person(line, j):
             c = W_TITLE  # a role or a nationality before a given name: "المتطوعة نجلاء", "الكوري الجنوبي تشونغ"
         step = _title_step(chain) if c == W_TITLE else _word_step(chain, c)
         if step == _NOBODY:
@@ -279,7 +279,7 @@ def _given_in_chain(chain: _Chain) -> int | None:
     if keys[k].startswith("ال") and (chain.prev == W_TITLE and _indefinite(line, k - 1) and (
             keys[k - 1] not in HONORIFICS) or keys[k - 1] in _OCEAN):
         return _NEXT  # "شيخ الأزهر", "المحيط الهادي": a given name in ال as a title's complement, an adjective
-    if _place_noun(keys[k - 1]):
+    if place_noun(keys[k - 1]):
         return _after_a_place_name(chain)
     return None
 
@@ -294,6 +294,8 @@ def _after_a_place_name(chain: _Chain) -> int:
         end += 1  # "مدير معهد سالم بن حميدة بأكودة، فتحي الإمام": where the place is
     if end + 1 < n and line.toks[end] in COMMAS and line.cls[end + 1] in NAME_CLASSES:
         chain.k = end + 1
+    elif _place_noun_key(line.keys[chain.k - 1]) in _TOWNS:
+        return _NOBODY  # "الناخبين في مدينة ديار بكر": a town's name, no one's
     return _STOP
 
 
@@ -315,11 +317,17 @@ def _body_named_after_a_person(chain: _Chain) -> bool:
 _OCEAN = folded_words("المحيط بالمحيط والمحيط للمحيط")
 # Places named after a person ("بئر علي بن خليفة", "حي الملك فهد", "مستشفى الملك خالد").
 _PLACE_NOUNS = folded_words("بئر حي شارع ساحة ميدان مطار ميناء مستشفى مدرسة معهد جامعة مسجد جامع مدينة قرية ضاحية")
+_TOWNS = folded_words("مدينة قرية ضاحية")  # named after a person or not, their name is theirs
 
 
-def _place_noun(key: str) -> bool:
+def place_noun(key: str) -> bool:
     """Whether a word is a bare place noun, maybe after ب, ل or و (ببئر، لمستشفى)."""
-    return key in _PLACE_NOUNS or key[:1] in "بلو" and key[1:] in _PLACE_NOUNS
+    return _place_noun_key(key) in _PLACE_NOUNS
+
+
+def _place_noun_key(key: str) -> str:
+    """The place noun without a ب، ل or و in front (ببئر → بئر)."""
+    return key[1:] if key not in _PLACE_NOUNS and key[:1] in "بلو" and key[1:] in _PLACE_NOUNS else key
 
 
 def _tie_step(chain: _Chain, following: int) -> bool:

@@ -160,8 +160,9 @@ def _is_person(line: Line, subject: Subject, known: KnownNames | None, article: 
     """Whether the name has evidence of being a person's (see the module docstring)."""
     start, end = subject.start, subject.end
     cls, keys = line.cls[start:end], line.keys[start:end]
-    if cls[0] == W_OTHER and prefixed(keys[0]) and _phrase_in_a_preposition(line, subject):
-        return False
+    if cls[0] == W_OTHER and prefixed(keys[0]) and (_phrase_in_a_preposition(line, subject) or (
+            keys[0][0] == "ل" and token_info(line.toks[start][1:])[0] == W_GIVEN)):
+        return False  # (and "قالت لفلورنتينو بيريز": the one she told)
     if first_is_given(line, subject):
         # "أكد كامل ثقته": one given name before a noun is that noun's adjective
         return not (len(cls) == 1 and end < len(line.cls) and line.cls[end] == W_NOUN)

@@ -18,7 +18,8 @@ On a :class:`~archive_search.articles.speakers.tokens.Line`:
 from __future__ import annotations
 
 from archive_search.articles.speakers.chains import (
-    KIN, ON_BEHALF, QUOTES, ROYAL, SENT_TO, definite_before, kin_before, quoted_name, title_chain, title_key,
+    KIN, ON_BEHALF, QUOTES, ROYAL, SENT_TO, definite_before, described_person, kin_before, place_noun, quoted_name,
+    title_chain, title_key,
 )
 from archive_search.articles.speakers.grammar import HONORIFICS, first_is_given, name_end
 from archive_search.articles.speakers.lexicons import (
@@ -76,8 +77,8 @@ def subject_at(line: Line, j: int) -> Subject | None:
             j += 1
     if j >= n:
         return None
-    if cls[j] in (W_AL, W_NAT) and keys[j].startswith("ال") and (
-            j + 1 >= n or cls[j + 1] not in NAME_CLASSES or line.conj[j + 1]):
+    if cls[j] in (W_AL, W_NAT) and keys[j].startswith("ال") and (j + 1 >= n or cls[j + 1] not in NAME_CLASSES and not (
+            cls[j + 1] == W_NAT and described_person(line, j)) or line.conj[j + 1]):  # ("الكوري الجنوبي فلان")
         return Subject(j, j + 1, kind="family", begin=j)  # "وأضاف الحسن", "وأبرز التركي"
     if cls[j] == W_LINK and j + 1 < n and keys[j + 1] in KIN:
         return None  # "ابن عم فلان": a relative of his
@@ -276,8 +277,8 @@ def name_before(line: Line, i: int) -> Subject | None:
     first = next((s for s in range(earliest, i) if reads_to_verb(s)), i)
     start = next((s for s in range(max(first, earliest + 1), i) if cls[s] in (W_GIVEN, W_AMBIG)
                   and cls[s - 1] == W_OTHER and s > 1 and cls[s - 2] in (W_ORG, W_PLACE) and reads_to_verb(s)), first)
-    if start == i or start > 0 and _adjective_after_nationality(line, start, i):
-        return None  # ("وزير إيطالي متطرف يتعهد")
+    if start == i or start > 0 and (_adjective_after_nationality(line, start, i) or place_noun(line.keys[start - 1])):
+        return None  # ("وزير إيطالي متطرف يتعهد", "في مدينة ديار بكر بقوله": a place named so)
     if i - start == 1 and start > 0 and line.keys[start].startswith("ال") and cls[start - 1] == W_TITLE and (
             not line.keys[start - 1].startswith("ال") and line.keys[start - 1] not in HONORIFICS):
         return None  # "شيخ الأزهر دعا": a given name in ال as a bare title's complement

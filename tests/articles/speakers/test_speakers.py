@@ -1471,3 +1471,14 @@ def test_the_engineers_abbreviation_and_anne_after_the_verb():
     assert find_speakers("وتم ذلك عام 2016م. وقال محمد العلي إن الأمر مهم.") == ["محمد العلي"]
     text = "وقالت آن بوفيرت، الرئيس التنفيذي للمنظمة، إن المنظمة مستعدة للتعاون."
     assert find_speakers(text) == ["آن بوفيرت"]
+
+
+def test_an_agency_a_club_a_town_a_grandfather_and_the_one_spoken_to_are_no_speakers():
+    assert find_speakers('وأعلنت "سانا" الأسبوع الماضي أن الدفاعات الجوية تصدت لهدف معاد.') == []
+    assert find_speakers("أعلن تشيلسي الإنجليزي عن توصله لاتفاق مع ريال مدريد.") == []
+    assert find_speakers("كما خاطب الناخبين الأكراد في مدينة ديار بكر بقوله إن هناك أزمة.") == []
+    assert find_speakers("يروي جدي أن أحدهم جاءه طالبا سلفة مالية.") == []
+    assert find_speakers("أتذكر ذات مرة أنها قالت لفلورنتينو بيريز إنه يجب أن يوقع.") == []
+    text = "انتقدت مسؤولة كورية شمالية رفيعة، الخميس، نائب الرئيس الأميركي مايك بنس."
+    assert find_speakers(text) == []
+    assert find_speakers("وإذا ذكر البيت التجاري لآل الجفالي فإنه يقترن بالشيخ علي.") == []
