@@ -113,7 +113,9 @@ def _after_verb(line: Line, i: int, out: list[tuple[Line, Subject]]) -> None:
         if subject is None and i > 1 and toks[i - 1] in COMMAS:
             # "وكانت المستشارة الألمانية، أنغيلا ميركل، أقرت": a name set off by commas
             subject = name_before(line, i - 1)
-            if subject is None:  # "لكن المحلل فلان، من مؤسسة …، توقع أن": the name before the apposition
+            if subject is None or not (subject.titled or first_is_given(line, subject)):
+                # "لكن المحلل فلان، من مؤسسة …، توقع أن", "فلان، الرئيس التنفيذي في مجموعة لوكال وورلد، يتوقع":
+                # the name before the apposition
                 comma = next((c for c in range(i - 2, 0, -1) if toks[c] in COMMAS), None)
                 subject = name_before(line, comma) if comma is not None else None
             if subject is not None and not (subject.titled or first_is_given(line, subject)):

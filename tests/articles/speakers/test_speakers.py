@@ -1482,3 +1482,8 @@ def test_an_agency_a_club_a_town_a_grandfather_and_the_one_spoken_to_are_no_spea
     text = "انتقدت مسؤولة كورية شمالية رفيعة، الخميس، نائب الرئيس الأميركي مايك بنس."
     assert find_speakers(text) == []
     assert find_speakers("وإذا ذكر البيت التجاري لآل الجفالي فإنه يقترن بالشيخ علي.") == []
+
+
+def test_a_name_before_its_apposition_when_a_company_ends_the_apposition():
+    text = "ديفيد مونتجومري، الرئيس التنفيذي في مجموعة لوكال وورلد، يتوقع أن الصحف ستتقلص."
+    assert find_speakers(text) == ["ديفيد مونتجومري"]
