@@ -34,7 +34,9 @@ from archive_search.articles.speakers.subjects import (
     ASIDE, WHO, add_joined, as_for, family_in_bin, name_before, subject_at, title_by, topic_subject,
 )
 from archive_search.articles.speakers.tokens import Line, Subject, split_words, unglue_sentences
-from archive_search.articles.speakers.verb_context import DESCRIBED_IT, delivered_by, no_speaker_after, subject_before
+from archive_search.articles.speakers.verb_context import (
+    DESCRIBED_IT, before_between, delivered_by, no_speaker_after, subject_before,
+)
 from archive_search.articles.speakers.triggers import (
     PARTICIPLE_SURFACES, TRIGGER_SURFACES, VERB_SURFACES, sentence_opening, sentence_topic, window_end,
     window_start, worth_reading,
@@ -44,6 +46,7 @@ from archive_search.text.letters import NAME_MARKS
 _SUBJECT_CLASSES = frozenset((W_ORG, W_PLACE, W_MEDIA, W_TITLE, W_AMBIG, W_GIVEN, W_AL, W_NAT, W_LINK))
 _BETWEEN = folded_words("الذي التي قد كان كانت بدوره بدورها")
 _SO_INDEED = fold("فقد")
+_QAD = fold("قد")
 # What after a verb is its own subject, not its object: a body, a place, a medium, a person.
 _OWN_SUBJECT = frozenset((W_ORG, W_PLACE, W_MEDIA, W_TITLE, W_AMBIG, W_GIVEN, W_LINK))
 _EXPRESSED = folded_words("عبر وعبر فعبر")
@@ -104,10 +107,10 @@ def _after_verb(line: Line, i: int, out: list[tuple[Line, Subject]]) -> None:
     if between and line.keys[i - 1] in WHO and (i + 1 >= len(toks) or line.cls[i + 1] not in _OWN_SUBJECT):
         # "فلان، الذي أوضح التداعيات": who spoke stands before "الذي", what he explained after the verb
         # ("فلان الذي قالت الشرطة إنه": the police speak)
-        before = _before_between(line, i, verb)
+        before = before_between(line, i, verb)
         subject = before if before is not None else subject
-    elif between and subject is None and says:
-        subject = _before_between(line, i, verb)
+    elif between and subject is None and (says or line.keys[i - 1] == _QAD):  # ("فلانة، قد أبلغت المجلس")
+        subject = before_between(line, i, verb)
     if subject is None and says and not line.conj[i] and i > 0 and line.keys[i - 1] not in _NO_SUBJECT_BEFORE:
         subject = name_before(line, i)
         if subject is None and i > 1 and toks[i - 1] in COMMAS:
@@ -146,18 +149,6 @@ def _opens_its_clause(line: Line, i: int) -> bool:
     if line.conj[i] or i == 0 or line.keys[i - 1] in ASIDE:
         return True
     return line.cls[i - 1] in (W_PUNCT, W_FUNC) and line.keys[i - 1] not in _BEFORE_A_NOUN
-
-
-def _before_between(line: Line, i: int, verb: str) -> Subject | None:
-    """The name before "الذي/التي/قد/كان" and the verb at token i: "الناشط فلان
-    الذي قال إن", "فلان قد أعلن أن", "عضو الهيئة فلانة، كانت صرحت"."""
-    subject = name_before(line, i - 1)
-    if subject is None and i > 2 and line.toks[i - 2] in COMMAS and not (
-            verb[:1] in "يت" and line.keys[i - 1] in WHO):  # ("فلانة، التي يتوقع أن تكون": said of her)
-        subject = name_before(line, i - 2)
-        if subject is not None and not (subject.titled or first_is_given(line, subject)):
-            subject = None
-    return subject
 
 
 def _adverb_with_pronoun(line: Line, subject: Subject) -> bool:

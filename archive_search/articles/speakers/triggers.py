@@ -171,10 +171,14 @@ def window_end(words: list[str], i: int, after: int) -> int:
 
 def window_start(words: list[str], i: int) -> int:
     """Where the words read for the trigger at words[i] start: five words
-    before it, or back to أما for "أما فلان، فقال"."""
+    before it, back to أما for "أما فلان، فقال", or back to كان for "وكانت
+    فلانة، المدير التنفيذي …، قد قالت"."""
     lo = max(0, i - (_APPOSED_BEFORE if i > 0 and words[i - 1] in COMMAS else BEFORE))
     if _after_fa(words, i) and "أما" in words[max(0, i - _AS_FOR_WORDS):lo]:
         lo = max(0, i - _AS_FOR_WORDS) + words[max(0, i - _AS_FOR_WORDS):lo].index("أما")
+    elif i > 1 and words[i - 1] == "قد" and words[i - 2] in COMMAS:
+        was = next((k for k in range(i - 3, max(-1, i - _WAS_WORDS), -1) if words[k] in _WAS_SURFACES), None)
+        lo = min(lo, was) if was is not None else lo
     return lo
 
 
@@ -221,3 +225,6 @@ _SAYING_SURFACES = frozenset(SAYINGS.split())
 
 # How far before a ف-verb its أما may stand ("أما أمين سر المجلس …، فلان، فقال").
 _AS_FOR_WORDS = 14
+# How far before "، قد" + verb its كان may stand, and كان's spellings.
+_WAS_WORDS = 26
+_WAS_SURFACES = frozenset("كان كانت وكان وكانت".split())

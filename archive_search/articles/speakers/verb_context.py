@@ -7,6 +7,8 @@ whether its subject stands before it.
 * :func:`subject_before` — the name before a verb with no و in front when the
   words after the verb are its object: the one asked ("رئيس الوزراء فلان دعا
   فلانا"), or what a verb in the present does ("ريفالدو يتوقع تألق …");
+* :func:`before_between` — the name before الذي/قد/كان and the verb ("فلان
+  الذي قال", "وكانت فلانة، المدير التنفيذي …، قد قالت");
 * :func:`delivered_by` — for a verb "in it" after a speech ("كلمة أكد فيها"),
   the one who delivered the speech ("ألقى الدكتور فلان كلمة أكد فيها").
 """
@@ -16,9 +18,9 @@ from __future__ import annotations
 from archive_search.articles.speakers.grammar import first_is_given
 from archive_search.articles.speakers.lexicons import (
     COMMAS, NAME_CLASSES, SENTENCE_MARKS, SPEECH_VERBS, W_AL, W_FUNC, W_NAT, W_NOUN, W_ORG, W_OTHER, W_PLACE,
-    W_TITLE, fold, folded_words, light, light_words,
+    W_TITLE, W_VERB, fold, folded_words, light, light_words,
 )
-from archive_search.articles.speakers.subjects import name_before, subject_at
+from archive_search.articles.speakers.subjects import WHO, name_before, subject_at
 from archive_search.articles.speakers.tokens import Line, Subject
 
 _DEMANDS_NOW = light_words("يطالب تطالب يدعو تدعو يناشد تناشد يحث تحث")
@@ -30,6 +32,7 @@ _WHAT = fold("ما")
 _OFTEN = folded_words("دائما غالبا كثيرا قليلا نادرا عادة طالما")
 _NOUNISH = frozenset((W_OTHER, W_NOUN, W_AL, W_NAT))
 _BYLINE_VERBS = light_words("كتب كتبت")
+_QAD, _WAS = fold("قد"), folded_words("كان كانت وكان وكانت")
 # "وصفه" is a verb with its object ("في حادث وصفه فلان بأنه"), but the noun after حد or a
 # preposition ("على حد وصفه", "في وصفه").
 DESCRIBED_IT = light_words("وصفه وصفها وصفته وصفتها")
@@ -71,6 +74,34 @@ def subject_before(line: Line, i: int, verb: str) -> Subject | None:
     if _present(verb) and line.cls[i - 1] in NAME_CLASSES:
         return name_before(line, i)
     return None
+
+
+def before_between(line: Line, i: int, verb: str) -> Subject | None:
+    """The name before "الذي/التي/قد/كان" and the verb at token i: "الناشط فلان
+    الذي قال إن", "فلان قد أعلن أن", "عضو الهيئة فلانة، كانت صرحت"."""
+    subject = name_before(line, i - 1)
+    if subject is None and i > 2 and line.toks[i - 2] in COMMAS and not (
+            verb[:1] in "يت" and line.keys[i - 1] in WHO):  # ("فلانة، التي يتوقع أن تكون": said of her)
+        subject = name_before(line, i - 2)
+        if subject is None and line.keys[i - 1] == _QAD:
+            subject = _after_was(line, i - 2)  # "وكانت فلانة، المدير التنفيذي لمركز …، قد قالت"
+        if subject is not None and not (subject.titled or first_is_given(line, subject)):
+            subject = None
+    return subject
+
+
+def _after_was(line: Line, comma: int) -> Subject | None:
+    """The name after the كان that opens the clause ending at ``comma`` ("وكانت
+    فلانة المندوبة في الأمم المتحدة، قد أبلغت"): its title, no verb, between
+    the name and the comma."""
+    was = next((k for k in range(comma - 1, -1, -1) if line.keys[k] in _WAS), None)
+    if was is None or any(line.cls[k] == W_VERB for k in range(was + 1, comma)):
+        return None
+    subject = subject_at(line, was + 1)
+    if subject is None or subject.kind != "name":
+        return None
+    k = subject.end + 1 if subject.end < comma and line.toks[subject.end] in COMMAS else subject.end
+    return subject if k == comma or line.cls[k] == W_TITLE else None
 
 
 def _present(verb: str) -> bool:

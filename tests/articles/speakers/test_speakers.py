@@ -1487,3 +1487,12 @@ def test_an_agency_a_club_a_town_a_grandfather_and_the_one_spoken_to_are_no_spea
 def test_a_name_before_its_apposition_when_a_company_ends_the_apposition():
     text = "ديفيد مونتجومري، الرئيس التنفيذي في مجموعة لوكال وورلد، يتوقع أن الصحف ستتقلص."
     assert find_speakers(text) == ["ديفيد مونتجومري"]
+
+
+def test_was_a_name_its_apposition_then_qad_and_the_verb():
+    text = "وكانت نيكي هيلي المندوبة الأمريكية في الأمم المتحدة، قد أبلغت المجلس العام الماضي بأن واشنطن تنسحب."
+    assert find_speakers(text) == ["نيكي هيلي"]
+    text = ("وكانت جين هارمان، المدير التنفيذي لمركز وودرو ويلسون الدولي للبحوث والعضو السابق في الحزب "
+            "الديمقراطي عن ولاية كاليفورنيا، قد قالت في شهادتها أمام الكونغرس إن الاتفاق مهم.")
+    assert find_speakers(text) == ["جين هارمان"]
+    assert find_speakers("وكان الحبيب الصيد، رئيس الحكومة، قد أكد أمام البرلمان أهمية القانون.") == ["الحبيب الصيد"]
