@@ -1496,3 +1496,8 @@ def test_was_a_name_its_apposition_then_qad_and_the_verb():
             "الديمقراطي عن ولاية كاليفورنيا، قد قالت في شهادتها أمام الكونغرس إن الاتفاق مهم.")
     assert find_speakers(text) == ["جين هارمان"]
     assert find_speakers("وكان الحبيب الصيد، رئيس الحكومة، قد أكد أمام البرلمان أهمية القانون.") == ["الحبيب الصيد"]
+
+
+def test_a_strong_reply_and_a_tone_of_voice_are_no_names():
+    assert find_speakers('وتتوعد إيران بـ"رد قوي" على الضربة.') == []
+    assert find_speakers("وتحدث بلهجة حاقدة عن جيرانه.") == []
