@@ -1501,3 +1501,5 @@ def test_was_a_name_its_apposition_then_qad_and_the_verb():
 def test_a_strong_reply_and_a_tone_of_voice_are_no_names():
     assert find_speakers('وتتوعد إيران بـ"رد قوي" على الضربة.') == []
     assert find_speakers("وتحدث بلهجة حاقدة عن جيرانه.") == []
+    text = "وجاء في بيان النادي: بعد توجيهات رئيس النادي تم التفاوض مع المدرب على تجديد العقد، وأبدى موافقته."
+    assert find_speakers(text) == []
