@@ -13,8 +13,8 @@ word.
 from __future__ import annotations
 
 from archive_search.articles.speakers.lexicons import (
-    COMMAS, COMPOUND_SECONDS, NAME_CLASSES, NATIONALITIES, SAID_OPENERS, STATEMENTS, W_AL, W_AMBIG, W_FUNC,
-    W_GIVEN, W_LINK, W_MEDIA, W_NAT, W_NOUN, W_ORG, W_OTHER, W_PLACE, W_PREP, W_PUNCT, W_TITLE, W_VERB, fold,
+    COMMAS, COMPOUND_SECONDS, FOREIGN_FIRSTS, NAME_CLASSES, NATIONALITIES, SAID_OPENERS, STATEMENTS, W_AL, W_AMBIG,
+    W_FUNC, W_GIVEN, W_LINK, W_MEDIA, W_NAT, W_NOUN, W_ORG, W_OTHER, W_PLACE, W_PREP, W_PUNCT, W_TITLE, W_VERB, fold,
     folded_words,
 )
 from archive_search.articles.speakers.shapes import arabic_pattern, glued, prefixed
@@ -43,8 +43,6 @@ HONORIFICS = folded_words("""الشيخ الشيخة الأمير الأميرة
     الأستاذ الأستاذة المهندس المهندسة الحاج الحاجة الرئيس الإمام السلطان د د. م.""")
 GIVEN_LIKE = frozenset((W_GIVEN, W_AMBIG))
 _AFTER_A_TITLE = frozenset((W_TITLE, W_ORG, W_NOUN, W_PLACE, W_NAT, W_AL, W_PREP))
-# Foreign given names spelled as function words (see _after_foreign_first).
-_FOREIGN_FIRSTS = frozenset("لي بين آن لو فان".split())  # as written: آن is no أن
 # Unknown words that look like verbs or verbal nouns, not names.
 _NOT_NAME_STARTS = ("است", "يت", "تت")
 
@@ -120,12 +118,12 @@ def _after_foreign_first(line: Line, k: int) -> int:
     the title): "وقال بين ستانتون، المحلل", "الباحث المشرف على الدراسة، آن
     غابرييل، أن", "وصرح لو كانغ المتحدث"; k itself otherwise ("وقال لي مصدر")."""
     cls, keys, toks, n = line.cls, line.keys, line.toks, len(line.cls)
-    if toks[k] not in _FOREIGN_FIRSTS or k == 0 or not (
+    if toks[k] not in FOREIGN_FIRSTS or k == 0 or not (
             cls[k - 1] in (W_VERB, W_TITLE, W_NAT) or toks[k - 1] in COMMAS):
         return k
     end = k + 1
     while end < n and end - k <= 3 and cls[end] in GIVEN_LIKE | {W_OTHER} and not line.conj[end] and not (
-            keys[end].startswith("ال") or glued(toks[end], keys[end]) or toks[end] in _FOREIGN_FIRSTS
+            keys[end].startswith("ال") or glued(toks[end], keys[end]) or toks[end] in FOREIGN_FIRSTS
             or cls[end] == W_OTHER and keys[end].endswith("ا")):  # ("قال لي شيئا")
         end += 1
     closed = end == n or toks[end] in COMMAS or cls[end] == W_PUNCT and not toks[end].isdigit() or (
@@ -370,4 +368,4 @@ def first_is_given(line: Line, subject: Subject) -> bool:
     given name spelled as a function word (:func:`_after_foreign_first`)."""
     c, key = line.cls[subject.start], line.keys[subject.start]
     return c in GIVEN_LIKE or (c == W_LINK and key not in FILIATION and key != _FAMILY_OF) or (
-        c == W_FUNC and line.toks[subject.start] in _FOREIGN_FIRSTS and subject.end > subject.start + 1)
+        c == W_FUNC and line.toks[subject.start] in FOREIGN_FIRSTS and subject.end > subject.start + 1)

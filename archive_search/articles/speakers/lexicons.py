@@ -65,6 +65,14 @@ ASIDES = """ذلك بذلك هذا أيضا ايضا كذلك بدوره بدو�
 # Statements a speaker makes ("في تصريح لفلان", "وأضاف فلان في مداخلة …").
 STATEMENTS = folded_words("""تصريح تصريحات حديث بيان مقابلة تغريدة تدوينة كلمة رسالة تعليق
     مداخلة""")
+# After ما and a verb of saying, what it said, then its subject ("وفق ما أفاد به فلان"); after
+# a verb, of whom it was said ("وقال عنه فلان"): as written, folded where a line is read.
+OF_IT = "به بها"
+ABOUT_IT = "عنه عنها عنهم"
+# Foreign given names spelled as Arabic function words: Lee, Ben, Anne, Le, Van (as written: آن is no أن).
+FOREIGN_FIRSTS = frozenset("لي بين آن لو فان".split())
+# The كان that opens "وكانت فلانة، …، قد قالت".
+WAS = "كان كانت وكان وكانت"
 # Nouns of saying after بحسب/وفق ("حسب قول الناشط فلان", "وفق تأكيد فلان"); as written (the
 # triggers read them so), folded where a line is read.
 SAYINGS = "قول تعبير رواية كلام تصريحات تصريح شهادة تأكيد تأكيدات إفادة"

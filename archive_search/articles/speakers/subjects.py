@@ -23,9 +23,9 @@ from archive_search.articles.speakers.chains import (
 )
 from archive_search.articles.speakers.grammar import HONORIFICS, first_is_given, name_end
 from archive_search.articles.speakers.lexicons import (
-    ASIDES, COMMAS, DASHES, GIVEN_NAMES, NAME_CLASSES, NATIONALITIES, SAID_OPENERS, TITLES, W_AL, W_AMBIG, W_FUNC,
-    W_GIVEN, W_LINK, W_MEDIA, W_NAT, W_NOUN, W_ORG, W_OTHER, W_PLACE, W_PREP, W_PUNCT, W_TITLE, W_VERB, fold,
-    folded_words,
+    ABOUT_IT, ASIDES, COMMAS, DASHES, GIVEN_NAMES, NAME_CLASSES, NATIONALITIES, OF_IT, SAID_OPENERS, TITLES, W_AL,
+    W_AMBIG, W_FUNC, W_GIVEN, W_LINK, W_MEDIA, W_NAT, W_NOUN, W_ORG, W_OTHER, W_PLACE, W_PREP, W_PUNCT, W_TITLE, W_VERB,
+    fold, folded_words,
 )
 from archive_search.articles.speakers.tokens import Line, Subject, token_info
 from archive_search.text.person_names import FILIATION
@@ -33,14 +33,14 @@ from archive_search.text.person_names import FILIATION
 # Words after a verb that stand between it and its subject ("وقال أيضا فلان").
 _SKIPPED = folded_words(ASIDES + " بدورهم")
 # "وقال عنه فلان": of whom (or what) it was said, then who said it.
-_ABOUT_IT = folded_words("عنه عنها عنهم")
+_ABOUT_IT = folded_words(ABOUT_IT)
 # "وأوضح من جهته فلان": a phrase between the verb and its subject.
 ASIDE = folded_words("جهته جهتها جانبه جانبها ناحيته ناحيتها")
 # Given names that are also times of day ("صباح الأربعاء").
 _TIME_NAMES = folded_words("صباح ضحى فجر نهار سحر")
 _EACH, _FROM = fold("كل"), fold("من")
 _ON, _THAT = fold("على"), folded_words("ذلك هذا")
-_OF_IT = folded_words("به بها")
+_OF_IT = folded_words(OF_IT)
 _BIN = fold("بن")
 _AS_FOR = fold("أما")
 # "أحد/إحدى …": one of a group (of officials, of researchers).

@@ -12,8 +12,9 @@ judged on the words themselves, before any word is classified.
 from __future__ import annotations
 
 from archive_search.articles.speakers.lexicons import (
-    ASIDES, COMMAS, FUNCTION_WORDS, SAYINGS, SPEECH_VERBS, W_AMBIG, W_FUNC, W_GIVEN, W_LINK, W_MEDIA, W_NOUN, W_ORG,
-    W_OTHER, W_PLACE, W_PUNCT, W_TITLE, W_VERB, given_with_madda, light_words, titled_with_hamza_below,
+    ABOUT_IT, ASIDES, COMMAS, FOREIGN_FIRSTS, FUNCTION_WORDS, OF_IT, SAYINGS, SPEECH_VERBS, WAS, W_AMBIG, W_FUNC,
+    W_GIVEN, W_LINK, W_MEDIA, W_NOUN, W_ORG, W_OTHER, W_PLACE, W_PUNCT, W_TITLE, W_VERB, given_with_madda, light_words,
+    titled_with_hamza_below,
 )
 from archive_search.articles.speakers.tokens import token_info
 
@@ -142,7 +143,7 @@ def worth_reading(words: list[str], i: int, observing: bool = False) -> bool:
         return follows in _TEACHES
     if word in VERB_SURFACES:
         if after and follows not in _NO_NAME_AFTER and (after not in _FUNCTION_SURFACES or after in _OPEN_SUBJECT or (
-                after in _FOREIGN_FIRSTS and j + 1 < len(words) and _peek(words[j + 1]) in (W_OTHER, W_GIVEN))):
+                after in FOREIGN_FIRSTS and j + 1 < len(words) and _peek(words[j + 1]) in (W_OTHER, W_GIVEN))):
             return True  # (a foreign given name spelled as a function word: "وقال بين ستانتون")
         if _after_fa(words, i) and "أما" in words[max(0, i - _AS_FOR_WORDS):i]:
             return True  # "أما الكاتب فلان فقال", "… فقد أبان"
@@ -198,9 +199,8 @@ def _peek(word: str) -> int:
 
 
 _ASIDE_SURFACES = frozenset(ASIDES.split())
-_OF_IT = frozenset(("به", "بها"))
-_ABOUT_IT = frozenset(("عنه", "عنها", "عنهم"))
-_FOREIGN_FIRSTS = frozenset("لي بين آن لو فان".split())
+_OF_IT = frozenset(OF_IT.split())
+_ABOUT_IT = frozenset(ABOUT_IT.split())
 _AROUND = "،,.:;؛!?؟\"'«»“”()[]-"
 _NO_NAME_AFTER = frozenset((W_ORG, W_PLACE, W_MEDIA, W_NOUN))
 _TEACHES = frozenset((W_TITLE, W_GIVEN, W_AMBIG, W_LINK))
@@ -227,4 +227,4 @@ _SAYING_SURFACES = frozenset(SAYINGS.split())
 _AS_FOR_WORDS = 14
 # How far before "، قد" + verb its كان may stand, and كان's spellings.
 _WAS_WORDS = 26
-_WAS_SURFACES = frozenset("كان كانت وكان وكانت".split())
+_WAS_SURFACES = frozenset(WAS.split())

@@ -18,7 +18,7 @@ from __future__ import annotations
 from archive_search.articles.speakers.grammar import first_is_given
 from archive_search.articles.speakers.lexicons import (
     COMMAS, NAME_CLASSES, SENTENCE_MARKS, SPEECH_VERBS, W_AL, W_FUNC, W_NAT, W_NOUN, W_ORG, W_OTHER, W_PLACE,
-    W_TITLE, W_VERB, fold, folded_words, light, light_words,
+    W_TITLE, W_VERB, WAS, fold, folded_words, light, light_words,
 )
 from archive_search.articles.speakers.subjects import WHO, name_before, subject_at
 from archive_search.articles.speakers.tokens import Line, Subject
@@ -32,7 +32,7 @@ _WHAT = fold("ما")
 _OFTEN = folded_words("دائما غالبا كثيرا قليلا نادرا عادة طالما")
 _NOUNISH = frozenset((W_OTHER, W_NOUN, W_AL, W_NAT))
 _BYLINE_VERBS = light_words("كتب كتبت")
-_QAD, _WAS = fold("قد"), folded_words("كان كانت وكان وكانت")
+_QAD, _WAS = fold("قد"), folded_words(WAS)
 # "وصفه" is a verb with its object ("في حادث وصفه فلان بأنه"), but the noun after حد or a
 # preposition ("على حد وصفه", "في وصفه").
 DESCRIBED_IT = light_words("وصفه وصفها وصفته وصفتها")
