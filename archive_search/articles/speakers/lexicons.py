@@ -213,8 +213,8 @@ def classify(token: str) -> tuple[int, bool]:
     (W_PREP: لصحيفة، بقرار).
     """
     first = token[0]
-    if not ("\u0621" <= first <= "\u06d3"):
-        return W_PUNCT, False
+    if not ("\u0621" <= first <= "\u06d3") or token.isdigit():
+        return W_PUNCT, False  # (digits too, the Arabic-Indic ones among the letters: ١٠٢)
     if "-" in token and token[0] != "-" and all(part and classify(part)[0] == W_GIVEN for part in token.split("-")):
         return W_GIVEN, False  # a compound given name: هانز-يواكيم، جان-بيير
     surface = light(token)

@@ -37,8 +37,8 @@ from archive_search.articles.speakers.evidence import (
 from archive_search.articles.speakers.grammar import first_is_given, middle_name, name_end, statement_at
 from archive_search.articles.speakers.known import KnownNames, family_key
 from archive_search.articles.speakers.lexicons import (
-    COMPOUND_SECONDS, SAID_OPENERS, W_AL, W_AMBIG, W_GIVEN, W_LINK, W_NAT, W_NOUN, W_OTHER, W_PUNCT, W_TITLE, fold,
-    folded_words,
+    COMPOUND_SECONDS, SAID_OPENERS, W_AL, W_AMBIG, W_GIVEN, W_LINK, W_NAT, W_NOUN, W_ORG, W_OTHER, W_PLACE, W_PREP,
+    W_PUNCT, W_TITLE, fold, folded_words,
 )
 from archive_search.articles.speakers.shapes import arabic_pattern, glued, prefixed
 from archive_search.articles.speakers.subjects import subject_at, title_follows
@@ -49,6 +49,9 @@ from archive_search.text.person_names import clean_name
 _BACK_OVER = frozenset((W_GIVEN, W_AMBIG, W_LINK))
 _BEFORE_FOREIGN_GIVEN = frozenset((W_TITLE, W_AMBIG, W_NAT))
 _HE_SHE = folded_words("وهو وهي")
+# What may stand between a title and the name it names: adjectives, its body and place.
+_BODY_OF_A_TITLE = frozenset((W_NAT, W_AL, W_PLACE, W_ORG, W_PREP))
+_BODY_BEFORE = 5
 _IBN = fold("ابن")
 _TO = fold("إلى")
 _LATIN = re.compile("[A-Za-z]")
@@ -104,11 +107,12 @@ def _fullest(article: Article, keys: list[str]) -> tuple[Line, Subject] | None:
 
 
 def _title_before(line: Line, start: int) -> bool:
-    """Whether a person's title (or title and adjectives) stands just before the
-    name: "المستشارة الألمانية أنغيلا ميركل", "الكيميائي الكوري الشمالي ري يونغ تشول"."""
+    """Whether a person's title (or title and adjectives, or title and body) stands
+    just before the name: "المستشارة الألمانية أنغيلا ميركل", "الكيميائي الكوري
+    الشمالي ري يونغ تشول", "المدير الفني لنادي اشبيلية الأسباني أوناي ايمري"."""
     cls = line.cls
     k = start - 1
-    while k > 0 and start - k <= 2 and cls[k] == W_NAT:
+    while k > 0 and start - k <= _BODY_BEFORE and cls[k] in _BODY_OF_A_TITLE:
         k -= 1
     return k >= 0 and cls[k] in (W_TITLE, W_AMBIG)
 

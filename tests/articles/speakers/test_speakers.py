@@ -1503,3 +1503,11 @@ def test_a_strong_reply_and_a_tone_of_voice_are_no_names():
     assert find_speakers("وتحدث بلهجة حاقدة عن جيرانه.") == []
     text = "وجاء في بيان النادي: بعد توجيهات رئيس النادي تم التفاوض مع المدرب على تجديد العقد، وأبدى موافقته."
     assert find_speakers(text) == []
+
+
+def test_a_title_and_its_body_before_a_name_the_article_repeats_and_digits_of_any_script():
+    text = ("وحضر المدرب الجديد لنادي برشلونة الإسباني سيبريان توتوفيانو التدريب.\n"
+            "وقال توتوفيانو في المؤتمر الصحفي إن الفريق جاهز.")
+    assert find_speakers(text) == ["سيبريان توتوفيانو"]
+    assert find_speakers("وأعلنت الوزارة أن عدد الحالات بلغ ١٠٢ حالة، وقال ١٠٢ إنهم بخير.") == []
+    assert find_speakers("وتحدث الرجل بأسى عن خسارته، وقال إن ذلك صحيح.") == []
