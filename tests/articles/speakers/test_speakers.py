@@ -1511,3 +1511,4 @@ def test_a_title_and_its_body_before_a_name_the_article_repeats_and_digits_of_an
     assert find_speakers(text) == ["سيبريان توتوفيانو"]
     assert find_speakers("وأعلنت الوزارة أن عدد الحالات بلغ ١٠٢ حالة، وقال ١٠٢ إنهم بخير.") == []
     assert find_speakers("وتحدث الرجل بأسى عن خسارته، وقال إن ذلك صحيح.") == []
+    assert find_speakers("وأعلنت باراغواي أنها ستنقل سفارتها إلى القدس.") == []
