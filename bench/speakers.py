@@ -80,7 +80,7 @@ FILES = (
     ("speakers_news_dev.jsonl", DEVELOPMENT, NEWS),
     # dev2 to dev19: each scored untouched before it was read (SPEAKERS.md)
     *((f"speakers_news_dev{n}.jsonl", DEVELOPMENT + "; scored untouched first", NEWS) for n in range(2, 20)),
-    *((f"speakers_news_dev{n}.jsonl", UNREAD, NEWS) for n in (20,)),
+    *((f"speakers_news_dev{n}.jsonl", UNREAD, NEWS) for n in (20, 21, 22)),
     ("speakers.jsonl", DEVELOPMENT, "sample_200.jsonl"),
     ("speakers_heldout.jsonl", "held out (scored, errors not read)", "sample_200.jsonl"),
     ("speakers_news_test.jsonl", "TEST (never read; scored with --test only)", NEWS),

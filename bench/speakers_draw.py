@@ -10,10 +10,10 @@ first 70 of each corpus go to the development part, the next 45 to the
 test part. Only ids are written (``bench/data/speakers_news_{dev,test}.jsonl``
 hold them with their annotations); the articles stay in ``../shared``.
 
-``--part dev2`` to ``--part dev20`` draw the later development
+``--part dev2`` to ``--part dev22`` draw the later development
 parts the same way, each with its own seed and size (:data:`LATER_PARTS`),
 leaving out every article of any file in ``bench/data`` at the time
-(``speakers_news_dev2.jsonl`` to ``speakers_news_dev20.jsonl`` hold their
+(``speakers_news_dev2.jsonl`` to ``speakers_news_dev22.jsonl`` hold their
 annotations).
 
     python bench/speakers_draw.py --out /tmp/draw
@@ -46,7 +46,8 @@ LATER_PARTS = {"dev2": (20261215, 34), "dev3": (20261216, 12), "dev4": (20261217
                "dev13": (20261226, 36), "dev14": (20261227, 36),
                "dev15": (20261228, 36), "dev16": (20261229, 36),
                "dev17": (20261230, 36), "dev18": (20261231, 36),
-               "dev19": (20270101, 36), "dev20": (20270102, 36)}
+               "dev19": (20270101, 36), "dev20": (20270102, 36),
+               "dev21": (20270103, 36), "dev22": (20270104, 36)}
 MAX_BODY = 6000
 VERBS = """قال قالت أكد أكدت أوضح أوضحت أشار أشارت صرح صرحت أعلن أعلنت شدد شددت ذكر ذكرت
 أفاد أفادت أضاف أضافت اعتبر اعتبرت حذر حذرت دعا دعت كشف كشفت أعرب أعربت نفى نفت""".split()
