@@ -35,7 +35,7 @@ from archive_search.articles.speakers.subjects import (
 )
 from archive_search.articles.speakers.tokens import Line, Subject, split_words, unglue_sentences
 from archive_search.articles.speakers.verb_context import (
-    DESCRIBED_IT, before_between, delivered_by, no_speaker_after, subject_before,
+    BEFORE_A_NOUN, DESCRIBED_IT, before_between, delivered_by, no_speaker_after, subject_before,
 )
 from archive_search.articles.speakers.triggers import (
     PARTICIPLE_SURFACES, TRIGGER_SURFACES, VERB_SURFACES, sentence_opening, sentence_topic, window_end,
@@ -65,8 +65,6 @@ _NO_SUBJECT_BEFORE = folded_words("و ف")
 # Verbs that are saying only with a person's title before or after their subject: without
 # one the name after them is as often their object ("طلب مني", "انتقد فينغر تساهل الحكم").
 _TITLED_SUBJECT_ONLY = light_words("انتقد انتقدت هاجم هاجمت طلب طلبت شبه شبهت")
-# Words after which a verb's spelling is its noun: prepositions and demonstratives ("حول طلب", "هذا الطلب").
-_BEFORE_A_NOUN = folded_words("في من إلى على عن حول مع بعد قبل خلال منذ عند لدى دون بين هذا هذه")
 
 
 @dataclass(slots=True)
@@ -148,7 +146,7 @@ def _opens_its_clause(line: Line, i: int) -> bool:
     "حول طلب قميص": the request's)."""
     if line.conj[i] or i == 0 or line.keys[i - 1] in ASIDE:
         return True
-    return line.cls[i - 1] in (W_PUNCT, W_FUNC) and line.keys[i - 1] not in _BEFORE_A_NOUN
+    return line.cls[i - 1] in (W_PUNCT, W_FUNC) and line.keys[i - 1] not in BEFORE_A_NOUN
 
 
 def _adverb_with_pronoun(line: Line, subject: Subject) -> bool:

@@ -33,10 +33,12 @@ _OFTEN = folded_words("دائما غالبا كثيرا قليلا نادرا ع
 _NOUNISH = frozenset((W_OTHER, W_NOUN, W_AL, W_NAT))
 _BYLINE_VERBS = light_words("كتب كتبت")
 _QAD, _WAS = fold("قد"), folded_words(WAS)
+# Words after which a verb's spelling is its noun: prepositions and demonstratives ("حول طلب", "هذا الطلب").
+BEFORE_A_NOUN = folded_words("في من إلى على عن حول مع بعد قبل خلال منذ عند لدى دون بين هذا هذه")
 # "وصفه" is a verb with its object ("في حادث وصفه فلان بأنه"), but the noun after حد or a
 # preposition ("على حد وصفه", "في وصفه").
 DESCRIBED_IT = light_words("وصفه وصفها وصفته وصفتها")
-_BEFORE_ITS_NOUN = folded_words("حد في من إلى على عن حول مع بعد قبل عند لدى دون بين هذا")
+_BEFORE_ITS_NOUN = BEFORE_A_NOUN | folded_words("حد")
 
 
 def no_speaker_after(line: Line, i: int, verb: str) -> bool:
