@@ -1,6 +1,6 @@
 """Speaker finding against hand annotations of real news articles.
 
-Twenty-one files in ``bench/data`` annotate, for articles of the shared news corpora
+Twenty-eight files in ``bench/data`` annotate, for articles of the shared news corpora
 (``../shared/corpora/news``; the articles are not copied here), the people
 each article reports as saying something, under the guideline in
 ``bench/data/SPEAKERS.md``:
@@ -25,15 +25,21 @@ file                           role         articles
 ``speakers_news_dev15.jsonl``  development  108, a fifteenth draw (another seed)
 ``speakers_news_dev16.jsonl``  development  108, a sixteenth draw (another seed)
 ``speakers_news_dev17.jsonl``  development  108, a seventeenth draw (another seed)
-``speakers_news_dev18.jsonl``  fresh        108, an eighteenth draw (another seed)
+``speakers_news_dev18.jsonl``  development  108, an eighteenth draw (another seed)
+``speakers_news_dev19.jsonl``  development  108, a nineteenth draw (another seed)
+``speakers_news_dev20.jsonl``  development  108, a twentieth draw (another seed)
+``speakers_news_dev21.jsonl``  development  108, a twenty-first draw (another seed)
+``speakers_news_dev22.jsonl``  development  108, a twenty-second draw (another seed)
+``speakers_news_dev23.jsonl``  fresh        108, a twenty-third draw (another seed)
+``speakers_news_dev24.jsonl``  fresh        108, a twenty-fourth draw (another seed)
 ``speakers.jsonl``             development  42 of the corpora's ``sample_200.jsonl``
 ``speakers_heldout.jsonl``     held out     21 of the same samples
 ``speakers_news_test.jsonl``   test         135, the first draw's next articles
 =============================  ===========  =====================================
 
 The development files were read and the finder's rules and lexicons changed
-on their errors (``dev2`` to ``dev17`` were first scored untouched: see SPEAKERS.md);
-``dev18``, drawn last, has been scored and not read; the
+on their errors (``dev2`` to ``dev22`` were first scored untouched: see SPEAKERS.md);
+``dev23`` and ``dev24``, drawn last, have been scored and not read; the
 test file is scored only with ``--test``, once, and ``--verbose`` never
 prints its articles; the held-out file was scored, its errors not read.
 
@@ -78,9 +84,9 @@ UNREAD = "fresh, drawn last (scored untouched; its errors not read, --verbose do
 NEWS = "articles.jsonl.gz"
 FILES = (
     ("speakers_news_dev.jsonl", DEVELOPMENT, NEWS),
-    # dev2 to dev19: each scored untouched before it was read (SPEAKERS.md)
-    *((f"speakers_news_dev{n}.jsonl", DEVELOPMENT + "; scored untouched first", NEWS) for n in range(2, 20)),
-    *((f"speakers_news_dev{n}.jsonl", UNREAD, NEWS) for n in (20, 21, 22)),
+    # dev2 to dev22: each scored untouched before it was read (SPEAKERS.md)
+    *((f"speakers_news_dev{n}.jsonl", DEVELOPMENT + "; scored untouched first", NEWS) for n in range(2, 23)),
+    *((f"speakers_news_dev{n}.jsonl", UNREAD, NEWS) for n in (23, 24)),
     ("speakers.jsonl", DEVELOPMENT, "sample_200.jsonl"),
     ("speakers_heldout.jsonl", "held out (scored, errors not read)", "sample_200.jsonl"),
     ("speakers_news_test.jsonl", "TEST (never read; scored with --test only)", NEWS),
