@@ -9,7 +9,7 @@ or three unknown words between two commas.
 
 from __future__ import annotations
 
-from archive_search.articles.speakers.chains import title_key
+from archive_search.articles.speakers.ties import title_key
 from archive_search.articles.speakers.grammar import first_is_given, name_end
 from archive_search.articles.speakers.lexicons import (
     COMMAS, SAID_OPENERS, SENTENCE_MARKS, W_AMBIG, W_GIVEN, W_OTHER, W_PREP, W_TITLE, W_VERB, classify,

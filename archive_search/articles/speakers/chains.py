@@ -14,50 +14,31 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from archive_search.articles.speakers.grammar import GIVEN_LIKE, HONORIFICS, name_end, statement_at
+from archive_search.articles.speakers.grammar import GIVEN_LIKE, HONORIFICS, name_end
 from archive_search.articles.speakers.lexicons import (
-    COMMAS, DASHES, NAME_CLASSES, NOT_PERSON_CLASSES, STATEMENTS, TITLES, W_AL, W_AMBIG, W_FUNC, W_LINK, W_MEDIA, W_NAT,
+    COMMAS, DASHES, NAME_CLASSES, NOT_PERSON_CLASSES, TITLES, W_AL, W_AMBIG, W_FUNC, W_LINK, W_MEDIA, W_NAT,
     W_NOUN, W_ORG, W_OTHER, W_PLACE, W_PREP, W_PUNCT, W_TITLE, W_VERB, fold, folded_words,
 )
 from archive_search.articles.speakers.shapes import glued, prefixed
+from archive_search.articles.speakers.ties import (
+    CHAIN_TIES, IN_CHARGE_TIE, NO_TIE, ON_BEHALF_TIE, tie, title_key,
+)
 from archive_search.articles.speakers.tokens import Line, token_info
+from archive_search.text.person_names import FILIATION
 
-# Words inside a title chain that tie it to what follows ("المتحدث باسم الجيش").
-_CHAIN_TIES = folded_words("لدى في عن على هذه هذا تلك")
-# "على" and "عن" tie a chain only after these titles: "المشرف على …", "النائب عن …", "المدافعة عن …".
-# (the titles as title_key gives them: no ال, no ة: "اللجنة المشرفة على …")
-_TIED_BY = {fold("على"): folded_words("مشرف قائم وصي"),
-            fold("عن"): folded_words("نائب مسؤول ممثل متحدث مندوب عضو مدافع ناطق")}
-# "إلى" ties a chain to where its first title is sent: "المبعوث الأممي إلى اليمن".
-_TO = fold("إلى")
-_AT = fold("لدى")
-# Where one speaks: "الرئيس التركي في تجمع حاشد في إقليم …" ends the title chain at في.
-_OCCASIONS = STATEMENTS | folded_words("تجمع مؤتمر لقاء اجتماع ندوة حفل زيارة جلسة خطاب مهرجان احتفال")
+_IN = fold("في")
 # The second words of ranks written in two: "الميجور جنرال", "اللفتنانت كولونيل".
 _RANK_SECONDS = folded_words("جنرال كولونيل أدميرال ادميرال")
-_SENT = folded_words("مبعوث موفد مندوب سفير ممثل")
-_AFTER_TIE = frozenset((W_AL, W_ORG, W_PLACE, W_NAT, W_PREP, W_MEDIA, W_NOUN))
+# Honorifics written bare after a rank: "العقيد دكتور فلان".
+_BARE_HONORIFICS = folded_words("دكتور مهندس")
 # Kin: "نجل الرئيس فلان" names the father, not the son who speaks.
 KIN = folded_words("""نجل نجلة ابنة شقيق شقيقة زوج زوجة أرملة والد والدة عم خال جد جدة حفيد حفيدة صهر
     أخ أخت صديق صديقة""")
 # Titles inside the names of institutions: "مطار الملك عبدالعزيز", "كتائب الشهيد …".
 ROYAL = folded_words("الملك الأمير الشيخ السلطان الإمام الشهيد الراحل")
 QUOTES = frozenset('"«»“”\'')
-ON_BEHALF = fold("باسم")
-_ON_ITS_BEHALF = folded_words("باسمه باسمها باسمهم باسمهما")
-_BY_THE_TONGUE = fold("بلسان")
 _NOT = fold("غير")
 _DEFINITE = ("ال", "وال", "فال", "بال", "كال", "لل")
-
-
-def title_key(line: Line, k: int) -> str:
-    """A title's folded form without the article, و and the feminine ة."""
-    key = line.keys[k][1:] if line.conj[k] else line.keys[k]
-    for article in ("ال",):
-        if key.startswith(article) and len(key) > len(article) + 2:
-            key = key[len(article):]
-            break
-    return key[:-1] if key.endswith("ه") and len(key) > 3 else key
 
 
 def kin_before(line: Line, k: int) -> bool:
@@ -80,7 +61,7 @@ def _given_ahead(line: Line, k: int, limit: int = 8) -> int | None:
                 return j  # ("لحقوق الإنسان الأمير زيد بن رعد": after a definite word the royal title is his)
             j = max(j, name_end(line, j) - 1)  # the institution's name read whole ("مطار الملك فهد بن …")
             continue
-        if c in (W_FUNC, W_PUNCT, W_VERB) and line.toks[j] not in COMMAS and keys[j] not in _CHAIN_TIES:
+        if c in (W_FUNC, W_PUNCT, W_VERB) and line.toks[j] not in COMMAS and keys[j] not in CHAIN_TIES:
             return None
         if c == W_TITLE and (keys[j].startswith("ال") or keys[j] in HONORIFICS) and j + 2 < len(cls) and (
                 GIVEN_LIKE & {cls[j + 1], cls[j + 2]}):
@@ -157,7 +138,7 @@ def _title_step(chain: _Chain) -> int:
             k + 1 >= len(line.cls) or line.cls[k + 1] in (W_FUNC, W_PUNCT, W_NOUN, W_OTHER, W_PREP)):
         return _STOP  # "ووصف المهندس المخرج هذه المناسبة": after an honorific, a family name that is a title too
     if chain.titled and chain.prev == W_TITLE and keys[k - 1].startswith("ال") and not own.startswith("ال") and not (
-            k + 1 < len(line.cls) and line.cls[k + 1] in GIVEN_LIKE) and own not in _RANK_SECONDS:
+            k + 1 < len(line.cls) and line.cls[k + 1] in GIVEN_LIKE) and own not in _RANK_SECONDS | _BARE_HONORIFICS:
         return _STOP  # "أبلغ الرئيس كبير موظفيه …": a second phrase, the object ("المقدم طيار فلان" is his rank)
     if chain.prev in (W_ORG, W_NOUN, W_OTHER, W_AL, W_PREP) and keys[k] in ROYAL and not definite_before(line, k):
         chain.k = max(name_end(line, k + 1), k + 1)  # "مطار الملك عبدالعزيز": an institution's name
@@ -172,7 +153,7 @@ def _title_step(chain: _Chain) -> int:
         chain.described = True
     # after an indefinite title an unknown word is its complement ("مدير
     # جمرك …"); after a definite one, the name ("الرئيس ترامب")
-    chain.titled, chain.org_name = True, _indefinite(line, k)
+    chain.titled, chain.org_name = True, _indefinite(line, k) and own not in _BARE_HONORIFICS
     return _NEXT
 
 
@@ -201,8 +182,11 @@ def _early_step(chain: _Chain, c: int, following: int) -> int | None:
             keys[k + 1] in _TENURE or keys[k + 1] in _ITS_TERM)) or keys[k] in _ITS_TERM
             or keys[k] == _NOT and following in (W_AL, W_ORG, W_NAT)):
         return _NEXT  # "عضو المجلس البلدي الحالي الدكتور فلان", "المنتهية ولايتها", "رئيس الحزب غير المنتخب"
-    if c == W_NOUN and chain.titled and (toks[k].endswith(("ه", "ها", "هم")) or keys[k] in SENT_TO):
-        return _STOP  # "وأبدى المسؤول العسكري رفضه لـ…", "بعث رئيس المجلس برقية لـ…": the verb's object
+    # "وأبدى المسؤول العسكري رفضه لـ…", "بعث رئيس المجلس برقية لـ…": the verb's
+    # object (after في, his term: "رئيس المجلس البلدي في دورته الحالية فلان")
+    if c == W_NOUN and chain.titled and (toks[k].endswith(("ه", "ها", "هم")) and keys[k - 1] != _IN
+                                         or keys[k] in SENT_TO):
+        return _STOP
     if toks[k] == "و" and chain.titled and following in (W_TITLE, W_AMBIG):
         return _NEXT  # "إمام و خطيب المسجد الحرام": و written apart between two titles
     if c == W_AL and chain.prev == W_TITLE and k > 0 and keys[k - 1] in HONORIFICS and following not in GIVEN_LIKE:
@@ -231,30 +215,14 @@ def _word_step(chain: _Chain, c: int) -> int:
         return _STOP
     elif toks[k] in COMMAS:
         chain.on_behalf = chain.org_name = False
-    elif _tie_step(chain, following):
-        pass
+    elif (tied := tie(line, k, chain.title, following)) != NO_TIE:
+        chain.on_behalf = chain.on_behalf or tied == ON_BEHALF_TIE
+        chain.org_name = chain.org_name or tied == IN_CHARGE_TIE
     elif c == W_LINK and chain.prev in (W_ORG, W_NOUN, W_AL) and keys[k] == "ابن":
         chain.k = max(name_end(line, k), k + 1)  # "الحي الجامعي ابن خلدون": an institution's name
         return _MOVED
-    elif c == W_OTHER and chain.org_name and not (
-            following == W_AL and keys[k + 1].endswith("ي") and keys[k][0] not in "لب"):
-        pass  # the organisation's own name ("صحيفة ذا نيشن"), unless a nisba follows
-    elif c == W_OTHER and (line.conj[k] or toks[k][0] == "و" and chain.prev in (W_AL, W_ORG, W_NOUN, W_PREP)):
-        pass  # "… لعلوم الفضاء ونظام تكنولوجيا …": the organisation's name goes on
-    elif c == W_OTHER and toks[k - 1] in COMMAS:
-        return _STOP  # "، يوفال شتاينتز،": the name in apposition
-    elif c == W_OTHER and chain.prev in (W_ORG, W_NAT, W_AL) and following == W_AL and prefixed(keys[k]):
-        pass  # "الاتحاد الآسيوي لكرة القدم", "المفوضية السامية لحقوق الإنسان": the body's name goes on
-    elif c == W_OTHER and chain.described and toks[k].isalpha() and keys[k][0] != "و" and not glued(toks[k], keys[k]):
-        # after "الطاهي الأسترالي الشهير" the unknown words are the name, not an organisation's
-        # (one in و is no name's start: "الوالدة وتدعى فلانة")
-        return _STOP
     elif c == W_OTHER:
-        ahead = _given_ahead(line, k)
-        if ahead is None or line.conj[ahead]:
-            return _STOP  # (before "وسارة درور" the unknown words are a first name: "جوليت كيلو وسارة …")
-        chain.k = ahead
-        return _MOVED
+        return _unknown_step(chain, following)
     elif c in GIVEN_LIKE and chain.titled and (step := _given_in_chain(chain)) is not None:
         return step
     elif c in GIVEN_LIKE and chain.org_name and _body_named_after_a_person(chain):
@@ -269,6 +237,35 @@ def _word_step(chain: _Chain, c: int) -> int:
     elif not (toks[k].isdigit() and k + 1 < len(toks) and toks[k + 1] in COMMAS):
         return _STOP  # (a number before a comma: "الأستاذ بمعهد حمام سوسة 2، خالد …")
     return _NEXT
+
+
+def _unknown_step(chain: _Chain, following: int) -> int:
+    """An unknown word in a titled chain: more of an organisation's name, or
+    where the person's name starts, or a word to skip to a given name ahead."""
+    line, k = chain.line, chain.k
+    cls, keys, toks = line.cls, line.keys, line.toks
+    if chain.org_name and not (following == W_AL and keys[k + 1].endswith("ي") and keys[k][0] not in "لب"):
+        return _NEXT  # the organisation's own name ("صحيفة ذا نيشن"), unless a nisba follows
+    if line.conj[k] or toks[k][0] == "و" and chain.prev in (W_AL, W_ORG, W_NOUN, W_PREP):
+        return _NEXT  # "… لعلوم الفضاء ونظام تكنولوجيا …": the organisation's name goes on
+    if toks[k - 1] in COMMAS:
+        return _STOP  # "، يوفال شتاينتز،": the name in apposition
+    if chain.prev in (W_ORG, W_NAT, W_AL) and following == W_AL and prefixed(keys[k]):
+        return _NEXT  # "الاتحاد الآسيوي لكرة القدم", "المفوضية السامية لحقوق الإنسان": the body's name goes on
+    if chain.prev == W_TITLE and k + 2 < len(cls) and keys[k + 1] in FILIATION and cls[k + 2] in GIVEN_LIKE:
+        return _STOP  # "… المكرمة العقيد عاطي بن عطية القرشي": an unknown first name before بن
+    if chain.prev == W_NAT and keys[k - 1].startswith("ال") and following in GIVEN_LIKE and (
+            not line.conj[k + 1] and toks[k].isalpha() and not glued(toks[k], keys[k])):
+        return _STOP  # "لشركة دايملر الالمانية فولفجانج برنارد": after the body's adjective, a first name
+    if chain.described and toks[k].isalpha() and keys[k][0] != "و" and not glued(toks[k], keys[k]):
+        # after "الطاهي الأسترالي الشهير" the unknown words are the name, not an organisation's
+        # (one in و is no name's start: "الوالدة وتدعى فلانة")
+        return _STOP
+    ahead = _given_ahead(line, k)
+    if ahead is None or line.conj[ahead]:
+        return _STOP  # (before "وسارة درور" the unknown words are a first name: "جوليت كيلو وسارة …")
+    chain.k = ahead
+    return _MOVED
 
 
 def _given_in_chain(chain: _Chain) -> int | None:
@@ -305,7 +302,7 @@ def _body_named_after_a_person(chain: _Chain) -> bool:
     جونسون"); if so the chain goes on to it."""
     line = chain.line
     end = name_end(line, chain.k)
-    if end >= len(line.keys) or line.keys[end] not in _CHAIN_TIES:
+    if end >= len(line.keys) or line.keys[end] not in CHAIN_TIES:
         return False
     ahead = _given_ahead(line, end + 1)
     if ahead is None:
@@ -328,30 +325,6 @@ def place_noun(key: str) -> bool:
 def _place_noun_key(key: str) -> str:
     """The place noun without a ب، ل or و in front (ببئر → بئر)."""
     return key[1:] if key not in _PLACE_NOUNS and key[:1] in "بلو" and key[1:] in _PLACE_NOUNS else key
-
-
-def _tie_step(chain: _Chain, following: int) -> bool:
-    """Whether the word of the chain at ``chain.k`` ties its title to what
-    follows (باسم، إلى، على، عن، في، لدى …): the chain goes on."""
-    line, k = chain.line, chain.k
-    key = line.keys[k]
-    if key == ON_BEHALF or key == _BY_THE_TONGUE:  # "المتحدث باسم …", "الناطق بلسان …"
-        chain.on_behalf = True
-        return True
-    if key in _ON_ITS_BEHALF:
-        return True  # "المتحدث باسمه العميد فلان": the one spoken for named before; the name is the spokesman's
-    if statement_at(line, k, _OCCASIONS):
-        return False  # "رئيس الحكومة في تصريح لمراسلة …", "… في تجمع حاشد": where he spoke; the chain has ended
-    if key == _TO:
-        return chain.title in _SENT and following in _AFTER_TIE  # "المبعوث الأممي إلى اليمن فلان"
-    if key in _TIED_BY and k > 0 and (title_key(line, k - 1) in _TIED_BY[key] or k > 1 and line.cls[k - 1] in (
-            W_AL, W_NAT) and title_key(line, k - 2) in _TIED_BY[key]):  # ("المشرف العام على")
-        chain.org_name = True  # "المشرف على مبادرة «…» فلان": what he is in charge of, then the name
-        return True
-    if key in _CHAIN_TIES and key not in _TIED_BY and following in _AFTER_TIE:
-        return True  # "… في الإدارة الذاتية", "سفير روسيا لدى الأمم المتحدة"
-    # "كاتب الدولة لدى وزير النقل فلان": whom he serves; the name is his
-    return key == _AT and following == W_TITLE
 
 
 def _quote_step(chain: _Chain) -> int:

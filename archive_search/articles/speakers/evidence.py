@@ -22,8 +22,8 @@ from archive_search.articles.speakers.chains import QUOTES, definite_before, tit
 from archive_search.articles.speakers.grammar import statement_at
 from archive_search.articles.speakers.known import KnownNames
 from archive_search.articles.speakers.lexicons import (
-    CLUBS, SAID_OPENERS, STATEMENTS, W_AL, W_AMBIG, W_FUNC, W_GIVEN, W_ORG, W_OTHER, W_PREP, W_PUNCT, W_TITLE, W_VERB,
-    fold, folded_words,
+    CLUBS, COMMAS, SAID_OPENERS, STATEMENTS, W_AL, W_AMBIG, W_FUNC, W_GIVEN, W_ORG, W_OTHER, W_PREP, W_PUNCT, W_TITLE,
+    W_VERB, fold, folded_words,
 )
 from archive_search.articles.speakers.shapes import accusative_participle, arabic_pattern, glued, prefixed
 from archive_search.articles.speakers.tokens import Line, Subject
@@ -147,14 +147,16 @@ def a_body_elsewhere(key: str, article: Article) -> bool:
 
 
 def from_a_body(line: Line, subject: Subject) -> bool:
-    """Whether a transliterated name of two or more words is followed by من and
-    the body it is from, in construct ("جودي ستيرن من مركز …"; "شاهد من وكالة
-    …" is a witness, one word)."""
+    """Whether a transliterated name of two or more words is followed (after a
+    comma, perhaps) by من and the body it is from, in construct ("جودي ستيرن من
+    مركز …"; "شاهد من وكالة …" is a witness, one word)."""
     start, end = subject.start, subject.end
+    if end + 2 < len(line.cls) and line.toks[end] in COMMAS:
+        end += 1  # "وأبدى أليستر غراهام، من شركة …"
     if end - start < 2 or end + 1 >= len(line.cls) or line.keys[end] != _FROM or line.cls[end + 1] != W_ORG:
         return False
-    return not line.keys[end + 1].startswith("ال") and all(map(foreign_like, line.bare[start:end],
-                                                            line.toks[start:end]))
+    return not line.keys[end + 1].startswith("ال") and all(map(foreign_like, line.bare[start:subject.end],
+                                                            line.toks[start:subject.end]))
 
 
 def foreign_like(key: str, token: str) -> bool:

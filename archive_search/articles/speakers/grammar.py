@@ -43,6 +43,8 @@ HONORIFICS = folded_words("""الشيخ الشيخة الأمير الأميرة
     الأستاذ الأستاذة المهندس المهندسة الحاج الحاجة الرئيس الإمام السلطان د د. م.""")
 GIVEN_LIKE = frozenset((W_GIVEN, W_AMBIG))
 _AFTER_A_TITLE = frozenset((W_TITLE, W_ORG, W_NOUN, W_PLACE, W_NAT, W_AL, W_PREP))
+# Titles that are posts only, never a name's word (see _title_in_name).
+_OFFICES = folded_words("مدرب رئيس مدير وزير نائب عضو لاعب")
 # Unknown words that look like verbs or verbal nouns, not names.
 _NOT_NAME_STARTS = ("است", "يت", "تت")
 
@@ -85,7 +87,7 @@ def name_end(line: Line, k: int) -> int:
             last = "family"
             k += 1
             continue
-        if last == "given" and _family_of_a_place(line, k, start):
+        if last in ("given", "other") and _family_of_a_place(line, k, start, last == "given"):
             k += 1
             break
         if c == W_OTHER and last == "given" and (_family_despite_shape(line, k) or _between_commas(line, k, start)):
@@ -132,11 +134,16 @@ def _after_foreign_first(line: Line, k: int) -> int:
     return end if end > k + 1 and closed else k
 
 
-def _family_of_a_place(line: Line, k: int, start: int) -> bool:
+def _family_of_a_place(line: Line, k: int, start: int, given: bool) -> bool:
     """Whether a nationality, a city's or a body's name without ال after a given
     name is his family name: "وحيد سعودي" (a proper name takes no adjective
-    without ال), "وقال النائب المحافظ بيتر بون إن", "عبدالرقيب فتح، في بيان"."""
+    without ال), "وقال النائب المحافظ بيتر بون إن", "عبدالرقيب فتح، في بيان";
+    after an unknown first name, a nationality the commas set off with it
+    ("في منظمة العفو، ماجدالينا مغربي، على")."""
     cls, key, n = line.cls, line.keys[k], len(line.cls)
+    if not given:
+        return cls[k] == W_NAT and k == start + 1 and start > 0 and line.toks[start - 1] in COMMAS and (
+            k + 1 < n and line.toks[k + 1] in COMMAS and key in NATIONALITIES and not line.conj[k])
     if cls[k] == W_NAT:
         return not line.conj[k] and key in NATIONALITIES and not key.endswith("ه") and (
             k + 1 >= n or cls[k + 1] not in NAME_CLASSES)
@@ -240,6 +247,9 @@ def _link(line: Line, k: int, start: int) -> tuple[int, str] | None:
     if key in FILIATION and k > start and k + 2 < n and cls[k + 1] == W_PREP and not conj[k + 1] and (
             cls[k + 2] in NAME_CLASSES):
         return k + 2, "link"  # "مبارك بن بنيه الخرينج": after بن a father's name, not a preposition
+    if key in FILIATION and k > start and k + 2 < n and cls[k + 1] == W_NOUN and not conj[k + 1] and (
+            cls[k + 2] == W_AL and keys[k + 2].endswith("ي")):
+        return k + 2, "link"  # "محمد بن ماضي السبيعي": a father's name that is also a noun, a nisba after it
     if k + 1 >= n or cls[k + 1] not in NAME_CLASSES or conj[k + 1] or cls[k + 1] == W_LINK:
         return None
     if k == start and key == _BIN:
@@ -257,8 +267,10 @@ def _family_despite_shape(line: Line, k: int) -> bool:
 
     * a short word in ات before a title, a comma, what was said or قد ("خالد
       شوكات إن", "جمانة غنيمات قد أكدت"), a longer one before a comma and a title;
-    * the shape مفاعل before a title or what was said ("الخبير فهد مزاحم أن");
-    * a word in ه (no pronoun ها/هم) before his title ("ماريو أندراده، مدير …");
+    * the shape مفاعل before a title, what was said or a second name in و
+      ("الخبير فهد مزاحم أن", "بندر مناجي ومحمد زكري");
+    * a word in ه (no pronoun ها/هم) before his title ("ماريو أندراده، مدير …"),
+      or after a titled given name before what was said ("الوزير بيجن زنغنه إن");
     * ب/ل/ك + a word (:func:`prefixed`), no Arabic pattern, before a title, a
       comma, في + a statement or ل + the medium spoken to ("نبيل بسباس رئيس
       الغرفة", "سليم بلحاج، وزير …", "سالم باهمام لـ"الوطن" أن"); a nisba so
@@ -276,10 +288,12 @@ def _family_despite_shape(line: Line, k: int) -> bool:
         return before_title or said_next or line.keys[k + 1] == _QAD
     if key.endswith("ات") and _title_apposed(line, k + 1) and line.toks[k + 1] in COMMAS:
         return True  # a longer one set off by a comma before his title: "ربيكا هيلسنرات، المديرة التنفيذية"
-    if len(key) == 5 and key[0] == "م" and key[2] == "ا" and (before_title or said_next):
-        return True
-    if token.endswith("ه") and not token.endswith(("ها", "هم", "هما")) and _title_apposed(line, k + 1):
-        return True
+    if len(key) == 5 and key[0] == "م" and key[2] == "ا" and (before_title or said_next or (
+            line.conj[k + 1] and line.cls[k + 1] in GIVEN_LIKE)):
+        return True  # (or before a second name in و: "وقال بندر مناجي ومحمد زكري")
+    if token.endswith("ه") and not token.endswith(("ها", "هم", "هما")) and (_title_apposed(line, k + 1) or (
+            said_next and k >= 2 and line.cls[k - 2] in (W_TITLE, W_NAT) and not prefixed(key))):
+        return True  # (or after a titled given name, before what he said: "وزير النفط الإيراني بيجن زنغنه إن")
     if not prefixed(key) or arabic_pattern(token, key):
         return False
     if before_title or key.endswith("ي") and (line.cls[k + 1] in (W_PUNCT, W_FUNC) or said_next):
@@ -329,8 +343,8 @@ def _title_in_name(line: Line, k: int) -> bool:
     cls, keys = line.cls, line.keys
     if keys[k] == _HAJJ and k + 1 < len(cls) and cls[k + 1] == W_GIVEN and not line.conj[k + 1]:
         return True
-    if keys[k].startswith("ال") or line.conj[k] or k + 1 >= len(cls) or cls[k + 1] != W_AL:
-        return False
+    if keys[k].startswith("ال") or line.conj[k] or k + 1 >= len(cls) or cls[k + 1] != W_AL or keys[k] in _OFFICES:
+        return False  # ("فتحي مبروك مدرب الأهلي": a coach's post, no name)
     return keys[k + 1].endswith("ي") and (k + 2 >= len(cls) or cls[k + 2] not in NAME_CLASSES)
 
 

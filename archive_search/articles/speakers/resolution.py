@@ -29,7 +29,7 @@ import re
 
 from archive_search.articles.speakers.article import Article
 from archive_search.articles.speakers.attribution import Candidate, candidates, strip_marks
-from archive_search.articles.speakers.chains import title_key
+from archive_search.articles.speakers.ties import title_key
 from archive_search.articles.speakers.evidence import (
     a_body_elsewhere, family_like, foreign_before_quote, from_a_body, number_after, one_word_name, phrase_after_title,
     prefixed_elsewhere,

@@ -18,8 +18,7 @@ On a :class:`~archive_search.articles.speakers.tokens.Line`:
 from __future__ import annotations
 
 from archive_search.articles.speakers.chains import (
-    KIN, ON_BEHALF, QUOTES, ROYAL, SENT_TO, definite_before, described_person, kin_before, place_noun, quoted_name,
-    title_chain, title_key,
+    KIN, QUOTES, ROYAL, SENT_TO, definite_before, described_person, kin_before, place_noun, quoted_name, title_chain,
 )
 from archive_search.articles.speakers.grammar import HONORIFICS, first_is_given, name_end
 from archive_search.articles.speakers.lexicons import (
@@ -27,6 +26,7 @@ from archive_search.articles.speakers.lexicons import (
     W_AMBIG, W_FUNC, W_GIVEN, W_LINK, W_MEDIA, W_NAT, W_NOUN, W_ORG, W_OTHER, W_PLACE, W_PREP, W_PUNCT, W_TITLE, W_VERB,
     fold, folded_words,
 )
+from archive_search.articles.speakers.ties import ON_BEHALF, title_key
 from archive_search.articles.speakers.tokens import Line, Subject, token_info
 from archive_search.text.person_names import FILIATION
 
@@ -43,6 +43,7 @@ _ON, _THAT = fold("على"), folded_words("ذلك هذا")
 _OF_IT = folded_words(OF_IT)
 _BIN = fold("بن")
 _AS_FOR = fold("أما")
+_FROM = fold("من")
 # "أحد/إحدى …": one of a group (of officials, of researchers).
 ONE_OF = folded_words("أحد إحدى")
 # Ranks and honorifics that stand only before a name (not الشيخ, السيد: family names too).
@@ -196,9 +197,10 @@ def _past_own_title(line: Line, k: int) -> int:
 
 
 def add_joined(line: Line, subject: Subject, out: list[tuple[Line, Subject]]) -> None:
-    """The subject, and up to three more joined to it by و ("قال فلان وفلان")."""
+    """The subject, and up to seven more joined to it by و ("قال فلان وفلان";
+    the people a report asked, in a row: "وقال كل من أحمد إبراهيم وسامي الحازمي …")."""
     out.append((line, subject))
-    for _ in range(3):
+    for _ in range(7):
         if subject.kind == "family":
             return
         joined = second_subject(line, subject)
@@ -362,8 +364,14 @@ def as_for(line: Line, i: int) -> Subject | None:
 
 def _own_title_between(line: Line, k: int, end: int) -> bool:
     """Whether the words from k to end are the name's own title ("أما الألماني
-    يورغن كلوب مدرب ليفربول فقال")."""
+    يورغن كلوب مدرب ليفربول فقال"), perhaps with where he is from ("أما علي
+    العمران مواطن من جدة فيقول")."""
     if line.cls[k] != W_TITLE:
         return False
     chain = title_chain(line, k)
-    return chain is not None and chain[0] == end
+    if chain is None:
+        return False
+    stop = chain[0]
+    if stop + 1 < end and line.keys[stop] == _FROM and all(c == W_PLACE for c in line.cls[stop + 1:end]):
+        return True
+    return stop == end
