@@ -15,7 +15,8 @@ The public face of the speaker finder:
 The work is done in ``lexicons`` (word lists and word classes),
 ``tokens`` (tokens and lines), ``grammar`` (what a name is), ``shapes``
 (an unknown word shaped like an Arabic word, not a name),
-``chains`` (the titles before a name), ``subjects`` (the subject of a
+``chains`` (the titles before a name), ``ties`` (the prepositions
+inside a title chain), ``subjects`` (the subject of a
 verb of saying), ``apposition`` (a name set off by commas after a title
 chain), ``verb_context`` (the words around the verb), ``attribution``
 (the candidates of an article), ``article`` (looking names up across
