@@ -20,7 +20,8 @@ inside a title chain), ``subjects`` (the subject of a
 verb of saying), ``apposition`` (a name set off by commas after a title
 chain), ``verb_context`` (the words around the verb), ``attribution``
 (the candidates of an article), ``article`` (looking names up across
-it), ``evidence`` (names the lexicons do not know), ``resolution`` (who each one is), ``variants`` (one
+it), ``recall`` (a name's fullest form, whom a title alone recalls), ``evidence`` (names the lexicons
+do not know), ``resolution`` (who each one is), ``variants`` (one
 person's names in one article), ``known`` (the archive's evidence); one person, one name across the archive is
 :mod:`archive_search.text.person_names` (the search uses it too), and
 :mod:`archive_search.text.normalize` is all else used from the rest of the package.

@@ -38,7 +38,7 @@ from archive_search.articles.speakers.verb_context import (
     BEFORE_A_NOUN, DESCRIBED_IT, before_between, delivered_by, no_speaker_after, subject_before,
 )
 from archive_search.articles.speakers.triggers import (
-    PARTICIPLE_SURFACES, TRIGGER_SURFACES, VERB_SURFACES, sentence_opening, sentence_topic, window_end,
+    PARTICIPLE_SURFACES, TRIGGER_SURFACES, VERB_SURFACES, body_speaks, sentence_opening, sentence_topic, window_end,
     window_start, worth_reading,
 )
 from archive_search.text.letters import NAME_MARKS
@@ -267,7 +267,7 @@ def line_subjects(text_line: str, direct: bool = False) -> list[tuple[Line, Subj
             if delivered is not None:
                 out.append(delivered)
                 continue
-            opening = sentence_opening(words, i)
+            opening = sentence_opening(words, i) if not body_speaks(words, i) else None
             if opening is not None:
                 line, starts = Line.with_starts(words[opening:min(i + 1, opening + _AFTER)])
                 subject = _sentence_subject(line, 0, starts[min(i, opening + _AFTER - 1) - opening])

@@ -38,6 +38,7 @@ KIN = folded_words("""نجل نجلة ابنة شقيق شقيقة زوج زوج
 ROYAL = folded_words("الملك الأمير الشيخ السلطان الإمام الشهيد الراحل")
 QUOTES = frozenset('"«»“”\'')
 _NOT = fold("غير")
+_OF = folded_words("ذات ذو ذي")
 _DEFINITE = ("ال", "وال", "فال", "بال", "كال", "لل")
 
 
@@ -187,6 +188,8 @@ def _early_step(chain: _Chain, c: int, following: int) -> int | None:
     if c == W_NOUN and chain.titled and (toks[k].endswith(("ه", "ها", "هم")) and keys[k - 1] != _IN
                                          or keys[k] in SENT_TO):
         return _STOP
+    if keys[k] in _OF and chain.titled and following == W_AL:
+        return _NEXT  # "وزيرة التعليم الفرنسية ذات الأصول المغربية فلانة": "of Moroccan origin"
     if toks[k] == "و" and chain.titled and following in (W_TITLE, W_AMBIG):
         return _NEXT  # "إمام و خطيب المسجد الحرام": و written apart between two titles
     if c == W_AL and chain.prev == W_TITLE and k > 0 and keys[k - 1] in HONORIFICS and following not in GIVEN_LIKE:
@@ -254,9 +257,9 @@ def _unknown_step(chain: _Chain, following: int) -> int:
         return _NEXT  # "الاتحاد الآسيوي لكرة القدم", "المفوضية السامية لحقوق الإنسان": the body's name goes on
     if chain.prev == W_TITLE and k + 2 < len(cls) and keys[k + 1] in FILIATION and cls[k + 2] in GIVEN_LIKE:
         return _STOP  # "… المكرمة العقيد عاطي بن عطية القرشي": an unknown first name before بن
-    if chain.prev == W_NAT and keys[k - 1].startswith("ال") and following in GIVEN_LIKE and (
+    if chain.prev in (W_NAT, W_ORG, W_AL) and keys[k - 1].startswith("ال") and following in GIVEN_LIKE and (
             not line.conj[k + 1] and toks[k].isalpha() and not glued(toks[k], keys[k])):
-        return _STOP  # "لشركة دايملر الالمانية فولفجانج برنارد": after the body's adjective, a first name
+        return _STOP  # "لشركة دايملر الالمانية فولفجانج برنارد": after a definite word, a first name
     if chain.described and toks[k].isalpha() and keys[k][0] != "و" and not glued(toks[k], keys[k]):
         # after "الطاهي الأسترالي الشهير" the unknown words are the name, not an organisation's
         # (one in و is no name's start: "الوالدة وتدعى فلانة")
@@ -312,9 +315,9 @@ def _body_named_after_a_person(chain: _Chain) -> bool:
 
 
 _OCEAN = folded_words("المحيط بالمحيط والمحيط للمحيط")
-# Places named after a person ("بئر علي بن خليفة", "حي الملك فهد", "مستشفى الملك خالد").
-_PLACE_NOUNS = folded_words("بئر حي شارع ساحة ميدان مطار ميناء مستشفى مدرسة معهد جامعة مسجد جامع مدينة قرية ضاحية")
-_TOWNS = folded_words("مدينة قرية ضاحية")  # named after a person or not, their name is theirs
+# Places named after a person ("بئر علي بن خليفة", "حي الملك فهد", "مستشفى الملك خالد", "سيدي بوزيد").
+_PLACE_NOUNS = folded_words("سيدي بئر حي شارع ساحة ميدان مطار ميناء مستشفى مدرسة معهد جامعة مسجد جامع مدينة قرية ضاحية")
+_TOWNS = folded_words("مدينة قرية ضاحية سيدي")  # named after a person or not, their name is theirs
 
 
 def place_noun(key: str) -> bool:

@@ -184,8 +184,9 @@ def family_like(key: str) -> bool:
 def _plural_in_un(key: str) -> bool:
     """Whether a word in ون/ين has an Arabic plural's shape: short, a nisba's
     يون، a participle's مُفعِلون or مُفاعِلين, فاعلين, an adjective's فعيلون
-    (مدرسون، مواطنين، ناشطين، كثيرون، سوريين)."""
-    if len(key) <= 4 or key.endswith(("يين", "يون")):
+    (مدرسون، مواطنين، ناشطين، كثيرون، سوريين); three letters are too few
+    for one (دين: Dean)."""
+    if len(key) == 4 or key.endswith(("يين", "يون")):
         return True
     if key[0] == "م" and (key[1] not in "اوي" or key[2] == "ا"):
         return True

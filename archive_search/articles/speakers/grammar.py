@@ -32,6 +32,7 @@ _BIN = fold("بن")
 _WALAD = fold("ولد")
 _VAN = fold("فان")
 _IN = fold("في")
+_ABOUT = fold("عن")
 _QAD = fold("قد")
 _ABD = fold("عبد")
 _ALA = fold("على")
@@ -173,6 +174,12 @@ def _unknown_goes_on(line: Line, k: int, start: int) -> bool:
         return False
     if k == start:
         return True
+    key = line.keys[k]
+    if k - start >= 2 and len(key) == 5 and key[2] == "ا" and key[-1] == "ا" and k + 1 < len(line.cls) and (
+            line.cls[k + 1] not in (W_PUNCT, W_TITLE, W_AMBIG)):
+        # a third word in the accusative فعالا, a phrase after it, is the verb's object ("إيمانويل ماكرون
+        # خطابا باللغة"; "كارلوس مارتينيز ألافا، لوكالة" is a name)
+        return False
     return not _no_more_of_it(line, k) and not (k - start >= 2 and line.toks[k][0] == "و" and k + 1 < len(
         line.cls) and line.cls[k + 1] in (W_AL, W_NOUN, W_OTHER, W_ORG))  # ("سارة ليا ويتسن، مديرة …": Whitson)
 
@@ -359,8 +366,8 @@ def _closing_family(line: Line, k: int) -> bool:
         return True
     # a trade or a place not in ة (a nisba: سمر الرمادي) closes a name only where the
     # phrase ends ("وليد المعلم المبعوث …" is an object after; "عبد العزيز
-    # حمزة المدير التنفيذي" is a title)
-    ends = k + 1 >= len(cls) or cls[k + 1] in (W_FUNC, W_PUNCT, W_VERB, W_TITLE)
+    # حمزة المدير التنفيذي" is a title; "برنارد المسؤول عن …" his post)
+    ends = k + 1 >= len(cls) or cls[k + 1] in (W_FUNC, W_PUNCT, W_VERB, W_TITLE) and line.keys[k + 1] != _ABOUT
     if cls[k] == W_TITLE and key in HONORIFICS:
         # an honorific ends a name only right before a mark or what was said ("فيصل الشيخ:")
         return k + 1 >= len(cls) or cls[k + 1] == W_PUNCT or line.keys[k + 1] in SAID_OPENERS
@@ -370,8 +377,9 @@ def _closing_family(line: Line, k: int) -> bool:
 def middle_name(line: Line, k: int, family: int) -> bool:
     """Whether the unknown word at k, after a given name, is a middle name of a
     titled person ("الوزير خوسيه أزيريدو لوبيز", "التركي مولود تشاووش أوغلو"):
-    the family name at ``family`` unknown too and of no Arabic noun's shape."""
-    if line.cls[family] != W_OTHER or len(line.keys[k]) <= 2 or line.toks[family].endswith("ة") or k < 2:
+    the family name at ``family`` unknown too and of no Arabic noun's shape,
+    or a given name ("الوزيرة … نجاة فالو بلقاسم")."""
+    if line.cls[family] not in (W_OTHER, W_GIVEN) or len(line.keys[k]) <= 2 or line.toks[family].endswith("ة") or k < 2:
         return False
     return line.cls[k - 2] in (W_TITLE, W_AMBIG, W_NAT) or line.toks[k - 2] in COMMAS
 

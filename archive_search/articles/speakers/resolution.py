@@ -8,7 +8,9 @@ For each candidate (:func:`archive_search.articles.speakers.attribution.candidat
 * a family name alone ("وأضاف الحسن") is the person of the article whose name
   ends with it, or no one;
 * a title alone ("وأضاف الوزير") is the person the article last named with
-  that title before (else first after), or no one.
+  that title before (else first after), or no one; with a nationality after
+  it ("وأكد الرئيس الفرنسي"), first the one named with both
+  (these look-ups are :mod:`archive_search.articles.speakers.recall`).
 
 A name is kept only with evidence that it is a person's: it starts with a
 given name (from the lexicons, or from :class:`KnownNames`), a person's title
@@ -29,135 +31,25 @@ import re
 
 from archive_search.articles.speakers.article import Article
 from archive_search.articles.speakers.attribution import Candidate, candidates, strip_marks
-from archive_search.articles.speakers.ties import title_key
 from archive_search.articles.speakers.evidence import (
     a_body_elsewhere, family_like, foreign_before_quote, from_a_body, number_after, one_word_name, phrase_after_title,
     prefixed_elsewhere,
 )
-from archive_search.articles.speakers.grammar import first_is_given, middle_name, name_end, statement_at
+from archive_search.articles.speakers.grammar import first_is_given, statement_at
 from archive_search.articles.speakers.known import KnownNames, family_key
 from archive_search.articles.speakers.lexicons import (
-    COMPOUND_SECONDS, SAID_OPENERS, W_AL, W_AMBIG, W_GIVEN, W_LINK, W_NAT, W_NOUN, W_ORG, W_OTHER, W_PLACE, W_PREP,
-    W_PUNCT, W_TITLE, fold, folded_words,
+    COMPOUND_SECONDS, SAID_OPENERS, W_AL, W_AMBIG, W_GIVEN, W_LINK, W_NAT, W_NOUN, W_OTHER, W_TITLE, fold, folded_words,
 )
-from archive_search.articles.speakers.shapes import arabic_pattern, glued, prefixed
-from archive_search.articles.speakers.subjects import subject_at, title_follows
+from archive_search.articles.speakers.recall import by_title, fullest, title_adjective
+from archive_search.articles.speakers.shapes import arabic_pattern, prefixed
 from archive_search.articles.speakers.tokens import Line, Subject, token_info, words
 from archive_search.articles.speakers.variants import add_name, family_of
 from archive_search.text.person_names import clean_name
 
-_BACK_OVER = frozenset((W_GIVEN, W_AMBIG, W_LINK))
-_BEFORE_FOREIGN_GIVEN = frozenset((W_TITLE, W_AMBIG, W_NAT))
 _HE_SHE = folded_words("وهو وهي")
-# What may stand between a title and the name it names: adjectives, its body and place.
-_BODY_OF_A_TITLE = frozenset((W_NAT, W_AL, W_PLACE, W_ORG, W_PREP))
-_BODY_BEFORE = 5
 _IBN = fold("ابن")
 _TO = fold("إلى")
 _LATIN = re.compile("[A-Za-z]")
-
-
-def _spans_with(line: Line, last: str) -> list[tuple[int, int]]:
-    """The names on the line that contain a word whose key is ``last``, read
-    from the name's first word: (start, end) token spans."""
-    spans = []
-    bare = line.bare
-    for p in (i for i, b in enumerate(bare) if b == last):
-        start = p
-        while start > 0 and p - start < 6 and not line.conj[start]:
-            before = line.cls[start - 1]
-            two_before = line.cls[start - 2] if start > 1 else W_PUNCT
-            if before == W_OTHER and glued(line.toks[start - 1], line.keys[start - 1]):
-                break  # "كلمة تلقيها جاكيندا أردرن": a verb with its pronoun, no name
-            if (before in _BACK_OVER
-                    or before in (W_OTHER, W_AL) and two_before == W_LINK  # "بن رعد", "عبد الله"
-                    or before == W_AL and two_before in _BACK_OVER and line.keys[start - 1] in COMPOUND_SECONDS
-                    or before == W_OTHER and p - start < 2 and (two_before in _BEFORE_FOREIGN_GIVEN or (
-                        two_before == W_GIVEN and middle_name(line, start - 1, p)))):  # "خوسيه أزيريدو لوبيز"
-                start -= 1
-            else:
-                break
-        # the name starts at its first given name, else as early as it can
-        firsts = [s for s in range(start, p + 1) if line.cls[s] in _BACK_OVER and line.cls[s] != W_LINK]
-        for s in firsts[:1] + list(range(start, p + 1)):
-            end = name_end(line, s)
-            if end > p:
-                if end > p + 1 and line.cls[p + 1] != W_LINK:
-                    end = p + 1  # what follows the family name is not part of the name
-                spans.append((s, end))
-                break
-    return spans
-
-
-def _fullest(article: Article, keys: list[str]) -> tuple[Line, Subject] | None:
-    """The fullest name of the article of which ``keys`` is a variant; titled
-    if a person's title stands before any of its occurrences."""
-    best: tuple[Line, Subject] | None = None
-    titled = False
-    for _, line in article.windows_with(keys[-1]):
-        for start, end in _spans_with(line, keys[-1]):
-            if not _contains(list(line.bare[start:end]), keys):
-                continue
-            titled = titled or _title_before(line, start) or title_follows(line, end)
-            if best is None or end - start > best[1].end - best[1].start:
-                best = (line, Subject(start, end))
-    if best is not None:
-        best[1].titled = titled
-    return best
-
-
-def _title_before(line: Line, start: int) -> bool:
-    """Whether a person's title (or title and adjectives, or title and body) stands
-    just before the name: "المستشارة الألمانية أنغيلا ميركل", "الكيميائي الكوري
-    الشمالي ري يونغ تشول", "المدير الفني لنادي اشبيلية الأسباني أوناي ايمري"."""
-    cls = line.cls
-    k = start - 1
-    while k > 0 and start - k <= _BODY_BEFORE and cls[k] in _BODY_OF_A_TITLE:
-        k -= 1
-    return k >= 0 and cls[k] in (W_TITLE, W_AMBIG)
-
-
-def _contains(long_: list[str], short: list[str]) -> bool:
-    it = iter(long_)
-    return all(word in it for word in short) and long_[-1] == short[-1] or long_ == short
-
-
-def _by_title(article: Article, title: str, where: int) -> tuple[Line, Subject] | None:
-    """The person the article names with this title: the last one before
-    ``where`` (a character offset), else the first one after."""
-    before = after = None
-    for offset, line in article.windows_with(title, before=12, after=160):
-        for t, c in enumerate(line.cls):
-            if c in (W_TITLE, W_AMBIG) and title_key(line, t) == title:
-                subject = subject_at(line, t)
-                if subject is None or subject.kind != "name" or _verb_after_title(line, subject) or (
-                        line.cls[subject.start] == W_OTHER and _in_a_preposition(line.toks[subject.start])):
-                    continue  # ("تعاقب اللاعب بأثر رجعي": a phrase after the title, no name)
-                subject.titled = True
-                if offset < where:
-                    before = (line, subject)
-                elif after is None:
-                    after = (line, subject)
-                break
-    return before or after
-
-
-def _in_a_preposition(token: str) -> bool:
-    """Whether an unknown word is ب/ل + a word: ب/ل/ك + a word's shape, or before a
-    hamza (بأثر، لإنهاء; باجي and لوبيز are names)."""
-    return token.startswith(("بأ", "بإ", "لأ", "لإ")) or prefixed(fold(token))
-
-
-def _verb_after_title(line: Line, subject: Subject) -> bool:
-    """Whether the one unknown word read as the name after a title is a verb with
-    its object after it ("لكن الرجل كرر الاتصال"), or a given name with the
-    feminine ت of a verb ("الطبيبة أشرفت على حالته"), not where a name ends."""
-    start, end = subject.start, subject.end
-    if end - start != 1 or line.cls[start] != W_OTHER:
-        return False
-    token = line.toks[start]
-    return end < len(line.cls) and line.cls[end] in (W_NOUN, W_AL, W_OTHER) or (
-        token.endswith("ت") and token_info(token[:-1])[0] in (W_GIVEN, W_AMBIG))
 
 
 def _is_person(line: Line, subject: Subject, known: KnownNames | None, article: Article) -> bool:
@@ -259,12 +151,16 @@ def _resolve_words(candidate: Candidate, article: Article, known: KnownNames | N
     if subject.kind == "title":
         if not subject.title:
             return None
-        found = spoken.get(subject.title) or _by_title(article, subject.title, article.position(candidate))
+        adjective = title_adjective(line, subject.begin)  # "وأكد الرئيس الفرنسي": the French one
+        where = article.position(candidate)
+        found = adjective and (spoken.get(f"{subject.title} {adjective}") or by_title(
+            article, subject.title, where, adjective)) or spoken.get(subject.title) or by_title(
+            article, subject.title, where)
         if found is None:
             return None
         line, subject = found
     keys = list(line.bare[subject.start:subject.end])
-    fuller = _fullest(article, keys) if keys else None
+    fuller = fullest(article, keys) if keys else None
     length = subject.end - subject.start
     if fuller is not None and fuller[1].end - fuller[1].start >= length and not (
             subject.kind == "family" and fuller[1].end - fuller[1].start == length):
@@ -307,7 +203,7 @@ def _without_object(line: Line, subject: Subject, known: KnownNames | None, arti
     first = line.bare[start]
     if not known.is_family(first) or known.is_given(first):
         return subject
-    fuller = _fullest(article, [first])
+    fuller = fullest(article, [first])
     if fuller is None or fuller[1].end - fuller[1].start < 2 or fuller[0].bare[fuller[1].end - 1] != first:
         return subject
     return Subject(start, start + 1, subject.titled, subject.title, "family", subject.begin)
@@ -356,6 +252,8 @@ def find(text: str, known: KnownNames | None = None) -> list[str]:
             continue
         if subject.title and subject.kind == "name":
             spoken[subject.title] = resolved
+            if adjective := title_adjective(candidate.line, subject.begin):
+                spoken[f"{subject.title} {adjective}"] = resolved
         name = clean_name(" ".join(words(*resolved)))
         if name and not _LATIN.search(name):  # "لـCNN": Latin letters name a medium or a company
             add_name(names, name)

@@ -12,7 +12,8 @@ from __future__ import annotations
 
 from archive_search.articles.speakers.grammar import statement_at
 from archive_search.articles.speakers.lexicons import (
-    STATEMENTS, W_AL, W_MEDIA, W_NAT, W_NOUN, W_ORG, W_PLACE, W_PREP, W_TITLE, fold, folded_words,
+    STATEMENTS, W_AL, W_AMBIG, W_GIVEN, W_MEDIA, W_NAT, W_NOUN, W_ORG, W_OTHER, W_PLACE, W_PREP, W_TITLE, fold,
+    folded_words,
 )
 from archive_search.articles.speakers.tokens import Line
 
@@ -25,6 +26,7 @@ _TIED_BY = {fold("على"): folded_words("مشرف قائم وصي"),
 # "إلى" ties a chain to where its first title is sent: "المبعوث الأممي إلى اليمن".
 _TO = fold("إلى")
 _AT = fold("لدى")
+_IN = fold("في")
 # Where one speaks: "الرئيس التركي في تجمع حاشد في إقليم …" ends the title chain at في.
 _OCCASIONS = STATEMENTS | folded_words("تجمع مؤتمر لقاء اجتماع ندوة حفل زيارة جلسة خطاب مهرجان احتفال")
 _SENT = folded_words("مبعوث موفد مندوب سفير ممثل")
@@ -64,6 +66,8 @@ def tie(line: Line, k: int, title: str | None, following: int) -> int:
         return IN_CHARGE_TIE  # "المشرف على مبادرة «…» فلان": what he is in charge of, then the name
     if key in CHAIN_TIES and key not in _TIED_BY and following in _AFTER_TIE:
         return TIE  # "… في الإدارة الذاتية", "سفير روسيا لدى الأمم المتحدة"
+    if key == _IN and following == W_OTHER and k + 2 < len(line.cls) and line.cls[k + 2] in (W_GIVEN, W_AMBIG):
+        return TIE  # "مسؤولة الشرطة في جنوى أليساندرا بوتشي": a place the lexicons lack, then the name
     # "كاتب الدولة لدى وزير النقل فلان": whom he serves; the name is his
     return TIE if key == _AT and following == W_TITLE else NO_TIE
 

@@ -101,6 +101,13 @@ def sentence_topic(words: list[str], i: int) -> int | None:
     return first
 
 
+def body_speaks(words: list[str], i: int) -> bool:
+    """Whether the verb at words[i] has a subject of its own after it that is
+    no person: a body, a medium, a thing, a place ("كما أفادت وسائل إعلام
+    رسمية"); the sentence's first name is then not the one who spoke."""
+    return i + 1 < len(words) and _peek(words[i + 1]) in _NO_NAME_AFTER
+
+
 def _ends_a_statement(word: str) -> bool:
     """Whether a word ends a sentence of the article's own: a full stop, not an
     abbreviation's ("أ.د.") nor a colon before a quote."""

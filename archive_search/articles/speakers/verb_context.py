@@ -39,6 +39,9 @@ BEFORE_A_NOUN = folded_words("في من إلى على عن حول مع بعد ق
 # preposition ("على حد وصفه", "في وصفه").
 DESCRIBED_IT = light_words("وصفه وصفها وصفته وصفتها")
 _BEFORE_ITS_NOUN = BEFORE_A_NOUN | folded_words("حد")
+# After these prepositions a verb's spelling is its verbal noun ("عن كشف فلان لنية …"); not
+# after منذ and من, before which a verb stands ("منذ أعلن الرئيس", "من قال ذلك").
+_PREPOSITIONS = BEFORE_A_NOUN - folded_words("من منذ بين هذا هذه")
 
 
 def no_speaker_after(line: Line, i: int, verb: str) -> bool:
@@ -48,8 +51,9 @@ def no_speaker_after(line: Line, i: int, verb: str) -> bool:
     if (verb[1:] if line.conj[i] else verb) in _BYLINE_VERBS and (
             i <= 1 and not line.conj[i] or i + 1 < len(toks) and toks[i + 1] == ":"):
         return True  # "كتب: فلان" is a byline ("وكتب فلان على تويتر" is not)
-    if verb in DESCRIBED_IT and not line.conj[i] and i > 0 and keys[i - 1] in _BEFORE_ITS_NOUN:
-        return True
+    if not line.conj[i] and i > 0 and (keys[i - 1] in _PREPOSITIONS or verb in DESCRIBED_IT and keys[
+            i - 1] in _BEFORE_ITS_NOUN):
+        return True  # "عن كشف باراك أوباما لنية أمريكا": the revealing, no verb
     if verb in _DEMANDS_NOW and not line.conj[i] and i > 0 and line.cls[i - 1] in _NOUNISH:
         return True  # "نداء من طفلة تطالب أمير قطر …": the one asked follows, the one who asks stood before
     if i > 0 and verb[:1] in "يت" and (keys[i - 1] in _MAY_SAY or keys[i - 1] == _WHAT and _present(verb) and not (
