@@ -232,8 +232,8 @@ def _word_step(chain: _Chain, c: int) -> int:
         return _MOVED
     elif toks[k] in QUOTES:
         return _quote_step(chain)
-    elif toks[k] in DASHES and chain.prev == W_TITLE and following in GIVEN_LIKE:
-        pass  # "وأكدت السيدة – مها من المدينة": a dash between the title and the name
+    elif (toks[k] in DASHES or toks[k] == "/") and chain.prev == W_TITLE and following in GIVEN_LIKE:
+        pass  # "وأكدت السيدة – مها من المدينة", "الشيخ/ فلان": a dash or a slash between the title and the name
     elif toks[k] == "(" and chain.titled and chain.prev == W_TITLE and not chain.org_name and quoted_name(line, k):
         chain.k += 1  # "الشاعر ( محمد الدحيمي )": the name in brackets
         return _STOP

@@ -117,10 +117,17 @@ def _ends_a_statement(word: str) -> bool:
 
 
 def _past_openers(words: list[str], first: int, i: int) -> int:
-    """The first word from ``first`` that is no function word ("وقد", "كما") or opening mark."""
-    while first < i and (words[first] in _FUNCTION_SURFACES or words[first] in _OPENERS):
+    """The first word from ``first`` that is no function word ("وقد", "كما"),
+    opening mark or "his side" after من ("من جهته، قدم فلان …")."""
+    while first < i and (words[first] in _FUNCTION_SURFACES or words[first] in _OPENERS or first > 0 and (
+            words[first - 1] in _FROM_SURFACES and words[first] in _SIDE_SURFACES
+            or words[first - 1] in _SIDE_SURFACES and words[first] in COMMAS)):
         first += 1
     return first
+
+
+_FROM_SURFACES = frozenset(("من", "ومن"))
+_SIDE_SURFACES = frozenset(w for word in light_words("جهته جهتها جانبه جانبها ناحيته ناحيتها") for w in spellings(word))
 
 
 # Function words after a verb that may still open its subject: "قال كل من …",

@@ -133,8 +133,9 @@ def delivered_by(words: list[str], i: int) -> tuple[Line, Subject, int] | None:
     subject of ألقى/ارتجل before it, with a title or a given name ("ثم ألقى شيخ
     قبيلة بني عبدالله فلان كلمة نوه فيها"), the line read from that verb and
     where it starts; None otherwise."""
-    if i < 2 or i + 1 >= len(words) or light(words[i + 1]) not in _IN_IT or light(words[i - 1]) not in _SPEECHES:
-        return None
+    after = words[i + 2] if i + 2 < len(words) and words[i + 1] == "من" else words[i + 1] if i + 1 < len(words) else ""
+    if i < 2 or light(after) not in _IN_IT or light(words[i - 1]) not in _SPEECHES:
+        return None  # ("كلمة أعلن من خلالها": in it too)
     for v in range(i - 2, max(-1, i - 2 - _DELIVERED_WORDS), -1):
         if words[v] in SENTENCE_MARKS:
             return None

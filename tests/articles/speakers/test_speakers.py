@@ -1605,3 +1605,13 @@ def test_a_feminine_verb_and_its_object_and_a_body_that_reported_are_no_names():
             "عبد المعروف كما أفادت وسائل إعلام رسمية.")
     assert find_speakers(text) == []
     assert find_speakers("يقول عادل الطائي مدير الدار: «العمل جار لإنجاز النسخ الرقمية».") == ["عادل الطائي"]
+
+
+def test_his_side_before_the_opening_verb_a_slash_after_a_title_and_a_speech_given_through():
+    text = ("من جهته، قدم نائب رئيس الجمعية الدكتور عبدالله الفهد شكره للأمير على دعمه للمعرض، مبينا أن "
+            "الكشافة شاركوا فيه.")
+    assert find_speakers(text) == ["عبدالله الفهد"]
+    assert find_speakers("وقال الشيخ/ محمد العتيبي إن المكتب ماض في عمله.") == ["محمد العتيبي"]
+    text = "ثم ألقى الشيخ عبدالعزيز بن محمد القاسم كلمة أعلن من خلالها الحاجة لتطوير مرافق القصر."
+    assert find_speakers(text) == ["عبدالعزيز بن محمد القاسم"]
+    assert find_speakers("واستغرب محمد العتيبي - زائر للمتنزه - من قيام الأمانة بوضع سيارة.") == ["محمد العتيبي"]
