@@ -23,6 +23,8 @@ from archive_search.articles.speakers.tokens import Line, Subject
 _APPOSITION_WORDS = 20
 # "A man called …" ("مسؤول يدعى فلان"): the name follows.
 _CALLED = folded_words("يدعى تدعى يسمى تسمى ويدعى وتدعى ويسمى وتسمى")
+# People named by what they are, before يدعى: "قال شاهد عيان يدعى فلان", "قالت امرأة تدعى فلانة".
+_PEOPLE = folded_words("شاهد امرأة رجل شاب شابة سيدة فتاة")
 
 
 def apposed(line: Line, j: int, title: Subject | None) -> Subject | None:
@@ -33,7 +35,7 @@ def apposed(line: Line, j: int, title: Subject | None) -> Subject | None:
     else the title alone (or None) as it was."""
     toks, n = line.toks, len(line.toks)
     if j >= n or line.cls[j] not in (W_TITLE, W_AMBIG) and not (title is None and line.keys[j] in ONE_OF) and not (
-            title is not None and title.kind == "family" and role_before(line, title)):
+            title is not None and title.kind == "family" and role_before(line, title)) and not called_after(line, j):
         return title
     if title is not None and title.start < n and line.cls[title.start] in (W_TITLE, W_AMBIG):
         return title  # the chain stopped at a second title, an object: "أبلغ الرئيس كبير موظفيه، فلان، …"
@@ -52,12 +54,27 @@ def apposed(line: Line, j: int, title: Subject | None) -> Subject | None:
             key = title.title if title else None if line.keys[j] in ONE_OF else title_key(line, j)
             subject = Subject(start, end, True, key, begin=j)
             if end > c + 2 and first_is_given(line, subject) and (
-                    end >= n or toks[end] in COMMAS or toks[end] == ":" or line.keys[end] in SAID_OPENERS):
-                return subject
+                    end >= n or toks[end] in COMMAS or toks[end] == ":" or line.keys[end] in SAID_OPENERS
+                    or line.keys[c] in _CALLED and line.cls[end] == W_PREP and toks[end][0] == "ل"):
+                return subject  # (or the medium he spoke to: "شاهد عيان يدعى أحمد اكاي لرويترز إن")
             if start == c + 1 and _foreign_between_commas(line, start, end, line.keys[c] in _CALLED):
                 return subject  # "عضو الكونغرس عن الحزب الديمقراطي، فريدريكا ويلسون، …"; "وتدعى هوليا توران إن"
             return title
     return title
+
+
+def unnamed(line: Line, j: int, subject: Subject | None) -> bool:
+    """Whether the subject read at j (None if none) leaves the speaker to a name
+    in apposition (:func:`apposed`): none, a title alone, a role the lexicons
+    lack, or a person named by what he is before يدعى."""
+    return subject is None or subject.kind == "title" or subject.kind == "family" and role_before(
+        line, subject) or called_after(line, j)
+
+
+def called_after(line: Line, j: int) -> bool:
+    """Whether the word at j names a person by what he is and يدعى follows,
+    his name after it ("قال شاهد عيان يدعى فلان", "قالت امرأة تدعى فلانة")."""
+    return line.keys[j] in _PEOPLE and any(line.keys[c] in _CALLED for c in range(j + 1, min(len(line.keys), j + 3)))
 
 
 def _foreign_between_commas(line: Line, start: int, end: int, called: bool = False) -> bool:

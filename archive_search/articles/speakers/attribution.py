@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from archive_search.articles.speakers.apposition import apposed, role_before
+from archive_search.articles.speakers.apposition import apposed, unnamed
 from archive_search.articles.speakers.chains import QUOTES
 from archive_search.articles.speakers.grammar import first_is_given
 from archive_search.articles.speakers.lexicons import (
@@ -88,7 +88,7 @@ def _after_verb(line: Line, i: int, out: list[tuple[Line, Subject]]) -> None:
         add_joined(line, before, out)
         return
     subject = subject_at(line, i + 1)
-    if subject is None or subject.kind == "title" or subject.kind == "family" and role_before(line, subject):
+    if unnamed(line, i + 1, subject):
         subject = apposed(line, i + 1, subject)  # "قال ممثل المرشد في العراق، مجتبى الحسيني، إن"
     if subject is None:
         subject = family_in_bin(line, i + 1)  # "وقال بن دغر إن"

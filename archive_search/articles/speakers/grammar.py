@@ -145,9 +145,10 @@ def _family_of_a_place(line: Line, k: int, start: int, given: bool) -> bool:
     if not given:
         return cls[k] == W_NAT and k == start + 1 and start > 0 and line.toks[start - 1] in COMMAS and (
             k + 1 < n and line.toks[k + 1] in COMMAS and key in NATIONALITIES and not line.conj[k])
-    if cls[k] == W_NAT:
-        return not line.conj[k] and key in NATIONALITIES and not key.endswith("ه") and (
-            k + 1 >= n or cls[k + 1] not in NAME_CLASSES)
+    if cls[k] == W_NAT:  # (a feminine one only after a titled given name: "الناشطة الحقوقية زهرة كوبية في")
+        return not line.conj[k] and (key in NATIONALITIES and not key.endswith("ه") or key[:-1] in NATIONALITIES and (
+            k == start + 1 and start > 0 and cls[start - 1] in (W_TITLE, W_NAT) and k + 1 < n and cls[k + 1] in (
+                W_FUNC, W_PUNCT))) and (k + 1 >= n or cls[k + 1] not in NAME_CLASSES)
     if k != start + 1 or key.startswith("ال"):
         return False
     if cls[k] == W_ORG:  # a body's name only when a comma closes it

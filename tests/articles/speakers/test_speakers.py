@@ -1615,3 +1615,11 @@ def test_his_side_before_the_opening_verb_a_slash_after_a_title_and_a_speech_giv
     text = "ثم ألقى الشيخ عبدالعزيز بن محمد القاسم كلمة أعلن من خلالها الحاجة لتطوير مرافق القصر."
     assert find_speakers(text) == ["عبدالعزيز بن محمد القاسم"]
     assert find_speakers("واستغرب محمد العتيبي - زائر للمتنزه - من قيام الأمانة بوضع سيارة.") == ["محمد العتيبي"]
+
+
+def test_a_witness_so_called_a_feminine_nationality_as_a_family_name_and_a_relative_after_a_name():
+    text = "وقال شاهد عيان يدعى أحمد اكاي لرويترز إن إحدى المرأتين أطلقت النار."
+    assert find_speakers(text) == ["أحمد اكاي"]
+    text = "ومن جهتها أفادت الناشطة الحقوقية زهرة كوبية في تصريح للإذاعة أن الوضع متوتر."
+    assert find_speakers(text) == ["زهرة كوبية"]
+    assert find_speakers("وقد أكد حاتم لقطاري قريب المفقود أن الوقفات ستتواصل.") == ["حاتم لقطاري"]
