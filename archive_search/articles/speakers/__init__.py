@@ -13,7 +13,8 @@ The public face of the speaker finder:
   person, one name, for filters and facets.
 
 The work is done in ``lexicons`` (word lists and word classes),
-``tokens`` (tokens and lines), ``grammar`` (what a name is), ``shapes``
+``tokens`` (tokens and lines), ``grammar`` (what a name is), ``foreign``
+(foreign names with a word spelled as a function word), ``shapes``
 (an unknown word shaped like an Arabic word, not a name),
 ``chains`` (the titles before a name), ``ties`` (the prepositions
 inside a title chain), ``subjects`` (the subject of a

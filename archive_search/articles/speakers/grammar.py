@@ -17,6 +17,7 @@ from archive_search.articles.speakers.lexicons import (
     W_FUNC, W_GIVEN, W_LINK, W_MEDIA, W_NAT, W_NOUN, W_ORG, W_OTHER, W_PLACE, W_PREP, W_PUNCT, W_TITLE, W_VERB, fold,
     folded_words,
 )
+from archive_search.articles.speakers.foreign import dutch_van, foreign_first_end
 from archive_search.articles.speakers.shapes import arabic_pattern, glued, prefixed
 from archive_search.articles.speakers.tokens import Line, Subject
 from archive_search.text.person_names import FILIATION, JOINED
@@ -30,7 +31,6 @@ _APPOSITION_MARKS = COMMAS | {"("}
 _UMM = fold("أم")
 _BIN = fold("بن")
 _WALAD = fold("ولد")
-_VAN = fold("فان")
 _IN = fold("في")
 _ABOUT = fold("عن")
 _QAD = fold("قد")
@@ -55,7 +55,7 @@ def name_end(line: Line, k: int) -> int:
     cls, keys, conj = line.cls, line.keys, line.conj
     n = len(cls)
     if k < n and cls[k] == W_FUNC:
-        return _after_foreign_first(line, k)
+        return foreign_first_end(line, k)
     start, last, unknown, families = k, "", 0, 0
     while k < n:
         c, key = cls[k], keys[k]
@@ -63,7 +63,7 @@ def name_end(line: Line, k: int) -> int:
             break  # وفلان: a second name
         if k + 2 < n and keys[k + 1] == _ALLAH and keys[k + 2] in _BLESSING:
             break  # "… رضي الله عنه": a blessing, no name
-        if c == W_LINK or c == W_FUNC and k > start and _van(line, k):
+        if c == W_LINK or c == W_FUNC and k > start and dutch_van(line, k):
             step = _link(line, k, start) if c == W_LINK else (k + 2, "family")  # فان: "روبن فان بيرسي"
             if step is None:
                 break
@@ -73,8 +73,9 @@ def name_end(line: Line, k: int) -> int:
             continue
         if c in GIVEN_LIKE:
             if last == "family" and families >= 2 or c == W_AMBIG and k > start and k + 1 < n and cls[
-                    k + 1] in _AFTER_A_TITLE or k + 1 < n and keys[k + 1] == _ABAD:  # (جلال آباد: a city)
-                break  # "عبدالرحمن الفهد مساعد مدير …": a title after the name
+                    k + 1] in _AFTER_A_TITLE and not _nisba_closes(line, k + 1) or k + 1 < n and keys[
+                    k + 1] == _ABAD:  # (جلال آباد: a city)
+                break  # "عبدالرحمن الفهد مساعد مدير …": a title after the name ("صالح فارس الزهراني عضو": a name)
             last = "given" if last != "family" else "family"
             k += 1
             continue
@@ -111,28 +112,10 @@ def name_end(line: Line, k: int) -> int:
     return k
 
 
-def _after_foreign_first(line: Line, k: int) -> int:
-    """Where a name ends that opens with a foreign given name spelled as an
-    Arabic function word (لي، بين، آن، لو، فان: Lee, Ben, Anne, Le, Van; not
-    دون, Don, which is "without" before a word of any shape): in a name's
-    place (after a verb of saying, a title or a comma), before transliterated
-    words only (no ال-word, nothing glued, no accusative) that a comma, the
-    line's end or a title closes (after لي, "me", only unknown words before
-    the title): "وقال بين ستانتون، المحلل", "الباحث المشرف على الدراسة، آن
-    غابرييل، أن", "وصرح لو كانغ المتحدث"; k itself otherwise ("وقال لي مصدر")."""
-    cls, keys, toks, n = line.cls, line.keys, line.toks, len(line.cls)
-    if toks[k] not in FOREIGN_FIRSTS or k == 0 or not (
-            cls[k - 1] in (W_VERB, W_TITLE, W_NAT) or toks[k - 1] in COMMAS):
-        return k
-    end = k + 1
-    while end < n and end - k <= 3 and cls[end] in GIVEN_LIKE | {W_OTHER} and not line.conj[end] and not (
-            keys[end].startswith("ال") or glued(toks[end], keys[end]) or toks[end] in FOREIGN_FIRSTS
-            or cls[end] == W_OTHER and keys[end].endswith("ا")):  # ("قال لي شيئا")
-        end += 1
-    closed = end == n or toks[end] in COMMAS or cls[end] == W_PUNCT and not toks[end].isdigit() or (
-        cls[end] == W_TITLE and keys[end].startswith("ال") and (
-            toks[k] != "لي" or all(c == W_OTHER for c in cls[k + 1:end])))  # "وصرح لو كانغ المتحدث"
-    return end if end > k + 1 and closed else k
+def _nisba_closes(line: Line, k: int) -> bool:
+    """Whether the word at k is a family name in ال, a nisba (ي), that ends the name."""
+    return line.cls[k] == W_AL and line.keys[k].endswith("ي") and (k + 1 >= len(line.cls) or line.cls[
+        k + 1] not in NAME_CLASSES)
 
 
 def _family_of_a_place(line: Line, k: int, start: int, given: bool) -> bool:
@@ -154,16 +137,6 @@ def _family_of_a_place(line: Line, k: int, start: int, given: bool) -> bool:
     if cls[k] == W_ORG:  # a body's name only when a comma closes it
         return k + 1 < n and line.toks[k + 1] in COMMAS and not line.conj[k]
     return cls[k] == W_PLACE and (k + 1 >= n or cls[k + 1] in (W_FUNC, W_PUNCT))
-
-
-def _van(line: Line, k: int) -> bool:
-    """Whether فان at k is the Dutch van inside a name, not فإن written without
-    its hamza: an unknown word follows, no Arabic word (فان ستة عشر شابا)."""
-    n = len(line.cls)
-    if line.keys[k] != _VAN or k + 1 >= n or line.cls[k + 1] != W_OTHER or line.conj[k + 1]:
-        return False
-    token = line.toks[k + 1]
-    return not token.endswith(("ة", "ه")) and not glued(token, line.keys[k + 1])
 
 
 def _unknown_goes_on(line: Line, k: int, start: int) -> bool:
@@ -388,7 +361,7 @@ def middle_name(line: Line, k: int, family: int) -> bool:
 def first_is_given(line: Line, subject: Subject) -> bool:
     """Whether the subject's name starts with a given name, a kunya or عبد (not
     with بن nor with آل: "آل قرط" is a family, not one of them), or a foreign
-    given name spelled as a function word (:func:`_after_foreign_first`)."""
+    given name spelled as a function word (:func:`~archive_search.articles.speakers.foreign.foreign_first_end`)."""
     c, key = line.cls[subject.start], line.keys[subject.start]
     return c in GIVEN_LIKE or (c == W_LINK and key not in FILIATION and key != _FAMILY_OF) or (
         c == W_FUNC and line.toks[subject.start] in FOREIGN_FIRSTS and subject.end > subject.start + 1)

@@ -1623,3 +1623,8 @@ def test_a_witness_so_called_a_feminine_nationality_as_a_family_name_and_a_relat
     text = "ومن جهتها أفادت الناشطة الحقوقية زهرة كوبية في تصريح للإذاعة أن الوضع متوتر."
     assert find_speakers(text) == ["زهرة كوبية"]
     assert find_speakers("وقد أكد حاتم لقطاري قريب المفقود أن الوقفات ستتواصل.") == ["حاتم لقطاري"]
+
+
+def test_a_given_name_that_is_also_a_title_before_a_nisba_is_more_of_the_name():
+    text = "وقال اللواء الدكتور صالح فارس الزهراني عضو مجلس الشورى إن الخطة جاهزة."
+    assert find_speakers(text) == ["صالح فارس الزهراني"]
