@@ -74,8 +74,9 @@ def sentence_opening(words: list[str], i: int) -> int | None:
         comma = next((c for c in range(first + 1, min(i, first + _FRONTED_WORDS)) if words[c] in COMMAS), None)
         if comma is not None:  # "وفي واشنطن، وجه المتحدث … فلان … وصرح": a place or time put first
             first = _past_openers(words, comma + 1, i)
+    after = first + 2 if first + 2 < i and words[first + 1] in _TOO_SURFACES else first + 1  # "نعاه أيضا الممثل"
     if first + 1 >= i or _peek(words[first]) not in _MAY_OPEN or words[first].startswith(("ال", "وال")) or _peek(
-            words[first + 1]) not in _OPENS_SUBJECT:
+            words[after]) not in _OPENS_SUBJECT:
         return None  # (a word with the article is no verb: "الفشل السياسي أدى")
     return first
 
@@ -127,6 +128,7 @@ def _past_openers(words: list[str], first: int, i: int) -> int:
 
 
 _FROM_SURFACES = frozenset(("من", "ومن"))
+_TOO_SURFACES = frozenset(w for word in light_words("أيضا كذلك بدوره بدورها") for w in spellings(word))
 _SIDE_SURFACES = frozenset(w for word in light_words("جهته جهتها جانبه جانبها ناحيته ناحيتها") for w in spellings(word))
 
 

@@ -1628,3 +1628,9 @@ def test_a_witness_so_called_a_feminine_nationality_as_a_family_name_and_a_relat
 def test_a_given_name_that_is_also_a_title_before_a_nisba_is_more_of_the_name():
     text = "وقال اللواء الدكتور صالح فارس الزهراني عضو مجلس الشورى إن الخطة جاهزة."
     assert find_speakers(text) == ["صالح فارس الزهراني"]
+
+
+def test_too_between_the_verb_that_opens_a_sentence_and_its_subject_but_not_a_day():
+    text = 'كما نعاه أيضا الممثل جوش غاد، قائلا: "كان من أكثر الناس تأثيرا في حياتي".'
+    assert find_speakers(text) == ["جوش غاد"]
+    assert find_speakers("قتل اليوم القيادي أبو يحيى الحوثي في منطقة العلم، مؤكدا مصدر أن الهجوم كاسح.") == []
