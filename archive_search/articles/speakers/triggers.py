@@ -120,7 +120,8 @@ def _ends_a_statement(word: str) -> bool:
 def _past_openers(words: list[str], first: int, i: int) -> int:
     """The first word from ``first`` that is no function word ("وقد", "كما"),
     opening mark or "his side" after من ("من جهته، قدم فلان …")."""
-    while first < i and (words[first] in _FUNCTION_SURFACES or words[first] in _OPENERS or first > 0 and (
+    while first < i and (words[first] in _FUNCTION_SURFACES or words[first] in _OPENERS or words[first] in _NOT or (
+            first > 0) and (
             words[first - 1] in _FROM_SURFACES and words[first] in _SIDE_SURFACES
             or words[first - 1] in _SIDE_SURFACES and words[first] in COMMAS)):
         first += 1
@@ -128,6 +129,7 @@ def _past_openers(words: list[str], first: int, i: int) -> int:
 
 
 _FROM_SURFACES = frozenset(("من", "ومن"))
+_NOT = frozenset(("ولم", "لم", "ولن", "لن"))  # "ولم يرغب فلان …، وقال"
 _TOO_SURFACES = frozenset(w for word in light_words("أيضا كذلك بدوره بدورها") for w in spellings(word))
 _SIDE_SURFACES = frozenset(w for word in light_words("جهته جهتها جانبه جانبها ناحيته ناحيتها") for w in spellings(word))
 

@@ -1634,3 +1634,8 @@ def test_too_between_the_verb_that_opens_a_sentence_and_its_subject_but_not_a_da
     text = 'كما نعاه أيضا الممثل جوش غاد، قائلا: "كان من أكثر الناس تأثيرا في حياتي".'
     assert find_speakers(text) == ["جوش غاد"]
     assert find_speakers("قتل اليوم القيادي أبو يحيى الحوثي في منطقة العلم، مؤكدا مصدر أن الهجوم كاسح.") == []
+
+
+def test_a_sentence_that_opens_with_a_negated_verb_then_a_verb_of_saying():
+    text = "ولم يرغب المدرب محمد الزهراني في الخوض في الموضوع، وقال للصحفيين: ليس لدي أي تعليق."
+    assert find_speakers(text) == ["محمد الزهراني"]
