@@ -9,7 +9,7 @@ or three unknown words between two commas.
 
 from __future__ import annotations
 
-from archive_search.articles.speakers.ties import title_key
+from archive_search.articles.speakers.ties import ON_BEHALF, title_key
 from archive_search.articles.speakers.grammar import first_is_given, name_end
 from archive_search.articles.speakers.lexicons import (
     COMMAS, SAID_OPENERS, SENTENCE_MARKS, W_AMBIG, W_GIVEN, W_OTHER, W_PREP, W_TITLE, W_VERB, classify,
@@ -42,7 +42,7 @@ def apposed(line: Line, j: int, title: Subject | None) -> Subject | None:
     for c in range(j + 1, min(n - 1, j + _APPOSITION_WORDS)):
         if toks[c] in SENTENCE_MARKS or line.cls[c] == W_VERB or line.keys[c] in SAID_OPENERS:
             return title
-        if toks[c] in COMMAS and _inner_title(line, j, c):
+        if toks[c] in COMMAS and (_inner_title(line, j, c) or _spoken_for(line, j, c)):
             return title  # "الرجل الذي تربطه علاقة وطيدة بالرئيس الأمريكي، فلان،": the president is named
         if toks[c] in COMMAS or line.keys[c] in _CALLED:
             if toks[c] in COMMAS and line.keys[c + 1] in _CALLED:
@@ -94,6 +94,16 @@ def role_before(line: Line, subject: Subject) -> bool:
     not know, a title after it: "وصرح الموزع الموسيقي لأغنية …، أحمد عبد السلام، بأنه"."""
     end = subject.end
     return end < len(line.cls) and line.cls[end] in (W_TITLE, W_AMBIG) and not line.conj[end]
+
+
+def _spoken_for(line: Line, j: int, comma: int) -> bool:
+    """Whether an unnamed spokesman (a bare title: "متحدث") speaks, before the
+    comma, for someone with a title, whom the comma then names ("وقال متحدث
+    باسم رئيسة الحكومة البريطانية، تيريزا ماي، إن": she is named, not he)."""
+    if line.keys[j].startswith("ال"):
+        return False
+    return any(line.keys[b] == ON_BEHALF and b + 1 < comma and line.cls[b + 1] in (W_TITLE, W_AMBIG)
+               for b in range(j + 1, comma))
 
 
 def _inner_title(line: Line, j: int, comma: int) -> bool:

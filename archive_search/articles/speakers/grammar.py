@@ -128,10 +128,14 @@ def _family_of_a_place(line: Line, k: int, start: int, given: bool) -> bool:
     if not given:
         return cls[k] == W_NAT and k == start + 1 and start > 0 and line.toks[start - 1] in COMMAS and (
             k + 1 < n and line.toks[k + 1] in COMMAS and key in NATIONALITIES and not line.conj[k])
-    if cls[k] == W_NAT:  # (a feminine one only after a titled given name: "الناشطة الحقوقية زهرة كوبية في")
-        return not line.conj[k] and (key in NATIONALITIES and not key.endswith("ه") or key[:-1] in NATIONALITIES and (
-            k == start + 1 and start > 0 and cls[start - 1] in (W_TITLE, W_NAT) and k + 1 < n and cls[k + 1] in (
-                W_FUNC, W_PUNCT))) and (k + 1 >= n or cls[k + 1] not in NAME_CLASSES)
+    if cls[k] == W_NAT:
+        if line.conj[k] or k + 1 < n and cls[k + 1] in NAME_CLASSES:
+            return False
+        if key in NATIONALITIES and not key.endswith("ه"):
+            return True
+        # a feminine one only right after a titled given name: "الناشطة الحقوقية زهرة كوبية في تصريح"
+        return key[:-1] in NATIONALITIES and k == start + 1 and start > 0 and cls[start - 1] in (W_TITLE, W_NAT) and (
+            k + 1 < n and cls[k + 1] in (W_FUNC, W_PUNCT))
     if k != start + 1 or key.startswith("ال"):
         return False
     if cls[k] == W_ORG:  # a body's name only when a comma closes it
@@ -273,7 +277,7 @@ def _family_despite_shape(line: Line, k: int) -> bool:
             line.conj[k + 1] and line.cls[k + 1] in GIVEN_LIKE)):
         return True  # (or before a second name in و: "وقال بندر مناجي ومحمد زكري")
     if token.endswith("ه") and not token.endswith(("ها", "هم", "هما")) and (_title_apposed(line, k + 1) or (
-            said_next and k >= 2 and line.cls[k - 2] in (W_TITLE, W_NAT) and not prefixed(key))):
+            said_next or before_title) and k >= 2 and line.cls[k - 2] in (W_TITLE, W_NAT) and not prefixed(key)):
         return True  # (or after a titled given name, before what he said: "وزير النفط الإيراني بيجن زنغنه إن")
     if not prefixed(key) or arabic_pattern(token, key):
         return False

@@ -1639,3 +1639,11 @@ def test_too_between_the_verb_that_opens_a_sentence_and_its_subject_but_not_a_da
 def test_a_sentence_that_opens_with_a_negated_verb_then_a_verb_of_saying():
     text = "ولم يرغب المدرب محمد الزهراني في الخوض في الموضوع، وقال للصحفيين: ليس لدي أي تعليق."
     assert find_speakers(text) == ["محمد الزهراني"]
+
+
+def test_an_unnamed_spokesman_for_someone_titled_names_the_one_spoken_for_and_attention_is_drawn():
+    assert find_speakers("وقال متحدث باسم رئيسة الحكومة البريطانية، تيريزا ماي، إن لندن تسعى لاتخاذ إجراءات.") == []
+    assert find_speakers("وقال متحدث باسم الشرطة، جون سميث، إن التحقيق مستمر.") == ["جون سميث"]
+    assert find_speakers("ولفت صلاح الأنظار بعد تألقه مع ليفربول هذا الموسم.") == []
+    text = "وقال وزير النفط الإيراني بيجن زنغنه في تصريحات أذيعت يوم الأحد إن إيران ستزيد الإنتاج."
+    assert find_speakers(text) == ["بيجن زنغنه"]
