@@ -23,8 +23,8 @@ from archive_search.articles.speakers.tokens import Line, Subject
 _APPOSITION_WORDS = 20
 # "A man called …" ("مسؤول يدعى فلان"): the name follows.
 _CALLED = folded_words("يدعى تدعى يسمى تسمى ويدعى وتدعى ويسمى وتسمى")
-# People named by what they are, before يدعى: "قال شاهد عيان يدعى فلان", "قالت امرأة تدعى فلانة".
-_PEOPLE = folded_words("شاهد امرأة رجل شاب شابة سيدة فتاة")
+# A witness named after يدعى: "قال شاهد عيان يدعى فلان" (رجل، سيدة … before يدعى are read already).
+_WITNESS = folded_words("شاهد")
 
 
 def apposed(line: Line, j: int, title: Subject | None) -> Subject | None:
@@ -66,15 +66,15 @@ def apposed(line: Line, j: int, title: Subject | None) -> Subject | None:
 def unnamed(line: Line, j: int, subject: Subject | None) -> bool:
     """Whether the subject read at j (None if none) leaves the speaker to a name
     in apposition (:func:`apposed`): none, a title alone, a role the lexicons
-    lack, or a person named by what he is before يدعى."""
+    lack, or a witness before يدعى."""
     return subject is None or subject.kind == "title" or subject.kind == "family" and role_before(
         line, subject) or called_after(line, j)
 
 
 def called_after(line: Line, j: int) -> bool:
-    """Whether the word at j names a person by what he is and يدعى follows,
-    his name after it ("قال شاهد عيان يدعى فلان", "قالت امرأة تدعى فلانة")."""
-    return line.keys[j] in _PEOPLE and any(line.keys[c] in _CALLED for c in range(j + 1, min(len(line.keys), j + 3)))
+    """Whether the word at j is a witness and يدعى follows, his name after it
+    ("قال شاهد عيان يدعى فلان")."""
+    return line.keys[j] in _WITNESS and any(line.keys[c] in _CALLED for c in range(j + 1, min(len(line.keys), j + 3)))
 
 
 def _foreign_between_commas(line: Line, start: int, end: int, called: bool = False) -> bool:
