@@ -118,14 +118,18 @@ def _ends_a_statement(word: str) -> bool:
 
 
 def _past_openers(words: list[str], first: int, i: int) -> int:
-    """The first word from ``first`` that is no function word ("وقد", "كما"),
+    """The first word from ``first`` that is no function word ("وقد", "كما", "ولم"),
     opening mark or "his side" after من ("من جهته، قدم فلان …")."""
-    while first < i and (words[first] in _FUNCTION_SURFACES or words[first] in _OPENERS or words[first] in _NOT or (
-            first > 0) and (
-            words[first - 1] in _FROM_SURFACES and words[first] in _SIDE_SURFACES
-            or words[first - 1] in _SIDE_SURFACES and words[first] in COMMAS)):
+    while first < i and (words[first] in _FUNCTION_SURFACES or words[first] in _OPENERS or words[first] in _NOT
+                         or first > 0 and _his_side(words, first)):
         first += 1
     return first
+
+
+def _his_side(words: list[str], k: int) -> bool:
+    """Whether the word at k is جهته/جانبه … after من, or the comma after them."""
+    return words[k - 1] in _FROM_SURFACES and words[k] in _SIDE_SURFACES or (
+        words[k - 1] in _SIDE_SURFACES and words[k] in COMMAS)
 
 
 _FROM_SURFACES = frozenset(("من", "ومن"))

@@ -40,7 +40,8 @@ BEFORE_A_NOUN = folded_words("في من إلى على عن حول مع بعد ق
 DESCRIBED_IT = light_words("وصفه وصفها وصفته وصفتها")
 _BEFORE_ITS_NOUN = BEFORE_A_NOUN | folded_words("حد")
 # After these prepositions a verb's spelling is its verbal noun ("عن كشف فلان لنية …"); not
-# after منذ and من, before which a verb stands ("منذ أعلن الرئيس", "من قال ذلك").
+# after منذ and من, before which a verb stands ("منذ أعلن الرئيس", "من قال ذلك"), nor after
+# بين (a verb itself) and the demonstratives.
 _PREPOSITIONS = BEFORE_A_NOUN - folded_words("من منذ بين هذا هذه")
 
 
