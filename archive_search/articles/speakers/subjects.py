@@ -271,8 +271,9 @@ def name_before(line: Line, i: int) -> Subject | None:
         earliest -= 1
         if line.conj[earliest]:
             break
-    def reads_to_verb(s: int) -> bool:
-        return name_end(line, s) == i and not (cls[s] == W_LINK and line.keys[s] in FILIATION) and cls[s] != W_AL
+    def reads_to_verb(s: int) -> bool:  # (باسم after a title is "on behalf of": "المتحدثة باسم البيت الأبيض أشارت")
+        return name_end(line, s) == i and not (cls[s] == W_LINK and line.keys[s] in FILIATION) and (
+            cls[s] != W_AL and not (line.keys[s] == ON_BEHALF and s > 0 and cls[s - 1] in (W_TITLE, W_AMBIG)))
 
     # the name starts at the first word from which the grammar reads up to the verb, or at
     # a given name after an organisation's own name ("قائد شرطة كابول عبدالرحمن رحيمي قد صرح")

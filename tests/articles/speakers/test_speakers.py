@@ -1647,3 +1647,11 @@ def test_an_unnamed_spokesman_for_someone_titled_names_the_one_spoken_for_and_at
     assert find_speakers("ولفت صلاح الأنظار بعد تألقه مع ليفربول هذا الموسم.") == []
     text = "وقال وزير النفط الإيراني بيجن زنغنه في تصريحات أذيعت يوم الأحد إن إيران ستزيد الإنتاج."
     assert find_speakers(text) == ["بيجن زنغنه"]
+
+
+def test_basim_after_a_spokesman_is_on_behalf_of_no_given_name():
+    text = ("قالت المتحدثة باسم البيت الأبيض سارة ساندرز إن البرنامج كان أكثر تقدما.\n"
+            "وأوضحت أن المتحدثة باسم البيت الأبيض أشارت إلى أن الاتفاق سيئ.")
+    assert find_speakers(text) == ["سارة ساندرز"]
+    assert find_speakers("وقال المتحدث باسم الخارجية إن الوزير سيسافر.\nوقال باسم يوسف إن البرنامج توقف.") == [
+        "باسم يوسف"]
