@@ -1,6 +1,6 @@
 """Speaker finding against hand annotations of real news articles.
 
-Thirty files in ``bench/data`` annotate, for articles of the shared news corpora
+Thirty-two files in ``bench/data`` annotate, for articles of the shared news corpora
 (``../shared/corpora/news``; the articles are not copied here), the people
 each article reports as saying something, under the guideline in
 ``bench/data/SPEAKERS.md``:
@@ -32,16 +32,18 @@ file                           role         articles
 ``speakers_news_dev22.jsonl``  development  108, a twenty-second draw (another seed)
 ``speakers_news_dev23.jsonl``  development  108, a twenty-third draw (another seed)
 ``speakers_news_dev24.jsonl``  development  108, a twenty-fourth draw (another seed)
-``speakers_news_dev25.jsonl``  fresh        108, a twenty-fifth draw (another seed)
-``speakers_news_dev26.jsonl``  fresh        108, a twenty-sixth draw (another seed)
+``speakers_news_dev25.jsonl``  development  108, a twenty-fifth draw (another seed)
+``speakers_news_dev26.jsonl``  development  108, a twenty-sixth draw (another seed)
+``speakers_news_dev27.jsonl``  fresh        108, a twenty-seventh draw (another seed)
+``speakers_news_dev28.jsonl``  fresh        108, a twenty-eighth draw (another seed)
 ``speakers.jsonl``             development  42 of the corpora's ``sample_200.jsonl``
 ``speakers_heldout.jsonl``     held out     21 of the same samples
 ``speakers_news_test.jsonl``   test         135, the first draw's next articles
 =============================  ===========  =====================================
 
 The development files were read and the finder's rules and lexicons changed
-on their errors (``dev2`` to ``dev24`` were first scored untouched: see SPEAKERS.md);
-``dev25`` and ``dev26``, drawn last, have been scored and not read; the
+on their errors (``dev2`` to ``dev26`` were first scored untouched: see SPEAKERS.md);
+``dev27`` and ``dev28``, drawn last, have been scored and not read; the
 test file is scored only with ``--test``, once, and ``--verbose`` never
 prints its articles; the held-out file was scored, its errors not read.
 
@@ -86,9 +88,9 @@ UNREAD = "fresh, drawn last (scored untouched; its errors not read, --verbose do
 NEWS = "articles.jsonl.gz"
 FILES = (
     ("speakers_news_dev.jsonl", DEVELOPMENT, NEWS),
-    # dev2 to dev24: each scored untouched before it was read (SPEAKERS.md)
-    *((f"speakers_news_dev{n}.jsonl", DEVELOPMENT + "; scored untouched first", NEWS) for n in range(2, 25)),
-    *((f"speakers_news_dev{n}.jsonl", UNREAD, NEWS) for n in (25, 26)),
+    # dev2 to dev26: each scored untouched before it was read (SPEAKERS.md)
+    *((f"speakers_news_dev{n}.jsonl", DEVELOPMENT + "; scored untouched first", NEWS) for n in range(2, 27)),
+    *((f"speakers_news_dev{n}.jsonl", UNREAD, NEWS) for n in (27, 28)),
     ("speakers.jsonl", DEVELOPMENT, "sample_200.jsonl"),
     ("speakers_heldout.jsonl", "held out (scored, errors not read)", "sample_200.jsonl"),
     ("speakers_news_test.jsonl", "TEST (never read; scored with --test only)", NEWS),

@@ -13,7 +13,7 @@ hold them with their annotations); the articles stay in ``../shared``.
 ``--part dev2`` to ``--part dev22`` draw the later development
 parts the same way, each with its own seed and size (:data:`LATER_PARTS`),
 leaving out every article of any file in ``bench/data`` at the time
-(``speakers_news_dev2.jsonl`` to ``speakers_news_dev26.jsonl`` hold their
+(``speakers_news_dev2.jsonl`` to ``speakers_news_dev28.jsonl`` hold their
 annotations).
 
     python bench/speakers_draw.py --out /tmp/draw
@@ -49,7 +49,8 @@ LATER_PARTS = {"dev2": (20261215, 34), "dev3": (20261216, 12), "dev4": (20261217
                "dev19": (20270101, 36), "dev20": (20270102, 36),
                "dev21": (20270103, 36), "dev22": (20270104, 36),
                "dev23": (20270105, 36), "dev24": (20270106, 36),
-               "dev25": (20270107, 36), "dev26": (20270108, 36)}
+               "dev25": (20270107, 36), "dev26": (20270108, 36),
+               "dev27": (20270109, 36), "dev28": (20270110, 36)}
 MAX_BODY = 6000
 VERBS = """قال قالت أكد أكدت أوضح أوضحت أشار أشارت صرح صرحت أعلن أعلنت شدد شددت ذكر ذكرت
 أفاد أفادت أضاف أضافت اعتبر اعتبرت حذر حذرت دعا دعت كشف كشفت أعرب أعربت نفى نفت""".split()
@@ -96,7 +97,7 @@ def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--out", type=Path, required=True, help="folder for the drawn articles (full text)")
     parser.add_argument("--part", choices=("dev", *LATER_PARTS), default="dev",
-                        help="dev: the first development and test parts; dev2 to dev26: a later development part")
+                        help="dev: the first development and test parts; dev2 to dev28: a later development part")
     args = parser.parse_args(argv)
     args.out.mkdir(parents=True, exist_ok=True)
     for part, records in draw(args.part).items():
