@@ -1655,3 +1655,8 @@ def test_basim_after_a_spokesman_is_on_behalf_of_no_given_name():
     assert find_speakers(text) == ["سارة ساندرز"]
     assert find_speakers("وقال المتحدث باسم الخارجية إن الوزير سيسافر.\nوقال باسم يوسف إن البرنامج توقف.") == [
         "باسم يوسف"]
+
+
+def test_explained_by_a_titled_name_whose_title_follows_a_comma():
+    text = "وبين الأستاذ تركي الخرش، منسق لجنة الفنون التشكيلية أن الجمعية شاركت في الملتقى."
+    assert find_speakers(text) == ["تركي الخرش"]
