@@ -23,7 +23,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from archive_search.articles.speakers.apposition import apposed, unnamed
-from archive_search.articles.speakers.chains import QUOTES, title_chain
+from archive_search.articles.speakers.chains import QUOTES, title_end
 from archive_search.articles.speakers.grammar import first_is_given
 from archive_search.articles.speakers.lexicons import (
     COMMAS, SAID_OPENERS, SENTENCE_MARKS, W_AL, W_AMBIG, W_FUNC, W_GIVEN, W_LINK, W_MEDIA, W_NAT, W_NOUN, W_ORG,
@@ -310,8 +310,8 @@ def _said_within(line: Line, end: int) -> bool:
     ``end`` with a preposition or a time ("، في تصريح لمراسلة (وات)، أنه"; "، ونظيره
     …" goes on with a second person), or right after his title there."""
     if end < len(line.keys) and line.cls[end] == W_TITLE and not line.conj[end]:
-        chain = title_chain(line, end)  # "وبين الأستاذ فلان، منسق لجنة الفنون أن": his title, then what he said
-        return chain is not None and chain[0] < len(line.keys) and line.keys[chain[0]] in SAID_OPENERS
+        stop = title_end(line, end)  # "وبين الأستاذ فلان، منسق لجنة الفنون أن": his title, then what he said
+        return stop is not None and stop < len(line.keys) and line.keys[stop] in SAID_OPENERS
     if end >= len(line.keys) or not (line.keys[end] in _ASIDE_OPENERS or line.cls[end] == W_PREP):
         return False
     for c in range(end, min(len(line.keys), end + _ASIDE_WORDS)):

@@ -130,6 +130,15 @@ def title_chain(line: Line, j: int) -> tuple[int, bool, str | None] | None:
     return chain.k, chain.titled, chain.title
 
 
+def title_end(line: Line, k: int) -> int | None:
+    """Where the chain that a title at k opens ends (:func:`title_chain`); None
+    if no title stands at k or the chain names nobody."""
+    if k >= len(line.cls) or line.cls[k] != W_TITLE:
+        return None
+    chain = title_chain(line, k)
+    return None if chain is None else chain[0]
+
+
 def _title_step(chain: _Chain) -> int:
     """One title in the chain."""
     line, k = chain.line, chain.k

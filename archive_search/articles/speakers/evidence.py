@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from archive_search.articles.speakers.article import Article
 from archive_search.articles.speakers.attribution import Candidate
-from archive_search.articles.speakers.chains import QUOTES, definite_before, title_chain
+from archive_search.articles.speakers.chains import QUOTES, definite_before, title_end
 from archive_search.articles.speakers.grammar import statement_at
 from archive_search.articles.speakers.known import KnownNames
 from archive_search.articles.speakers.lexicons import (
@@ -67,10 +67,10 @@ def one_word_name(line: Line, subject: Subject, candidate: Candidate, known: Kno
 def _own_title_after(line: Line, end: int) -> bool:
     """Whether a title in ال of two words or more follows the name: his own
     ("وأعلن بلاتيني رئيس الاتحاد" has none in ال; "سوهادي المتحدث باسم")."""
-    if end >= len(line.cls) or line.cls[end] != W_TITLE or not line.keys[end].startswith("ال"):
+    if end >= len(line.cls) or not line.keys[end].startswith("ال"):
         return False
-    chain = title_chain(line, end)
-    return chain is not None and chain[0] > end + 1
+    stop = title_end(line, end)
+    return stop is not None and stop > end + 1
 
 
 def _transliterated(key: str, token: str) -> bool:

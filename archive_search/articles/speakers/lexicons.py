@@ -62,6 +62,9 @@ SENTENCE_MARKS = frozenset(".:؛;!؟?")
 # (the triggers read them so), folded where a line is read.
 ASIDES = """ذلك بذلك هذا أيضا ايضا كذلك بدوره بدورها اليوم أمس امس الأحد الاثنين الإثنين الثلاثاء
     الأربعاء الاربعاء الخميس الجمعة السبت مساء الليلة حينها وقتها لنا"""
+# "His side" after من, before or after the verb ("وأوضح من جهته فلان", "من جانبه، قال فلان"):
+# as written (the triggers read them so), folded where a line is read.
+SIDES = "جهته جهتها جانبه جانبها ناحيته ناحيتها"
 # Statements a speaker makes ("في تصريح لفلان", "وأضاف فلان في مداخلة …").
 STATEMENTS = folded_words("""تصريح تصريحات حديث بيان مقابلة تغريدة تدوينة كلمة رسالة تعليق
     مداخلة""")

@@ -15,7 +15,7 @@ from archive_search.articles.speakers.lexicons import (
 )
 from archive_search.articles.speakers.shapes import glued, prefixed
 from archive_search.articles.speakers.subjects import subject_at, title_follows
-from archive_search.articles.speakers.ties import ON_BEHALF, title_key
+from archive_search.articles.speakers.ties import on_behalf_at, title_key
 from archive_search.articles.speakers.tokens import Line, Subject, token_info
 
 _BACK_OVER = frozenset((W_GIVEN, W_AMBIG, W_LINK))
@@ -37,7 +37,7 @@ def _spans_with(line: Line, last: str) -> list[tuple[int, int]]:
             two_before = line.cls[start - 2] if start > 1 else W_PUNCT
             if before == W_OTHER and glued(line.toks[start - 1], line.keys[start - 1]):
                 break  # "كلمة تلقيها جاكيندا أردرن": a verb with its pronoun, no name
-            if line.keys[start - 1] == ON_BEHALF and start > 1 and two_before in (W_TITLE, W_AMBIG):
+            if on_behalf_at(line, start - 1):
                 break  # "المتحدث باسم روسافياتسيا": on behalf of, no given name
             if (before in _BACK_OVER
                     or before in (W_OTHER, W_AL) and two_before == W_LINK  # "بن رعد", "عبد الله"

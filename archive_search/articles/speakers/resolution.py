@@ -119,6 +119,11 @@ def _described_as_person(line: Line, end: int) -> bool:
     return k < n and keys[k] in _HE_SHE
 
 
+def _titled_with(title: str, adjective: str) -> str:
+    """The key under which ``spoken`` keeps a title with its nationality ("رئيس الفرنسي")."""
+    return f"{title} {adjective}"
+
+
 def _resolve(candidate: Candidate, article: Article, known: KnownNames | None,
              spoken: dict[str, tuple[Line, Subject]]) -> tuple[Line, Subject] | None:
     """The person a candidate refers to, or None; ``spoken`` maps a title to
@@ -153,7 +158,7 @@ def _resolve_words(candidate: Candidate, article: Article, known: KnownNames | N
             return None
         adjective = title_adjective(line, subject.begin)  # "وأكد الرئيس الفرنسي": the French one
         where = article.position(candidate)
-        found = adjective and (spoken.get(f"{subject.title} {adjective}") or by_title(
+        found = adjective and (spoken.get(_titled_with(subject.title, adjective)) or by_title(
             article, subject.title, where, adjective)) or spoken.get(subject.title) or by_title(
             article, subject.title, where)
         if found is None:
@@ -253,7 +258,7 @@ def find(text: str, known: KnownNames | None = None) -> list[str]:
         if subject.title and subject.kind == "name":
             spoken[subject.title] = resolved
             if adjective := title_adjective(candidate.line, subject.begin):
-                spoken[f"{subject.title} {adjective}"] = resolved
+                spoken[_titled_with(subject.title, adjective)] = resolved
         name = clean_name(" ".join(words(*resolved)))
         if name and not _LATIN.search(name):  # "لـCNN": Latin letters name a medium or a company
             add_name(names, name)

@@ -19,14 +19,16 @@ from __future__ import annotations
 
 from archive_search.articles.speakers.chains import (
     KIN, QUOTES, ROYAL, SENT_TO, definite_before, described_person, kin_before, place_noun, quoted_name, title_chain,
+    title_end,
 )
 from archive_search.articles.speakers.grammar import HONORIFICS, first_is_given, name_end
 from archive_search.articles.speakers.lexicons import (
-    ABOUT_IT, ASIDES, COMMAS, DASHES, GIVEN_NAMES, NAME_CLASSES, NATIONALITIES, OF_IT, SAID_OPENERS, TITLES, W_AL,
+    ABOUT_IT, ASIDES, COMMAS, DASHES, GIVEN_NAMES, NAME_CLASSES, NATIONALITIES, OF_IT, SAID_OPENERS, SIDES, TITLES,
+    W_AL,
     W_AMBIG, W_FUNC, W_GIVEN, W_LINK, W_MEDIA, W_NAT, W_NOUN, W_ORG, W_OTHER, W_PLACE, W_PREP, W_PUNCT, W_TITLE, W_VERB,
     fold, folded_words,
 )
-from archive_search.articles.speakers.ties import ON_BEHALF, title_key
+from archive_search.articles.speakers.ties import ON_BEHALF, on_behalf_at, title_key
 from archive_search.articles.speakers.tokens import Line, Subject, token_info
 from archive_search.text.person_names import FILIATION
 
@@ -35,7 +37,7 @@ _SKIPPED = folded_words(ASIDES + " بدورهم")
 # "وقال عنه فلان": of whom (or what) it was said, then who said it.
 _ABOUT_IT = folded_words(ABOUT_IT)
 # "وأوضح من جهته فلان": a phrase between the verb and its subject.
-ASIDE = folded_words("جهته جهتها جانبه جانبها ناحيته ناحيتها")
+ASIDE = folded_words(SIDES)
 # Given names that are also times of day ("صباح الأربعاء").
 _TIME_NAMES = folded_words("صباح ضحى فجر نهار سحر")
 _EACH, _FROM = fold("كل"), fold("من")
@@ -271,9 +273,9 @@ def name_before(line: Line, i: int) -> Subject | None:
         earliest -= 1
         if line.conj[earliest]:
             break
-    def reads_to_verb(s: int) -> bool:  # (باسم after a title is "on behalf of": "المتحدثة باسم البيت الأبيض أشارت")
+    def reads_to_verb(s: int) -> bool:  # (not from باسم after a title: "المتحدثة باسم البيت الأبيض أشارت")
         return name_end(line, s) == i and not (cls[s] == W_LINK and line.keys[s] in FILIATION) and (
-            cls[s] != W_AL and not (line.keys[s] == ON_BEHALF and s > 0 and cls[s - 1] in (W_TITLE, W_AMBIG)))
+            cls[s] != W_AL and not on_behalf_at(line, s))
 
     # the name starts at the first word from which the grammar reads up to the verb, or at
     # a given name after an organisation's own name ("قائد شرطة كابول عبدالرحمن رحيمي قد صرح")
@@ -367,12 +369,9 @@ def _own_title_between(line: Line, k: int, end: int) -> bool:
     """Whether the words from k to end are the name's own title ("أما الألماني
     يورغن كلوب مدرب ليفربول فقال"), perhaps with where he is from ("أما علي
     العمران مواطن من جدة فيقول")."""
-    if line.cls[k] != W_TITLE:
+    stop = title_end(line, k)
+    if stop is None:
         return False
-    chain = title_chain(line, k)
-    if chain is None:
-        return False
-    stop = chain[0]
     if stop + 1 < end and line.keys[stop] == _FROM and all(c == W_PLACE for c in line.cls[stop + 1:end]):
         return True
     return stop == end

@@ -40,6 +40,12 @@ _BY_THE_TONGUE = fold("بلسان")
 NO_TIE, TIE, ON_BEHALF_TIE, IN_CHARGE_TIE = range(4)
 
 
+def on_behalf_at(line: Line, k: int) -> bool:
+    """Whether باسم at k follows a title: "on behalf of" ("المتحدثة باسم البيت
+    الأبيض"), no given name (باسم يوسف)."""
+    return line.keys[k] == ON_BEHALF and k > 0 and line.cls[k - 1] in (W_TITLE, W_AMBIG)
+
+
 def title_key(line: Line, k: int) -> str:
     """A title's folded form without the article, و and the feminine ة."""
     key = line.keys[k][1:] if line.conj[k] else line.keys[k]

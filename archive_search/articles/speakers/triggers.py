@@ -12,7 +12,7 @@ judged on the words themselves, before any word is classified.
 from __future__ import annotations
 
 from archive_search.articles.speakers.lexicons import (
-    ABOUT_IT, ASIDES, COMMAS, FOREIGN_FIRSTS, FUNCTION_WORDS, OF_IT, SAYINGS, SPEECH_VERBS, WAS, W_AMBIG, W_FUNC,
+    ABOUT_IT, ASIDES, COMMAS, FOREIGN_FIRSTS, FUNCTION_WORDS, OF_IT, SAYINGS, SIDES, SPEECH_VERBS, WAS, W_AMBIG, W_FUNC,
     W_GIVEN, W_LINK, W_MEDIA, W_NOUN, W_ORG, W_OTHER, W_PLACE, W_PUNCT, W_TITLE, W_VERB, given_with_madda, light_words,
     titled_with_hamza_below,
 )
@@ -133,9 +133,9 @@ def _his_side(words: list[str], k: int) -> bool:
 
 
 _FROM_SURFACES = frozenset(("من", "ومن"))
-_NOT = frozenset(("ولم", "لم", "ولن", "لن"))  # "ولم يرغب فلان …، وقال"
+_NOT = frozenset(("ولم", "ولن"))  # "ولم يرغب فلان …، وقال" (لم and لن are function words already)
 _TOO_SURFACES = frozenset(w for word in light_words("أيضا كذلك بدوره بدورها") for w in spellings(word))
-_SIDE_SURFACES = frozenset(w for word in light_words("جهته جهتها جانبه جانبها ناحيته ناحيتها") for w in spellings(word))
+_SIDE_SURFACES = frozenset(w for word in light_words(SIDES) for w in spellings(word))
 
 
 # Function words after a verb that may still open its subject: "قال كل من …",
